@@ -1,0 +1,173 @@
+/**
+ * Starts the Samsa sandbox broker: a single-node, Kafka-protocol broker on one data directory.
+ * Wires storage, topics, the group coordinator, the handlers and the TCP server together.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { GroupCoordinator } from './group/index.js';
+import { handlers, type BrokerContext, type Logger, type LogLevel } from './handlers/index.js';
+import { LogManager } from './log/index.js';
+import { supportedApis } from './protocol/index.js';
+import { acquireLock, BrokerMeta } from './server/data-dir.js';
+import { createDispatch } from './server/dispatch.js';
+import { DEFAULT_MAX_FRAME_BYTES } from './server/frame-reader.js';
+import { TcpServer } from './server/tcp-server.js';
+import { brokerConfigEntries, brokerStaticTopicDefaults, SANDBOX_SEGMENT_BYTES } from './topics/broker-configs.js';
+import { startMaintenance } from './topics/maintenance.js';
+import { TopicManager } from './topics/topic-manager.js';
+
+export interface BrokerOptions {
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** 0 picks a free port. Default 9092. */
+  port?: number;
+  dataDir: string;
+  /** Host put in Metadata responses (default: host, or 127.0.0.1 when listening on all interfaces). */
+  advertisedHost?: string;
+  autoCreateTopics?: boolean;
+  defaultPartitions?: number;
+  nodeId?: number;
+  /** Kafka's default is 3000 ms; 0 lets a lone consumer start at once. */
+  groupInitialRebalanceDelayMs?: number;
+  /** Default segment.bytes for topics without an override (64 MiB). */
+  segmentBytes?: number;
+  /** How often retention and compaction run (default 30 s). */
+  maintenanceIntervalMs?: number;
+  logger?: (level: LogLevel, msg: string) => void;
+}
+
+export interface RunningBroker {
+  host: string;
+  port: number;
+  clusterId: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export class BrokerStartError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'EADDRINUSE' | 'LOCKED' | 'EACCES' | 'OTHER',
+  ) {
+    super(message);
+    this.name = 'BrokerStartError';
+  }
+}
+
+const defaultLogger: Logger = (level, msg) => {
+  if (level === 'warn' || level === 'error') process.stderr.write(`[samsa-broker] ${level}: ${msg}\n`);
+};
+
+/** Codec support ∩ handlers, so we never advertise an API we cannot answer. */
+function advertisedApis() {
+  return supportedApis.filter((a) => handlers[a.apiKey] !== undefined).map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }));
+}
+
+export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
+  const log = opts.logger ?? defaultLogger;
+  const host = opts.host ?? '127.0.0.1';
+  const nodeId = opts.nodeId ?? 1;
+  const dataDir = path.resolve(opts.dataDir);
+  const autoCreateTopics = opts.autoCreateTopics ?? true;
+  const defaultPartitions = opts.defaultPartitions ?? 1;
+  const groupDelay = opts.groupInitialRebalanceDelayMs ?? 0;
+  const segmentBytes = opts.segmentBytes ?? SANDBOX_SEGMENT_BYTES;
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  let releaseLock: () => void;
+  try {
+    releaseLock = acquireLock(dataDir);
+  } catch (e) {
+    throw new BrokerStartError((e as Error).message, (e as Error).name === 'DataDirLockedError' ? 'LOCKED' : 'OTHER');
+  }
+
+  const cleanups: Array<() => unknown> = [releaseLock];
+  const undo = async () => {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch (e) {
+        log('warn', `cleanup after failed start: ${(e as Error).message}`);
+      }
+    }
+  };
+
+  try {
+    const meta = BrokerMeta.open(dataDir);
+    const groups = new GroupCoordinator({ dataDir: path.join(dataDir, 'groups'), initialRebalanceDelayMs: groupDelay });
+    cleanups.push(() => groups.close());
+    const logs = new LogManager(path.join(dataDir, 'logs'));
+    const topics = await TopicManager.open({
+      dataDir,
+      logs: { openPartition: (t, p, c) => logs.openPartition(t, p, c), deleteTopic: (t) => logs.deleteTopic(t), close: () => logs.closeAll() },
+      brokerConfigs: brokerStaticTopicDefaults(segmentBytes),
+      defaultPartitions,
+      onTopicDeleted: (name) => groups.onTopicDeleted(name),
+    });
+    cleanups.push(() => topics.close());
+
+    const shutdown = new AbortController();
+    const address = { host: opts.advertisedHost ?? (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host), port: opts.port ?? 9092 };
+    let brokerConfigs: BrokerContext['brokerConfigs'] = [];
+    const ctx: BrokerContext = {
+      nodeId,
+      clusterId: meta.clusterId,
+      get advertisedHost() {
+        return address.host;
+      },
+      get advertisedPort() {
+        return address.port;
+      },
+      autoCreateTopics,
+      topics,
+      groups,
+      meta,
+      apis: advertisedApis(),
+      shutdown: shutdown.signal,
+      log,
+      get brokerConfigs() {
+        return brokerConfigs;
+      },
+    };
+
+    const server = new TcpServer(createDispatch(ctx, handlers), { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxQueuedRequests: 100, log });
+    let bound: { host: string; port: number };
+    try {
+      bound = await server.listen(host, opts.port ?? 9092);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'EADDRINUSE') throw new BrokerStartError(`port ${opts.port} on ${host} is already in use`, 'EADDRINUSE');
+      if (err.code === 'EACCES') throw new BrokerStartError(`no permission to listen on ${host}:${opts.port}`, 'EACCES');
+      throw e;
+    }
+    address.port = bound.port;
+    brokerConfigs = brokerConfigEntries({
+      nodeId,
+      host,
+      port: bound.port,
+      advertisedHost: address.host,
+      dataDir,
+      defaultPartitions,
+      autoCreateTopics,
+      groupInitialRebalanceDelayMs: groupDelay,
+      segmentBytes,
+    });
+    const stopMaintenance = startMaintenance(topics, opts.maintenanceIntervalMs ?? 30_000, log);
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        stopMaintenance();
+        shutdown.abort(); // long polls answer now
+        await new Promise((r) => setImmediate(r));
+        await server.close();
+        await undo();
+        log('info', 'broker stopped');
+      })());
+
+    return { host: bound.host, port: bound.port, clusterId: meta.clusterId, dataDir, stop };
+  } catch (e) {
+    await undo();
+    throw e;
+  }
+}

@@ -1,0 +1,37 @@
+/** CreatePartitions (apiKey 37): grow a topic; the new partitions start empty. */
+import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import type { Handler } from './context.js';
+import { errorOf } from './util.js';
+
+interface CreatePartitionsRequest {
+  topics: Array<{ name: string; count: number; assignments: Array<{ brokerIds: number[] }> | null }>;
+  timeoutMs: number;
+  validateOnly: boolean;
+}
+
+export const handleCreatePartitions: Handler = async (ctx, _header, body: CreatePartitionsRequest) => {
+  const results = [];
+  for (const t of body.topics) {
+    try {
+      const topic = ctx.topics.validateAddPartitions(t.name, t.count);
+      if (t.assignments) {
+        const added = t.count - topic.partitions.length;
+        if (t.assignments.length !== added) {
+          throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${added} but ${t.assignments.length} assignments provided.`);
+        }
+        if (t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== ctx.nodeId)) {
+          throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Each new partition must be assigned to broker ${ctx.nodeId}: the sandbox has one broker.`);
+        }
+      }
+      if (!body.validateOnly) {
+        await ctx.topics.addPartitions(t.name, t.count);
+        ctx.log('info', `topic ${t.name} now has ${t.count} partitions`);
+      }
+      results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
+    } catch (e) {
+      const err = errorOf(ctx, e, `create partitions for ${t.name}`);
+      results.push({ name: t.name, errorCode: err.code, errorMessage: err.message });
+    }
+  }
+  return { throttleTimeMs: 0, results };
+};

@@ -1,0 +1,81 @@
+/**
+ * Append-only file of fixed-size entries mirrored in memory. Kafka memory-maps its index
+ * files; Node has no mmap, so entries live in a growable Buffer (binary-searched) and every
+ * append is also written through to the file with a positioned write.
+ */
+import fs from 'node:fs';
+
+export class IndexFile {
+  protected mem: Buffer;
+  protected count = 0;
+  private fd: number;
+
+  constructor(
+    readonly path: string,
+    protected readonly entrySize: number,
+  ) {
+    this.fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644);
+    this.mem = Buffer.alloc(entrySize * 64);
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+
+  /** Read the file into memory. Returns false when its size is not a whole number of entries. */
+  loadRaw(): boolean {
+    const size = fs.fstatSync(this.fd).size;
+    if (size % this.entrySize !== 0) return false;
+    this.mem = Buffer.alloc(Math.max(size, this.entrySize * 64));
+    if (size > 0) fs.readSync(this.fd, this.mem, 0, size, 0);
+    this.count = size / this.entrySize;
+    return true;
+  }
+
+  protected appendRaw(entry: Buffer): void {
+    const at = this.count * this.entrySize;
+    if (at + this.entrySize > this.mem.length) {
+      const next = Buffer.alloc(this.mem.length * 2);
+      this.mem.copy(next, 0, 0, at);
+      this.mem = next;
+    }
+    entry.copy(this.mem, at);
+    fs.writeSync(this.fd, entry, 0, this.entrySize, at);
+    this.count++;
+  }
+
+  /** Drop all entries (before a rebuild). */
+  reset(): void {
+    fs.ftruncateSync(this.fd, 0);
+    this.count = 0;
+  }
+
+  /** Index of the last entry whose key (compared by `cmp`) is <= target, or -1. */
+  protected floorIndex(keyAt: (i: number) => bigint, target: bigint): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyAt(mid) <= target) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  }
+
+  flush(): void {
+    fs.fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd >= 0) fs.closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  delete(): void {
+    this.close();
+    fs.rmSync(this.path, { force: true });
+  }
+}

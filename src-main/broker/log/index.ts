@@ -1,0 +1,3 @@
+export type { LogConfig } from './config.js';
+export { PartitionLog, type AppendResult } from './partition-log.js';
+export { LogManager, type PartitionDir } from './log-manager.js';

@@ -1,0 +1,7 @@
+export * from './crc32c.js';
+export * from './batch-header.js';
+export * from './batch-splitter.js';
+export * from './compression.js';
+export * from './record-iterator.js';
+export * from './batch-builder.js';
+export { lz4DecompressFrames } from './lz4.js';

@@ -1,0 +1,55 @@
+/**
+ * Wake-ups for Fetch long polls. Each partition owns an AppendSignal; Produce notifies it after an
+ * append, and a waiting Fetch subscribes to the signals of every partition it asked for.
+ */
+
+export class AppendSignal {
+  private listeners: Set<() => void> | null = null;
+
+  /** Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    (this.listeners ??= new Set()).add(listener);
+    return () => {
+      this.listeners?.delete(listener);
+    };
+  }
+
+  /** Cheap when nobody waits: the hot produce path calls this on every append. */
+  notify(): void {
+    const ls = this.listeners;
+    if (!ls || ls.size === 0) return;
+    for (const l of [...ls]) l();
+  }
+
+  get waiting(): number {
+    return this.listeners?.size ?? 0;
+  }
+}
+
+export type WakeReason = 'append' | 'timeout' | 'shutdown';
+
+/**
+ * Resolves on the first append to any of `signals`, after `timeoutMs`, or when `abort` fires
+ * (broker stopping), whichever comes first. Always cleans up its subscriptions and timer.
+ */
+export function waitForAppend(signals: readonly AppendSignal[], timeoutMs: number, abort?: AbortSignal): Promise<WakeReason> {
+  if (abort?.aborted) return Promise.resolve('shutdown');
+  if (timeoutMs <= 0) return Promise.resolve('timeout');
+  return new Promise<WakeReason>((resolve) => {
+    const unsubs: Array<() => void> = [];
+    let done = false;
+    const finish = (reason: WakeReason) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const u of unsubs) u();
+      abort?.removeEventListener('abort', onAbort);
+      resolve(reason);
+    };
+    const onAppend = () => finish('append');
+    const onAbort = () => finish('shutdown');
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    for (const s of signals) unsubs.push(s.subscribe(onAppend));
+    abort?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,44 @@
+/** The listening socket and the set of live connections, so stop() can end them all. */
+import net from 'node:net';
+import { Connection, type ConnectionOptions } from './connection.js';
+import type { Dispatch } from './dispatch.js';
+
+export class TcpServer {
+  private readonly server: net.Server;
+  private readonly connections = new Set<Connection>();
+
+  constructor(dispatch: Dispatch, opts: ConnectionOptions) {
+    this.server = net.createServer((socket) => {
+      const conn = new Connection(socket, dispatch, opts);
+      this.connections.add(conn);
+      socket.once('close', () => this.connections.delete(conn));
+    });
+    this.server.on('error', (e) => opts.log('error', `server: ${e.message}`));
+  }
+
+  /** Resolves with the bound address; rejects (e.g. EADDRINUSE) without leaving a listener behind. */
+  listen(host: string, port: number): Promise<{ host: string; port: number }> {
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      this.server.once('error', onError);
+      this.server.listen({ host, port, exclusive: true }, () => {
+        this.server.off('error', onError);
+        const addr = this.server.address() as net.AddressInfo;
+        resolve({ host: addr.address, port: addr.port });
+      });
+    });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Stops accepting, then drops every connection (pending long polls have already been woken). */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      for (const c of this.connections) c.close();
+      this.connections.clear();
+    });
+  }
+}

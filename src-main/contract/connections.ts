@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** "host:port" — host is a name, IPv4, or [IPv6]. */
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/, 'Use host:port, for example localhost:9092')
+  .refine((s) => {
+    const port = Number(s.slice(s.lastIndexOf(':') + 1));
+    return port > 0 && port < 65536;
+  }, 'Port must be between 1 and 65535');
+
+export const SaslSchema = z.object({
+  mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']),
+  username: z.string().min(1, 'Username is required'),
+  password: z.string().min(1, 'Password is required'),
+});
+
+/** What a person types in the connection form. */
+export const ConnectionInputSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Name is too long (100 characters at most)'),
+  bootstrapServers: z.array(hostPort).min(1, 'At least one bootstrap server is required').max(50),
+  tls: z.boolean().default(false),
+  sasl: SaslSchema.nullable().default(null),
+});
+export type ConnectionInput = z.input<typeof ConnectionInputSchema>;
+
+export const ConnectionProfileSchema = ConnectionInputSchema.extend({
+  id: z.string().min(1),
+  /** True for the profile that points at the bundled sandbox broker. */
+  sandbox: z.boolean().default(false),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type ConnectionProfile = z.output<typeof ConnectionProfileSchema>;
+
+export interface ConnectionTestResult {
+  clusterId: string | null;
+  brokerCount: number;
+  controllerId: number | null;
+  latencyMs: number;
+}

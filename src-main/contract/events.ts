@@ -1,0 +1,19 @@
+import type { ConnectionProfile } from './connections.js';
+import type { SandboxLogLine, SandboxStatus } from './sandbox.js';
+
+/** Events pushed from main to every renderer. */
+export interface EventMap {
+  'connections.changed': { connections: ConnectionProfile[] };
+  'sandbox.status': SandboxStatus;
+  'sandbox.log': SandboxLogLine;
+}
+
+export type EventName = keyof EventMap;
+export const eventNames: EventName[] = ['connections.changed', 'sandbox.status', 'sandbox.log'];
+
+export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;
+
+/** How the core publishes events; transports subscribe and forward. */
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+}

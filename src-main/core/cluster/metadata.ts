@@ -1,0 +1,59 @@
+/**
+ * Metadata requests sent straight to one broker of kafkajs's Cluster. Unlike admin/cluster helpers,
+ * this surfaces the broker's error (an unknown topic is UNKNOWN_TOPIC_OR_PARTITION, not a retry loop
+ * or a silent null), never asks for auto-creation (the browse consumer sets allowAutoTopicCreation
+ * false), and keeps fields kafkajs's typings omit (clusterId, controllerId, rack, isInternal).
+ */
+import type { Cluster, PartitionMetadata } from 'kafkajs';
+
+export interface TopicMetadata {
+  topic: string;
+  isInternal: boolean;
+  topicErrorCode: number;
+  partitionMetadata: (PartitionMetadata & { offlineReplicas?: number[] })[];
+}
+
+export interface FullMetadata {
+  clusterId: string | null;
+  controllerId: number | null;
+  brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
+  topicMetadata: TopicMetadata[];
+}
+
+interface RawMetadata {
+  clusterId?: string | null;
+  controllerId?: number;
+  brokers: { nodeId: number; host: string; port: number; rack?: string | null }[];
+  topicMetadata: (Omit<TopicMetadata, 'isInternal'> & { isInternal?: boolean })[];
+}
+
+/** `topics` empty means every topic. */
+export async function fetchMetadata(cluster: Cluster, topics: string[] = []): Promise<FullMetadata> {
+  try {
+    // kafkajs refreshes its own view of all topics here; one troubled topic must not block this request.
+    await cluster.refreshMetadataIfNecessary();
+  } catch (e) {
+    if (cluster.getNodeIds().length === 0) throw e;
+  }
+  const ids = cluster.getNodeIds();
+  let lastError: unknown = new Error('The cluster reported no brokers');
+  for (const nodeId of ids) {
+    let raw: RawMetadata;
+    try {
+      const broker = await cluster.findBroker({ nodeId: String(nodeId) });
+      raw = (await broker.metadata(topics)) as unknown as RawMetadata;
+    } catch (e) {
+      // Broker errors about the request itself are the answer; only connection trouble moves on.
+      if ((e as { type?: string }).type) throw e;
+      lastError = e;
+      continue;
+    }
+    return {
+      clusterId: raw.clusterId ?? null,
+      controllerId: raw.controllerId === undefined || raw.controllerId < 0 ? null : raw.controllerId,
+      brokers: raw.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })),
+      topicMetadata: raw.topicMetadata.map((t) => ({ ...t, isInternal: t.isInternal ?? t.topic.startsWith('__') })),
+    };
+  }
+  throw lastError;
+}

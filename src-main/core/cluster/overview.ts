@@ -1,0 +1,14 @@
+import type { ClusterOverview } from '../../contract/cluster.js';
+import type { FullMetadata } from './metadata.js';
+
+export function toOverview(md: FullMetadata): ClusterOverview {
+  const internal = md.topicMetadata.filter((t) => t.isInternal);
+  return {
+    clusterId: md.clusterId,
+    controllerId: md.controllerId,
+    brokers: [...md.brokers].sort((a, b) => a.nodeId - b.nodeId),
+    topicCount: md.topicMetadata.length,
+    partitionCount: md.topicMetadata.reduce((n, t) => n + t.partitionMetadata.length, 0),
+    internalTopicCount: internal.length,
+  };
+}

@@ -1,0 +1,126 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventMap, EventName, EventSink } from '../../contract/events.js';
+import { ProfileStore, type ConnectionSettings } from './profile-store.js';
+import type { SecretStore } from './secret-store.js';
+
+const fakeCipher: SecretStore = {
+  encrypt: (s) => `enc:${Buffer.from(s).toString('base64')}`,
+  decrypt: (s) => Buffer.from(s.slice(4), 'base64').toString(),
+};
+
+function recorder() {
+  const events: { event: EventName; payload: unknown }[] = [];
+  const sink: EventSink = {
+    emit<E extends EventName>(event: E, payload: EventMap[E]) {
+      events.push({ event, payload });
+    },
+  };
+  return { sink, events };
+}
+
+const input: ConnectionSettings = {
+  name: 'local',
+  bootstrapServers: ['localhost:9092'],
+  tls: false,
+  sasl: { mechanism: 'plain', username: 'alice', password: 's3cret' },
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'samsa-profiles-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function store(extra: Partial<ConstructorParameters<typeof ProfileStore>[0]> = {}) {
+  let t = 1000;
+  return new ProfileStore({ dataDir: dir, secrets: fakeCipher, events: recorder().sink, now: () => t++, ...extra });
+}
+
+describe('ProfileStore', () => {
+  it('persists profiles across instances with the password encrypted on disk', async () => {
+    const { sink, events } = recorder();
+    const a = store({ events: sink });
+    const created = await a.create(input);
+    expect(created.sasl?.password).toBe('s3cret');
+    expect(events).toHaveLength(1);
+    expect(events[0].event).toBe('connections.changed');
+
+    const raw = await readFile(join(dir, 'connections.json'), 'utf8');
+    expect(raw).not.toContain('s3cret');
+    expect(raw).toContain('passwordSecret');
+
+    const b = store();
+    expect(await b.list()).toEqual([created]);
+  });
+
+  it('updates and removes, announcing each change', async () => {
+    const { sink, events } = recorder();
+    const s = store({ events: sink });
+    const changes: string[] = [];
+    s.onChange((c) => changes.push(`${c.kind}:${c.id}`));
+    const p = await s.create(input);
+    const u = await s.update(p.id, { ...input, name: 'renamed', sasl: null });
+    expect(u.name).toBe('renamed');
+    expect(u.updatedAt).toBeGreaterThan(p.updatedAt);
+    expect(u.createdAt).toBe(p.createdAt);
+    expect(await s.remove(p.id)).toBe(true);
+    expect(await s.remove(p.id)).toBe(false);
+    expect(changes).toEqual([`created:${p.id}`, `updated:${p.id}`, `removed:${p.id}`]);
+    expect(events).toHaveLength(3);
+    expect(await store().list()).toEqual([]);
+    await expect(s.update('nope', input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('serializes concurrent writes without losing any', async () => {
+    const s = store();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => s.create({ ...input, name: `c${i}` })));
+    const names = (await store().list()).map((p) => p.name).sort();
+    expect(names).toHaveLength(20);
+  });
+
+  it('leaves no temp files behind and keeps the old file when a write fails', async () => {
+    const s = store();
+    await s.create(input);
+    const before = await readFile(join(dir, 'connections.json'), 'utf8');
+    const failing = store({
+      secrets: { ...fakeCipher, encrypt: () => { throw new Error('keychain locked'); } },
+    });
+    await expect(failing.create({ ...input, name: 'second' })).rejects.toThrow('keychain locked');
+    expect(await readFile(join(dir, 'connections.json'), 'utf8')).toBe(before);
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('moves an unreadable file aside, reports it, and starts empty', async () => {
+    await writeFile(join(dir, 'connections.json'), '{"version":1,"connections":[{"id":');
+    const warn = vi.fn();
+    const s = store({ logger: { warn, error: vi.fn() } });
+    expect(await s.list()).toEqual([]);
+    const files = await readdir(dir);
+    const aside = files.find((f) => f.startsWith('connections.json.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(join(dir, aside!), 'utf8')).toBe('{"version":1,"connections":[{"id":');
+    expect(s.loadProblem).toContain(aside!);
+    expect(warn).toHaveBeenCalledOnce();
+    // The next save writes a fresh, valid file; the corrupt copy stays.
+    await s.create(input);
+    expect(await store().list()).toHaveLength(1);
+    expect((await readdir(dir)).filter((f) => f.startsWith('connections.json.corrupt-'))).toHaveLength(1);
+  });
+
+  it('keeps readable profiles when some entries are broken, and preserves the original', async () => {
+    const s = store();
+    const good = await s.create(input);
+    const body = JSON.parse(await readFile(join(dir, 'connections.json'), 'utf8'));
+    body.connections.push({ id: 'x', name: 42 });
+    await writeFile(join(dir, 'connections.json'), JSON.stringify(body));
+    const t = store();
+    expect((await t.list()).map((p) => p.id)).toEqual([good.id]);
+    expect(t.loadProblem).toMatch(/1 saved connection/);
+    expect((await readdir(dir)).some((f) => f.startsWith('connections.json.corrupt-'))).toBe(true);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Saved connection profiles in `<dataDir>/connections.json`.
+ * - Writes are atomic (temp file + rename) and serialized, so the file is always whole.
+ * - A file that cannot be read is moved aside (`connections.json.corrupt-<ts>`), never overwritten.
+ * - SASL passwords are stored through the injected SecretStore.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  ConnectionProfileSchema,
+  SaslSchema,
+  type ConnectionInputSchema,
+  type ConnectionProfile,
+} from '../../contract/connections.js';
+import { AppError } from '../../contract/errors.js';
+import type { EventSink } from '../../contract/events.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { silentLogger, type CoreLogger } from '../util/logger.js';
+import type { SecretStore } from './secret-store.js';
+
+export type ConnectionSettings = z.output<typeof ConnectionInputSchema>;
+
+/** On disk the password is replaced by its encrypted form. */
+const StoredProfileSchema = ConnectionProfileSchema.extend({
+  sasl: SaslSchema.omit({ password: true }).extend({ passwordSecret: z.string() }).nullable(),
+});
+type StoredProfile = z.output<typeof StoredProfileSchema>;
+
+const StoredFileSchema = z.object({
+  version: z.literal(1),
+  connections: z.array(z.unknown()),
+});
+
+export const CONNECTIONS_FILE = 'connections.json';
+
+export interface ProfileStoreDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  events: EventSink;
+  now?: () => number;
+  newId?: () => string;
+  logger?: CoreLogger;
+}
+
+export type ProfileChange = { id: string; kind: 'created' | 'updated' | 'removed' };
+
+export class ProfileStore {
+  private profiles: ConnectionProfile[] | null = null;
+  private loading: Promise<ConnectionProfile[]> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<(change: ProfileChange) => void>();
+  private problem: string | null = null;
+  private readonly file: string;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly logger: CoreLogger;
+
+  constructor(private readonly deps: ProfileStoreDeps) {
+    this.file = join(deps.dataDir, CONNECTIONS_FILE);
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** Set when the saved file could not be read and was moved aside (path included). */
+  get loadProblem(): string | null {
+    return this.problem;
+  }
+
+  onChange(listener: (change: ProfileChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async list(): Promise<ConnectionProfile[]> {
+    return structuredClone(await this.load());
+  }
+
+  async get(id: string): Promise<ConnectionProfile | undefined> {
+    const p = (await this.load()).find((x) => x.id === id);
+    return p ? structuredClone(p) : undefined;
+  }
+
+  async require(id: string): Promise<ConnectionProfile> {
+    const p = await this.get(id);
+    if (!p) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
+    return p;
+  }
+
+  create(input: ConnectionSettings, opts: { sandbox?: boolean } = {}): Promise<ConnectionProfile> {
+    return this.mutate((list) => {
+      const t = this.now();
+      const profile: ConnectionProfile = {
+        id: this.newId(),
+        name: input.name,
+        bootstrapServers: [...input.bootstrapServers],
+        tls: input.tls,
+        sasl: input.sasl ? { ...input.sasl } : null,
+        sandbox: opts.sandbox ?? false,
+        createdAt: t,
+        updatedAt: t,
+      };
+      return { list: [...list, profile], result: profile, change: { id: profile.id, kind: 'created' } };
+    });
+  }
+
+  update(id: string, input: ConnectionSettings): Promise<ConnectionProfile> {
+    return this.mutate((list) => {
+      const old = list.find((p) => p.id === id);
+      if (!old) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
+      const profile: ConnectionProfile = {
+        ...old,
+        name: input.name,
+        bootstrapServers: [...input.bootstrapServers],
+        tls: input.tls,
+        sasl: input.sasl ? { ...input.sasl } : null,
+        // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
+        updatedAt: Math.max(this.now(), old.updatedAt + 1),
+      };
+      return { list: list.map((p) => (p.id === id ? profile : p)), result: profile, change: { id, kind: 'updated' } };
+    });
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.mutate((list) => {
+      if (!list.some((p) => p.id === id)) return { list, result: false };
+      return { list: list.filter((p) => p.id !== id), result: true, change: { id, kind: 'removed' } };
+    });
+  }
+
+  /** Runs one change at a time: read current list, compute, persist, then announce. */
+  private mutate<R>(
+    fn: (list: ConnectionProfile[]) => { list: ConnectionProfile[]; result: R; change?: ProfileChange },
+  ): Promise<R> {
+    const run = async (): Promise<R> => {
+      const current = await this.load();
+      const { list, result, change } = fn(current);
+      if (!change) return structuredClone(result);
+      await this.persist(list);
+      this.profiles = list;
+      for (const l of this.listeners) l(change);
+      this.deps.events.emit('connections.changed', { connections: structuredClone(list) });
+      return structuredClone(result);
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private load(): Promise<ConnectionProfile[]> {
+    if (this.profiles) return Promise.resolve(this.profiles);
+    this.loading ??= this.readFromDisk().then((list) => {
+      this.profiles = list;
+      return list;
+    });
+    return this.loading;
+  }
+
+  private async readFromDisk(): Promise<ConnectionProfile[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    let parsed: z.output<typeof StoredFileSchema>;
+    try {
+      parsed = StoredFileSchema.parse(JSON.parse(text));
+    } catch (e) {
+      await this.setAside('move', `the file is not valid (${(e as Error).message.split('\n')[0]})`);
+      return [];
+    }
+    const profiles: ConnectionProfile[] = [];
+    let skipped = 0;
+    for (const raw of parsed.connections) {
+      const stored = StoredProfileSchema.safeParse(raw);
+      if (!stored.success) {
+        skipped++;
+        continue;
+      }
+      profiles.push(this.fromStored(stored.data));
+    }
+    // Keep the readable profiles but preserve the original bytes of the others.
+    if (skipped > 0) await this.setAside('copy', `${skipped} saved connection(s) could not be read`);
+    return profiles;
+  }
+
+  private async setAside(how: 'move' | 'copy', reason: string): Promise<void> {
+    const aside = `${this.file}.corrupt-${this.now()}`;
+    if (how === 'move') await rename(this.file, aside);
+    else await copyFile(this.file, aside);
+    this.problem = `Saved connections: ${reason}. The original file was kept as ${aside}.`;
+    this.logger.warn(this.problem);
+  }
+
+  private fromStored(s: StoredProfile): ConnectionProfile {
+    let sasl: ConnectionProfile['sasl'] = null;
+    if (s.sasl) {
+      let password = '';
+      try {
+        password = this.deps.secrets.decrypt(s.sasl.passwordSecret);
+      } catch (e) {
+        // The OS keychain may have changed; the profile stays usable once the password is re-entered.
+        this.logger.warn(`Could not decrypt the saved password of connection "${s.name}"`, { error: String(e) });
+      }
+      sasl = { mechanism: s.sasl.mechanism, username: s.sasl.username, password };
+    }
+    return { ...s, sasl };
+  }
+
+  private toStored(p: ConnectionProfile): StoredProfile {
+    return {
+      ...p,
+      sasl: p.sasl
+        ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSecret: this.deps.secrets.encrypt(p.sasl.password) }
+        : null,
+    };
+  }
+
+  private async persist(list: ConnectionProfile[]): Promise<void> {
+    await mkdir(this.deps.dataDir, { recursive: true });
+    const body = { version: 1 as const, connections: list.map((p) => this.toStored(p)) };
+    await writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Readable } from 'node:stream';
+
+/** Calls `onLine` for every complete line of a child's output stream. */
+export function readLines(stream: Readable, onLine: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    pending += chunk;
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl).replace(/\r$/, '');
+      pending = pending.slice(nl + 1);
+      if (line) onLine(line);
+    }
+    // A runaway line without newline must not grow memory forever.
+    if (pending.length > 64 * 1024) {
+      onLine(pending);
+      pending = '';
+    }
+  });
+  stream.on('end', () => {
+    if (pending) onLine(pending);
+  });
+}

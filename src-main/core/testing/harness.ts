@@ -1,0 +1,126 @@
+/** Shared set-up for the core's integration tests: a real Kafka, a fresh data dir, a core. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import kafkajs, { type Admin } from 'kafkajs';
+import type { EventMap, EventName, EventSink } from '../../contract/events.js';
+import type { SandboxStatus } from '../../contract/sandbox.js';
+import { AppError } from '../../contract/errors.js';
+import { startKafka, type StartKafkaOptions } from '../../../test-support/kafka/kafka-fixture.js';
+import { kafkaSingleton, stopKafkaSingleton } from '../../../test-support/kafka/kafka-singleton.js';
+import { createCore, type Core } from '../index.js';
+import type { SandboxController } from '../sandbox/sandbox-controller.js';
+
+const { Kafka, logLevel } = kafkajs;
+
+export class RecordingEvents implements EventSink {
+  readonly seen: { event: EventName; payload: unknown }[] = [];
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    this.seen.push({ event, payload });
+  }
+}
+
+const stoppedSandbox: SandboxStatus = {
+  state: 'stopped',
+  host: '127.0.0.1',
+  port: null,
+  dataDir: '',
+  dataSizeBytes: 0,
+  pid: null,
+  startedAt: null,
+  error: null,
+  suggestedPort: null,
+};
+
+export const fakeSandbox: SandboxController = {
+  status: async () => stoppedSandbox,
+  start: async () => stoppedSandbox,
+  stop: async () => stoppedSandbox,
+  reset: async () => stoppedSandbox,
+  logs: async () => [],
+  loadSampleData: async () => {
+    throw new AppError('SANDBOX_ERROR', 'not in tests');
+  },
+};
+
+export interface Harness {
+  bootstrap: string;
+  dataDir: string;
+  events: RecordingEvents;
+  core: Core;
+  /** A plain kafkajs admin for arranging topics and checking side effects. */
+  admin: Admin;
+  newCore(): Core;
+  /** Saves a connection to the test Kafka and returns its id. */
+  connect(): Promise<string>;
+  createTopic(name: string, partitions?: number, config?: Record<string, string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+export function uniqueTopic(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+}
+
+/** `kafka` given: a dedicated broker with those options, for tests that need special settings. */
+export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Promise<Harness> {
+  const own = opts.kafka ? await startKafka(opts.kafka) : null;
+  const bootstrap = own ? own.bootstrap : (await kafkaSingleton()).bootstrap;
+  const dataDir = await mkdtemp(join(tmpdir(), 'samsa-core-int-'));
+  const events = new RecordingEvents();
+  const cores: Core[] = [];
+  const newCore = () => {
+    const c = createCore({ dataDir, events, sandbox: fakeSandbox, mode: 'browser', version: 'test' });
+    cores.push(c);
+    return c;
+  };
+  const core = newCore();
+  const admin = new Kafka({ clientId: 'samsa-test-admin', brokers: [bootstrap], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  return {
+    bootstrap,
+    dataDir,
+    events,
+    core,
+    admin,
+    newCore,
+    async connect() {
+      const p = await core['connections.create']({ name: 'test kafka', bootstrapServers: [bootstrap], tls: false, sasl: null });
+      return p.id;
+    },
+    async createTopic(name, partitions = 1, config = {}) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          {
+            topic: name,
+            numPartitions: partitions,
+            replicationFactor: 1,
+            configEntries: Object.entries(config).map(([n, value]) => ({ name: n, value })),
+          },
+        ],
+      });
+    },
+    async close() {
+      await Promise.all(cores.map((c) => c.close()));
+      await admin.disconnect();
+      await rm(dataDir, { recursive: true, force: true });
+      if (own) await own.stop();
+      else await stopKafkaSingleton();
+    },
+  };
+}
+
+/** Runs `fn`, expecting an AppError; returns it for assertions. */
+export async function appError(fn: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw new Error(`Expected an AppError, got ${String(e)}`);
+  }
+  throw new Error('Expected an AppError, but the call succeeded');
+}
+
+export const text = (b: { base64: string } | null | undefined): string | null =>
+  b ? Buffer.from(b.base64, 'base64').toString('utf8') : null;

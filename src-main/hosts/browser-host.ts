@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Dispatch } from '../transport/dispatcher.js';
+import type { EventHub } from '../transport/event-hub.js';
+import { attachWsTransport } from '../transport/ws.js';
+import { checkRequest, TOKEN_COOKIE } from './request-guard.js';
+import { serveStatic } from './static-files.js';
+
+export interface BrowserHostOptions {
+  port: number;
+  /** Loopback only, on purpose: browser mode is a local tool, not a server on the network. */
+  host?: '127.0.0.1';
+  staticDir: string;
+  dispatch: Dispatch;
+  hub: EventHub;
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built renderer and the WebSocket API (`/api`) on 127.0.0.1. */
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const host = opts.host ?? '127.0.0.1';
+  let port = opts.port;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const detach = attachWsTransport(wss, opts.dispatch, opts.hub);
+
+  const server: Server = createServer((req, res) => {
+    const verdict = checkRequest(req, { token, port });
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(verdict.reason);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // The token arrives once in the URL; a cookie carries it for assets and reloads.
+    res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    void serveStatic(opts.staticDir, path, res);
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const verdict = checkRequest(req, { token, port });
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!verdict.ok || path !== '/api') {
+      const status = verdict.ok ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      detach();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Route } from '../../lib/route.js';
+import { routeHref } from '../../lib/route.js';
+import { useConnection, useConnections } from '../../queries/useConnections.js';
+import { useConnectionDialogs } from '../shell/connectionDialogs.js';
+import { TopicList } from '../topics/TopicList.js';
+import { TopicPage } from '../topics/TopicPage.js';
+import { OverviewSection } from './OverviewSection.js';
+
+type ClusterRoute = Extract<Route, { page: 'cluster' | 'topic' }>;
+
+export function ClusterPage({ route }: { route: ClusterRoute }) {
+  const connections = useConnections();
+  const profile = useConnection(route.clusterId);
+  const dialogs = useConnectionDialogs();
+
+  if (connections.isSuccess && !profile) {
+    return (
+      <div className="page">
+        <h1>Connection not found</h1>
+        <p className="muted">
+          It may have been removed. <a href={routeHref({ page: 'home' })}>Go to the start page</a>.
+        </p>
+      </div>
+    );
+  }
+
+  const section = route.page === 'topic' ? 'topics' : route.section;
+  return (
+    <div className="page page-cluster">
+      <header className="page-header">
+        <div className="page-title">
+          <h1>{profile?.name ?? '\u00a0'}</h1>
+          <span className="muted mono small">{profile?.bootstrapServers.join(', ')}</span>
+        </div>
+        {profile && !profile.sandbox && (
+          <div className="page-actions">
+            <button type="button" className="btn btn-small" onClick={() => dialogs.openEdit(profile)}>
+              Edit connection
+            </button>
+            <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => dialogs.openRemove(profile)}>
+              Remove connection
+            </button>
+          </div>
+        )}
+      </header>
+      <nav aria-label="Cluster sections" className="section-nav">
+        {(['overview', 'topics'] as const).map((s) => (
+          <a
+            key={s}
+            href={routeHref({ page: 'cluster', clusterId: route.clusterId, section: s })}
+            aria-current={s === section ? 'page' : undefined}
+            className="section-link"
+          >
+            {s === 'overview' ? 'Overview' : 'Topics'}
+          </a>
+        ))}
+      </nav>
+      <div className="page-body">
+        {route.page === 'topic' ? (
+          <TopicPage clusterId={route.clusterId} topic={route.topic} tab={route.tab} />
+        ) : route.section === 'topics' ? (
+          <TopicList clusterId={route.clusterId} />
+        ) : (
+          <OverviewSection clusterId={route.clusterId} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ConnectionProfile } from '../../contract.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Field } from '../../components/Field.js';
+import type { FieldErrors } from '../../lib/fieldErrors.js';
+import { useSaveConnection, useTestConnection } from '../../queries/useConnections.js';
+import {
+  emptyConnectionForm,
+  formFieldFromServer,
+  formFromProfile,
+  validateConnectionForm,
+  type ConnectionFormState,
+  type SaslChoice,
+} from './connectionForm.js';
+import { TestConnectionResult } from './TestConnectionResult.js';
+
+interface Props {
+  /** Absent: add a new connection. */
+  profile?: ConnectionProfile;
+  onClose: () => void;
+  onSaved: (saved: ConnectionProfile) => void;
+}
+
+/** Add / edit form. A failed save or test leaves every field as typed. */
+export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
+  const [form, setForm] = useState<ConnectionFormState>(() => (profile ? formFromProfile(profile) : emptyConnectionForm));
+  // Errors appear once the person tries to test or save, then follow their edits live.
+  const [showErrors, setShowErrors] = useState(false);
+  const save = useSaveConnection();
+  const test = useTestConnection();
+
+  const validation = validateConnectionForm(form);
+  const errors: FieldErrors = showErrors && !validation.ok ? { ...validation.errors } : {};
+  const serverError = save.error ?? test.error;
+  const serverField = formFieldFromServer(serverError?.field);
+  if (serverField && !errors[serverField] && serverError) errors[serverField] = serverError.message;
+
+  function update<K extends keyof ConnectionFormState>(key: K, value: ConnectionFormState[K]) {
+    setForm((f) => ({ ...f, [key]: value }));
+    test.reset(); // a test result describes the settings it was run with
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShowErrors(true);
+    if (!validation.ok || save.isPending) return;
+    test.reset();
+    save.mutate({ id: profile?.id ?? null, input: validation.input }, { onSuccess: onSaved });
+  }
+
+  function onTest() {
+    setShowErrors(true);
+    if (!validation.ok) return;
+    save.reset();
+    test.mutate(validation.input);
+  }
+
+  // Enter saves from the servers box too; Shift+Enter adds a line.
+  function onServersKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      e.currentTarget.form?.requestSubmit();
+    }
+  }
+
+  return (
+    <Dialog title={profile ? 'Edit connection' : 'Add connection'} onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Field label="Name" error={errors.name}>
+          {(p) => (
+            <input {...p} type="text" autoComplete="off" value={form.name} onChange={(e) => update('name', e.target.value)} data-autofocus />
+          )}
+        </Field>
+        <Field
+          label="Bootstrap servers"
+          error={errors.bootstrapServers}
+          hint="host:port, separated by commas or new lines (Shift+Enter)"
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              className="mono"
+              rows={2}
+              spellCheck={false}
+              placeholder="localhost:9092"
+              value={form.servers}
+              onChange={(e) => update('servers', e.target.value)}
+              onKeyDown={onServersKeyDown}
+            />
+          )}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.tls} onChange={(e) => update('tls', e.target.checked)} />
+          Use TLS
+        </label>
+        <Field label="SASL mechanism">
+          {(p) => (
+            <select {...p} value={form.mechanism} onChange={(e) => update('mechanism', e.target.value as SaslChoice)}>
+              <option value="none">None</option>
+              <option value="plain">PLAIN</option>
+              <option value="scram-sha-256">SCRAM-SHA-256</option>
+              <option value="scram-sha-512">SCRAM-SHA-512</option>
+            </select>
+          )}
+        </Field>
+        {form.mechanism !== 'none' && (
+          <div className="form-row">
+            <Field label="Username" error={errors['sasl.username']}>
+              {(p) => (
+                <input {...p} type="text" autoComplete="username" value={form.username} onChange={(e) => update('username', e.target.value)} />
+              )}
+            </Field>
+            <Field label="Password" error={errors['sasl.password']}>
+              {(p) => (
+                <input {...p} type="password" autoComplete="current-password" value={form.password} onChange={(e) => update('password', e.target.value)} />
+              )}
+            </Field>
+          </div>
+        )}
+
+        <TestConnectionResult pending={test.isPending} result={test.data} />
+        <ErrorAlert error={serverError} title={test.error ? 'Connection test failed' : 'Could not save the connection'} />
+
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onTest} disabled={test.isPending}>
+            Test connection
+          </button>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { emptyConnectionForm, formFieldFromServer, formFromProfile, toConnectionInput, validateConnectionForm } from './connectionForm.js';
+
+describe('connection form', () => {
+  it('builds the contract input from what was typed', () => {
+    expect(
+      toConnectionInput({ ...emptyConnectionForm, name: 'prod', servers: 'a:9092,\n b:9092', tls: true }),
+    ).toEqual({ name: 'prod', bootstrapServers: ['a:9092', 'b:9092'], tls: true, sasl: null });
+    expect(
+      toConnectionInput({ ...emptyConnectionForm, mechanism: 'scram-sha-512', username: 'u', password: 'p' }).sasl,
+    ).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
+  });
+
+  it('reports errors per field, naming the bad server', () => {
+    const r = validateConnectionForm({ ...emptyConnectionForm, servers: 'good:1, bad', mechanism: 'plain' });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        name: 'Name is required',
+        bootstrapServers: 'bad: Use host:port, for example localhost:9092',
+        'sasl.username': 'Username is required',
+        'sasl.password': 'Password is required',
+      },
+    });
+  });
+
+  it('accepts a valid form', () => {
+    const r = validateConnectionForm({ ...emptyConnectionForm, name: 'local', servers: 'localhost:9092' });
+    expect(r.ok).toBe(true);
+  });
+
+  it('round-trips a saved profile', () => {
+    const form = formFromProfile({
+      id: '1', name: 'x', bootstrapServers: ['a:1', 'b:2'], tls: false, sandbox: false, createdAt: 0, updatedAt: 0,
+      sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+    });
+    expect(form.servers).toBe('a:1\nb:2');
+    expect(toConnectionInput(form).sasl).toEqual({ mechanism: 'plain', username: 'u', password: 'p' });
+  });
+
+  it('maps server-side field paths onto form fields', () => {
+    expect(formFieldFromServer('input.bootstrapServers.2')).toBe('bootstrapServers');
+    expect(formFieldFromServer('name')).toBe('name');
+    expect(formFieldFromServer('something.else')).toBeNull();
+    expect(formFieldFromServer(undefined)).toBeNull();
+  });
+});

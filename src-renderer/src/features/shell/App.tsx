@@ -1,0 +1,37 @@
+import { routeHref } from '../../lib/route.js';
+import { useEventCache } from '../../queries/useEventCache.js';
+import { useConnections } from '../../queries/useConnections.js';
+import { ClusterPage } from '../clusters/ClusterPage.js';
+import { SandboxPage } from '../sandbox/SandboxPage.js';
+import { ConnectionDialogsProvider } from './connectionDialogs.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+import { LinkBanner } from './LinkBanner.js';
+import { Sidebar } from './Sidebar.js';
+import { useRoute } from './useRoute.js';
+import { PickACluster, Welcome } from './Welcome.js';
+
+export function App() {
+  useEventCache();
+  const route = useRoute();
+  return (
+    <ConnectionDialogsProvider>
+      <div className="app">
+        <Sidebar route={route} />
+        <main className="main">
+          <LinkBanner />
+          <ErrorBoundary resetKey={routeHref(route)}>
+            {route.page === 'home' && <Home />}
+            {route.page === 'sandbox' && <SandboxPage />}
+            {(route.page === 'cluster' || route.page === 'topic') && <ClusterPage route={route} />}
+          </ErrorBoundary>
+        </main>
+      </div>
+    </ConnectionDialogsProvider>
+  );
+}
+
+function Home() {
+  const connections = useConnections();
+  if (connections.isPending) return null;
+  return connections.data && connections.data.length > 0 ? <PickACluster /> : <Welcome />;
+}

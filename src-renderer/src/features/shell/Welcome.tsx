@@ -1,0 +1,42 @@
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useSandboxAction } from '../../queries/useSandbox.js';
+import { useConnectionDialogs } from './connectionDialogs.js';
+import { navigate } from './useRoute.js';
+
+/** First run: two ways to get to a cluster. */
+export function Welcome() {
+  const dialogs = useConnectionDialogs();
+  const start = useSandboxAction('start');
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">Welcome to Samsa</h1>
+      <p className="muted">
+        Browse topics, read and produce messages on any Apache Kafka cluster — or try it all on the built-in sandbox
+        broker, which needs no Docker and no Java.
+      </p>
+      <div className="welcome-actions">
+        <button
+          type="button"
+          className="btn btn-primary btn-large"
+          disabled={start.isPending}
+          onClick={() => start.mutate(undefined, { onSuccess: () => navigate({ page: 'sandbox' }) })}
+        >
+          {start.isPending ? 'Starting the sandbox…' : 'Start the sandbox'}
+        </button>
+        <button type="button" className="btn btn-large" onClick={dialogs.openAdd}>
+          Add a connection
+        </button>
+      </div>
+      <ErrorAlert error={start.error} title="The sandbox did not start" />
+    </section>
+  );
+}
+
+export function PickACluster() {
+  return (
+    <section className="welcome" aria-labelledby="pick-title">
+      <h1 id="pick-title">Pick a cluster</h1>
+      <p className="muted">Choose a connection in the sidebar, or open the Sandbox.</p>
+    </section>
+  );
+}

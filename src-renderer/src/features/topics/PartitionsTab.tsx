@@ -1,0 +1,61 @@
+import type { PartitionInfo, TopicDetail } from '../../contract.js';
+import { SkeletonRows } from '../../components/Skeleton.js';
+import { offsetDiff } from '../../lib/offsets.js';
+
+export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
+  if (!detail) return <SkeletonRows rows={4} label="Loading partitions" />;
+  const underReplicated = detail.partitions.filter(isUnderReplicated).length;
+  return (
+    <>
+      {underReplicated > 0 && (
+        <p className="warn-text">
+          {underReplicated} {underReplicated === 1 ? 'partition is' : 'partitions are'} under-replicated (ISR smaller than
+          replicas).
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="table">
+          <caption className="visually-hidden">Partitions</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">Partition</th>
+              <th scope="col" className="num">Leader</th>
+              <th scope="col">Replicas</th>
+              <th scope="col">ISR</th>
+              <th scope="col" className="num">Low watermark</th>
+              <th scope="col" className="num">High watermark</th>
+              <th scope="col" className="num">Messages</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.partitions.map((p) => (
+              <PartitionRow key={p.partition} p={p} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function isUnderReplicated(p: PartitionInfo): boolean {
+  return p.isr.length < p.replicas.length;
+}
+
+function PartitionRow({ p }: { p: PartitionInfo }) {
+  const under = isUnderReplicated(p);
+  return (
+    <tr className={under ? 'row-warn' : undefined}>
+      <td className="num mono">{p.partition}</td>
+      <td className="num mono">{p.leader ?? <span className="error-text">none</span>}</td>
+      <td className="mono">{p.replicas.join(', ')}</td>
+      <td className="mono">
+        {p.isr.join(', ')}
+        {under && <span className="badge badge-warn badge-inline">under-replicated</span>}
+      </td>
+      <td className="num mono">{p.lowWatermark}</td>
+      <td className="num mono">{p.highWatermark}</td>
+      <td className="num mono">{offsetDiff(p.highWatermark, p.lowWatermark)}</td>
+    </tr>
+  );
+}

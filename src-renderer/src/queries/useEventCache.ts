@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useBridge, useLinkState } from '../bridge/context.js';
+import { connectionKeys, sandboxKeys } from './keys.js';
+
+/** Pushed events write into the cache; after a reconnect, refetch whatever events we missed. */
+export function useEventCache(): void {
+  const bridge = useBridge();
+  const qc = useQueryClient();
+  const link = useLinkState();
+  const wasDown = useRef(false);
+
+  useEffect(() => {
+    const offConnections = bridge.subscribe('connections.changed', ({ connections }) =>
+      qc.setQueryData(connectionKeys.all, connections),
+    );
+    const offSandbox = bridge.subscribe('sandbox.status', (status) => qc.setQueryData(sandboxKeys.status, status));
+    return () => {
+      offConnections();
+      offSandbox();
+    };
+  }, [bridge, qc]);
+
+  useEffect(() => {
+    if (link === 'reconnecting') wasDown.current = true;
+    if (link === 'open' && wasDown.current) {
+      wasDown.current = false;
+      void qc.invalidateQueries();
+    }
+  }, [link, qc]);
+}
