@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One real Apache Kafka for the whole run (test files read it with kafkaSingleton()).
+          globalSetup: ['test-support/kafka/global-setup.ts'],
         },
       },
     ],

@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import type { SamsaOptions } from './fixtures.js';
 
 /**
  * One suite, two projects (as RedisInsight does): `web` drives browser mode in Debian's
  * Chromium; `electron` drives the desktop app via _electron and skips, with the reason,
  * where no Electron binary exists.
  */
-export default defineConfig({
+export default defineConfig<SamsaOptions>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   timeout: 90_000,

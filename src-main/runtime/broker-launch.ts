@@ -10,9 +10,10 @@ import type { BrokerLaunch } from '../core/sandbox/sandbox-manager.js';
  */
 export function resolveBrokerLaunch(opts: { electron?: boolean } = {}): BrokerLaunch {
   const here = dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, 'sandbox.js');
   const env: NodeJS.ProcessEnv = opts.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
-  if (existsSync(bundled)) return { command: process.execPath, args: [bundled], env };
+  // The bundler may place this module in out/main/ or in out/main/chunks/.
+  const bundled = [join(here, 'sandbox.js'), join(here, '..', 'sandbox.js')].find((p) => existsSync(p));
+  if (bundled) return { command: process.execPath, args: [bundled], env };
   const source = resolve(here, '../broker/cli.ts');
   return { command: process.execPath, args: ['--import', 'tsx', source], env };
 }

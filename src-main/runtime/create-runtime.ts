@@ -89,6 +89,7 @@ export function createRuntime(opts: RuntimeOptions) {
         log(`Sandbox broker running on ${sandbox.bootstrap}`);
       } catch (error) {
         log(`Could not start the sandbox broker: ${(error as Error).message}`);
+        for (const line of sandbox.logs().slice(-5)) log(`  sandbox: ${line.text}`);
       }
     },
     async close(): Promise<void> {

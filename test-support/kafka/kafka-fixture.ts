@@ -154,16 +154,17 @@ function serverProperties(o: {
     .join('\n') + '\n';
 }
 
-const liveChildren = new Set<ChildProcess>();
+const liveChildren = new Map<ChildProcess, string>();
 let exitHookInstalled = false;
-/** A test run that dies must not leave a JVM behind. */
+/** A test run that dies must not leave a JVM (or its data folder) behind. */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const c of liveChildren) {
+    for (const [c, dir] of liveChildren) {
       try {
         c.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
       } catch {
         /* already gone */
       }
@@ -209,11 +210,10 @@ let sharedLog4j: Promise<string> | null = null;
  */
 export async function runKafkaTool(mainClass: string, args: string[], opts: RunToolOptions = {}): Promise<ToolResult> {
   await ensureKafkaJars();
+  // Kept next to the jars (git-ignored), so no temp folder is left behind by killed workers.
   sharedLog4j ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'samsa-kafka-tool-'));
-    const path = join(dir, 'log4j2.properties');
+    const path = join(kafkaLibsDir, '..', 'log4j2-tools.properties');
     await writeFile(path, LOG4J2);
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return path;
   })();
   return run('java', [...javaArgs(await sharedLog4j, '256m'), mainClass, ...args], opts);
@@ -254,7 +254,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  liveChildren.add(child);
+  liveChildren.set(child, dir);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

@@ -54,9 +54,11 @@ export class GroupCoordinator {
   private readonly retentionCheckMs: number;
   private readonly maxMetadataSize: number;
   private active = false;
+  private readonly warn: (message: string) => void;
 
   constructor(opts: GroupCoordinatorOptions) {
     this.now = opts.now ?? Date.now;
+    this.warn = opts.warn ?? ((m) => console.warn(`[group-coordinator] ${m}`));
     this.timers = new Timers(opts.setTimeout, opts.clearTimeout);
     this.retentionMs = opts.offsetsRetentionMs ?? DEFAULTS.offsetsRetentionMs;
     this.retentionCheckMs = opts.offsetsRetentionCheckIntervalMs ?? DEFAULTS.offsetsRetentionCheckIntervalMs;
@@ -64,7 +66,7 @@ export class GroupCoordinator {
     this.log = new GroupLog(opts.dataDir, {
       fsync: opts.fsync,
       compactAfterRecords: opts.compactAfterRecords,
-      warn: (m) => console.warn(`[group-coordinator] ${m}`),
+      warn: (m) => this.warn(m),
     });
     this.engine = new RebalanceEngine({
       timers: this.timers,
@@ -463,7 +465,7 @@ export class GroupCoordinator {
       this.log.compact(this.snapshotEntries());
     } catch (e) {
       // The log stays authoritative; compaction is retried after the next write.
-      console.warn(`[group-coordinator] snapshot failed: ${(e as Error).message}`);
+      this.warn(`snapshot failed: ${(e as Error).message}`);
     }
   }
 

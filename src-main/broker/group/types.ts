@@ -24,6 +24,8 @@ export interface GroupCoordinatorOptions {
   fsync?: boolean;
   /** Log records appended before the log is folded into a new snapshot. Default 10000. */
   compactAfterRecords?: number;
+  /** Where non-fatal storage problems go (torn log tail, failed snapshot). Default console.warn. */
+  warn?: (message: string) => void;
   now?: () => number;
   setTimeout?: typeof setTimeout;
   clearTimeout?: typeof clearTimeout;

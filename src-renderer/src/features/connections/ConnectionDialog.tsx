@@ -51,7 +51,7 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
 
   function onTest() {
     setShowErrors(true);
-    if (!validation.ok) return;
+    if (!validation.ok || test.isPending) return;
     save.reset();
     test.mutate(validation.input);
   }
@@ -123,14 +123,15 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
         <ErrorAlert error={serverError} title={test.error ? 'Connection test failed' : 'Could not save the connection'} />
 
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onTest} disabled={test.isPending}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-action */}
+          <button type="button" className="btn" onClick={onTest} aria-disabled={test.isPending}>
             Test connection
           </button>
           <span className="spacer" />
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          <button type="submit" className="btn btn-primary" aria-disabled={save.isPending}>
             Save
           </button>
         </div>

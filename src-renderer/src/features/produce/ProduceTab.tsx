@@ -58,13 +58,13 @@ export function ProduceTab({ clusterId, topic, partitionCount }: Props) {
           label="Partition"
           className="field-narrow"
           error={(submitted && errors.partition) || (serverField === 'partition' ? produce.error?.message : undefined)}
-          hint="Empty: automatic (by key hash)"
+          hint="Empty = automatic"
         >
           {(p) => (
             <input {...p} type="text" inputMode="numeric" className="mono" placeholder="Automatic" value={form.partition} onChange={(e) => update('partition', e.target.value)} />
           )}
         </Field>
-        <Field label="Key" className="field-grow" hint="Empty: no key">
+        <Field label="Key" className="field-grow" hint="Empty = no key">
           {(p) => <input {...p} type="text" className="mono" value={form.key} onChange={(e) => update('key', e.target.value)} />}
         </Field>
       </div>
@@ -104,7 +104,7 @@ export function ProduceTab({ clusterId, topic, partitionCount }: Props) {
       <HeaderRowsEditor rows={headers.rows} dispatch={dispatch} errors={submitted ? errors.headers : new Map()} />
 
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={produce.isPending}>
+        <button type="submit" className="btn btn-primary" aria-disabled={produce.isPending}>
           Send
         </button>
         <div role="status" className="produce-result">
