@@ -32,7 +32,7 @@ test.describe('first slice against real Apache Kafka', () => {
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('status').filter({ hasText: /broker/i })).toBeVisible();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('navigation').getByRole('button', { name: 'Local Kafka' }).click();
+    await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Local Kafka' }).click();
 
     // Overview shows the broker.
     await expect(page.getByRole('main')).toContainText(kafkaBootstrap.split(':')[1]);

@@ -13,8 +13,10 @@ export class TcpServer {
       this.connections.add(conn);
       socket.once('close', () => this.connections.delete(conn));
     });
-    this.server.on('error', (e) => opts.log('error', `server: ${e.message}`));
+    this.log = opts.log;
   }
+
+  private readonly log: ConnectionOptions['log'];
 
   /** Resolves with the bound address; rejects (e.g. EADDRINUSE) without leaving a listener behind. */
   listen(host: string, port: number): Promise<{ host: string; port: number }> {
@@ -23,6 +25,8 @@ export class TcpServer {
       this.server.once('error', onError);
       this.server.listen({ host, port, exclusive: true }, () => {
         this.server.off('error', onError);
+        // Errors after a successful listen are logged; a failed listen is the caller's to report.
+        this.server.on('error', (e) => this.log('error', `server: ${e.message}`));
         const addr = this.server.address() as net.AddressInfo;
         resolve({ host: addr.address, port: addr.port });
       });

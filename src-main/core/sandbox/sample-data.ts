@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { commitGroupOffsets } from '../groups/commit-offsets.js';
 
 /** Topics named in Kafka's dotted style: <domain>.<entity>.<env>.<event>. */
 export const SAMPLE_TOPICS = [
@@ -82,8 +83,8 @@ export async function loadSampleData(bootstrap: string): Promise<{ topics: strin
       await producer.send({ topic: topic.name, messages });
       records += messages.length;
     }
-    await commitAt(admin, 'payment-notifier', 'commerce.payment.prod.notification', 0.5);
-    await commitAt(admin, 'order-audit', 'commerce.order.prod.created', 1);
+    await commitAt(kafka, admin, 'payment-notifier', 'commerce.payment.prod.notification', 0.5);
+    await commitAt(kafka, admin, 'order-audit', 'commerce.order.prod.created', 1);
     return { topics: SAMPLE_TOPICS.map((t) => t.name), records, groups: [...SAMPLE_GROUPS] };
   } finally {
     await producer.disconnect().catch(() => undefined);
@@ -91,16 +92,17 @@ export async function loadSampleData(bootstrap: string): Promise<{ topics: strin
   }
 }
 
-async function commitAt(admin: ReturnType<Kafka['admin']>, groupId: string, topic: string, fraction: number) {
+async function commitAt(kafka: Kafka, admin: ReturnType<Kafka['admin']>, groupId: string, topic: string, fraction: number) {
   const offsets = await admin.fetchTopicOffsets(topic);
-  await admin.setOffsets({
+  await commitGroupOffsets(
+    kafka,
     groupId,
     topic,
-    partitions: offsets.map((o) => {
+    offsets.map((o) => {
       const low = BigInt(o.low);
       const high = BigInt(o.high);
       const at = low + ((high - low) * BigInt(Math.round(fraction * 100))) / 100n;
       return { partition: o.partition, offset: at.toString() };
     }),
-  });
+  );
 }

@@ -9,10 +9,12 @@ export function ConnectionList({ activeId }: { activeId: string | null }) {
   const connections = useConnections();
   if (connections.isPending) return <SkeletonRows rows={3} height={28} label="Loading connections" />;
   if (connections.isError) return <ErrorAlert error={connections.error} title="Could not load connections" onRetry={() => void connections.refetch()} />;
-  if (connections.data.length === 0) return <p className="sidebar-empty">No connections yet.</p>;
+  // The sandbox's own profile lives under "Local" (see Sidebar), not among the person's clusters.
+  const saved = connections.data.filter((c) => !c.sandbox);
+  if (saved.length === 0) return <p className="sidebar-empty">No connections yet.</p>;
   return (
     <ul className="nav-list">
-      {connections.data.map((c) => (
+      {saved.map((c) => (
         <ConnectionItem key={c.id} connection={c} active={c.id === activeId} />
       ))}
     </ul>
@@ -29,11 +31,6 @@ function ConnectionItem({ connection, active }: { connection: ConnectionProfile;
         title={connection.bootstrapServers.join(', ')}
       >
         <span className="nav-item-label">{connection.name}</span>
-        {connection.sandbox && (
-          <span className="tag" aria-hidden="true">
-            local
-          </span>
-        )}
       </a>
     </li>
   );

@@ -1,5 +1,6 @@
 import type { Route } from '../../lib/route.js';
 import { routeHref } from '../../lib/route.js';
+import { useConnections } from '../../queries/useConnections.js';
 import { useSandboxStatus } from '../../queries/useSandbox.js';
 import { ConnectionList } from '../connections/ConnectionList.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
@@ -20,6 +21,7 @@ export function Sidebar({ route }: { route: Route }) {
           <li>
             <SandboxLink active={route.page === 'sandbox'} />
           </li>
+          <SandboxClusterLink activeId={activeId} />
         </ul>
       </nav>
       <div className="sidebar-footer">
@@ -40,5 +42,22 @@ function SandboxLink({ active }: { active: boolean }) {
       {/* The dot is decoration; the state is spelled out on the Sandbox page. */}
       {state && <span className={`dot dot-${state}`} aria-hidden="true" title={state} />}
     </a>
+  );
+}
+
+/** The sandbox broker's connection profile, under its own name so it can't be confused with the Sandbox page. */
+function SandboxClusterLink({ activeId }: { activeId: string | null }) {
+  const profile = useConnections().data?.find((c) => c.sandbox);
+  if (!profile) return null;
+  return (
+    <li>
+      <a
+        className="nav-item nav-sub"
+        href={routeHref({ page: 'cluster', clusterId: profile.id, section: 'overview' })}
+        aria-current={activeId === profile.id ? 'page' : undefined}
+      >
+        <span className="nav-item-label">Local cluster</span>
+      </a>
+    </li>
   );
 }

@@ -1,0 +1,11 @@
+import { sandboxLauncher, spawnSandbox } from './lib/sandbox-process.js';
+import { producerPerf, consumerPerf } from './lib/perf-tools.js';
+import { Kafka, logLevel } from 'kafkajs';
+const l = sandboxLauncher(false);
+const s = await spawnSandbox(l);
+const admin = new Kafka({ brokers: [s.bootstrap], logLevel: logLevel.NOTHING }).admin();
+await admin.connect(); await admin.createTopics({ topics: [{ topic: 't1', numPartitions: 3 }] }); await admin.disconnect();
+console.log(await producerPerf(s.bootstrap, 't1', 300000, '1'));
+for (let i = 0; i < 3; i++) console.log(await consumerPerf(s.bootstrap, 't1', 300000, 'g' + i));
+await s.stop();
+process.exit(0);
