@@ -22,7 +22,7 @@ test.describe('first slice against real Apache Kafka', () => {
   test('connect, browse a topic, read a kcat message, produce one that kcat reads back', async ({ samsa: page, kafkaBootstrap }) => {
     // A wrong address gets a clear message, quickly.
     await page.getByRole('button', { name: 'Add connection' }).first().click();
-    await page.getByLabel('Name').fill('Local Kafka');
+    await page.getByLabel('Name', { exact: true }).fill('Local Kafka');
     await page.getByLabel('Bootstrap servers').fill('127.0.0.1:1');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /reach|refused|connect/i })).toBeVisible({ timeout: 15_000 });
@@ -38,7 +38,7 @@ test.describe('first slice against real Apache Kafka', () => {
     await expect(page.getByRole('main')).toContainText(kafkaBootstrap.split(':')[1]);
 
     // Topics: find ours by search, open it.
-    await page.getByRole('tab', { name: 'Topics' }).click();
+    await page.getByRole('navigation', { name: 'Cluster sections' }).getByRole('link', { name: 'Topics' }).click();
     await page.getByRole('searchbox', { name: 'Search topics' }).fill(suffix);
     await page.getByRole('link', { name: topic }).click();
     await expect(page.getByRole('tab', { name: 'Partitions' })).toBeVisible();
@@ -56,12 +56,12 @@ test.describe('first slice against real Apache Kafka', () => {
 
     // Produce from the UI; invalid JSON is refused first, nothing is sent.
     await page.getByRole('tab', { name: 'Produce' }).click();
-    await page.getByLabel('Key').fill('from-samsa');
-    await page.getByLabel('JSON').check();
-    await page.getByLabel('Value').fill('{"greeting": "hello"');
+    await page.getByLabel('Key', { exact: true }).fill('from-samsa');
+    await page.getByLabel('JSON', { exact: true }).check();
+    await page.getByLabel('Value', { exact: true }).fill('{"greeting": "hello"');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByText(/not valid JSON/i).first()).toBeVisible();
-    await page.getByLabel('Value').fill('{"greeting": "hello from Samsa"}');
+    await page.getByLabel('Value', { exact: true }).fill('{"greeting": "hello from Samsa"}');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByText(/Delivered to partition \d+ at offset \d+/)).toBeVisible();
 

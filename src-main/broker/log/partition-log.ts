@@ -52,6 +52,9 @@ const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
 const MAX_RELATIVE_OFFSET = 0x7fffffffn;
 
+/** Largest decompressed batch the key check on compacted topics will inflate. */
+const COMPACT_KEY_CHECK_MAX_BYTES = 32 * 1024 * 1024;
+
 export class PartitionLog extends EventEmitter {
   /** Called after every successful (non-duplicate) append; the server wakes long-polling fetches. */
   onAppend?: () => void;
@@ -215,7 +218,8 @@ export class PartitionLog extends EventEmitter {
       }
       if (compact) {
         // Compacted topics need a key on every record (the one per-record check on append).
-        for (const r of iterateRecords(b.buf, { skipHeaders: true })) {
+        // The decompression cap keeps a small "gzip bomb" from costing hundreds of MB.
+        for (const r of iterateRecords(b.buf, { skipHeaders: true, maxDecompressedBytes: COMPACT_KEY_CHECK_MAX_BYTES })) {
           if (r.key === null) throw new KafkaProtocolError(ErrorCode.INVALID_RECORD, 'Compacted topic cannot accept a record without key');
         }
       }

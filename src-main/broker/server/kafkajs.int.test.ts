@@ -155,6 +155,27 @@ describe('kafkajs produce and consume', () => {
   });
 });
 
+describe('kafkajs transactions', () => {
+  it('a transactional producer fails fast with a clear error instead of hanging', async () => {
+    const p = kafka.producer({ transactionalId: 'tx-1', maxInFlightRequests: 1, idempotent: true, retry: { retries: 2 } });
+    const t0 = Date.now();
+    let error: Error | undefined;
+    try {
+      await p.connect();
+      const tx = await p.transaction();
+      await tx.send({ topic: 'tx-topic', messages: [{ value: 'x' }] });
+      await tx.commit();
+    } catch (e) {
+      error = e as Error;
+    }
+    await p.disconnect();
+    // kafkajs wraps the broker's TRANSACTIONAL_ID_AUTHORIZATION_FAILED in its coordinator lookup error.
+    const chain = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) + String((error as { cause?: Error })?.cause?.message ?? '');
+    expect(error?.message ?? '', chain).toMatch(/coordinator|transactional/i);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
+
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!cond()) {

@@ -40,7 +40,7 @@ function fetchBody(topic: string, fetchOffset: bigint, maxWaitMs: number, minByt
 const metadataBody = (topics: string[] | null) => ({ topics: topics?.map((name) => ({ name })) ?? null, allowAutoTopicCreation: true });
 
 beforeAll(async () => {
-  broker = await startTestBroker();
+  broker = await startTestBroker({ maintenanceIntervalMs: 100 });
 });
 
 afterAll(async () => {
@@ -195,6 +195,21 @@ describe('wire protocol', () => {
     const cluster = await c.request(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
     expect(cluster).toMatchObject({ errorCode: 0, clusterId: broker.clusterId, controllerId: 1 });
     expect(cluster.brokers[0]).toMatchObject({ brokerId: 1, host: broker.host, port: broker.port });
+  });
+
+  it('runs retention in the background', async () => {
+    const c = await client();
+    const created = await c.request(ApiKey.CreateTopics, 4, {
+      topics: [{ name: 'retained', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'segment.bytes', value: '1024' }, { name: 'retention.bytes', value: '1' }] }],
+      timeoutMs: 1000,
+    });
+    expect(created.topics[0].errorCode).toBe(0);
+    for (let i = 0; i < 20; i++) await c.request(ApiKey.Produce, 7, produceBody('retained', ['x'.repeat(300)]));
+    const earliest = () =>
+      c.request(ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'retained', partitions: [{ partitionIndex: 0, timestamp: -2n }] }] }).then((r) => r.topics[0].partitions[0].offset as bigint);
+    const end = Date.now() + 3000;
+    while ((await earliest()) === 0n && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(await earliest()).toBeGreaterThan(0n);
   });
 
   it('closes only the offending connection on bad frames', async () => {

@@ -92,6 +92,8 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
   const portError = portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535) ? 'Port must be 1 to 65535' : undefined;
 
   const lastError = start.error ?? stop.error ?? reset.error ?? sample.error;
+  // A refused start usually also lands in status.error, shown above; say it once.
+  const shownError = lastError && lastError.message !== s?.error ? lastError : null;
 
   return (
     <section className="sandbox-controls" aria-label="Sandbox controls">
@@ -145,7 +147,7 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
           </span>
         )}
       </div>
-      <ErrorAlert error={lastError} />
+      <ErrorAlert error={shownError} />
       {confirmReset && (
         <ConfirmDialog
           title="Reset sandbox data?"

@@ -33,5 +33,7 @@ export function App() {
 function Home() {
   const connections = useConnections();
   if (connections.isPending) return null;
-  return connections.data && connections.data.length > 0 ? <PickACluster /> : <Welcome />;
+  // The sandbox's own profile always exists; it doesn't count as "the person has clusters".
+  const saved = connections.data?.filter((c) => !c.sandbox) ?? [];
+  return saved.length > 0 ? <PickACluster /> : <Welcome />;
 }

@@ -1,5 +1,6 @@
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useSandboxAction } from '../../queries/useSandbox.js';
+import { routeHref } from '../../lib/route.js';
+import { useSandboxAction, useSandboxStatus } from '../../queries/useSandbox.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
 import { navigate } from './useRoute.js';
 
@@ -7,6 +8,7 @@ import { navigate } from './useRoute.js';
 export function Welcome() {
   const dialogs = useConnectionDialogs();
   const start = useSandboxAction('start');
+  const running = useSandboxStatus().data?.state === 'running';
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome to Samsa</h1>
@@ -19,7 +21,9 @@ export function Welcome() {
           type="button"
           className="btn btn-primary btn-large"
           disabled={start.isPending}
-          onClick={() => start.mutate(undefined, { onSuccess: () => navigate({ page: 'sandbox' }) })}
+          onClick={() =>
+            running ? navigate({ page: 'sandbox' }) : start.mutate(undefined, { onSuccess: () => navigate({ page: 'sandbox' }) })
+          }
         >
           {start.isPending ? 'Starting the sandbox…' : 'Start the sandbox'}
         </button>
@@ -27,7 +31,9 @@ export function Welcome() {
           Add a connection
         </button>
       </div>
-      <ErrorAlert error={start.error} title="The sandbox did not start" />
+      <ErrorAlert error={start.error} title="The sandbox did not start">
+        <a href={routeHref({ page: 'sandbox' })}>Open the Sandbox page</a> to pick another port or read its log.
+      </ErrorAlert>
     </section>
   );
 }
