@@ -39,7 +39,10 @@ export function useLoadSampleData() {
   return useMutation<{ topics: string[]; records: number; groups: string[] }, AppError, void>({
     mutationFn: () => bridge.call('sandbox.loadSampleData', {}),
     // Topics changed on whichever profile is the sandbox's.
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['clusters'] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['clusters'] });
+      void qc.invalidateQueries({ queryKey: ['sandbox'] }); // its data size grew
+    },
   });
 }
 

@@ -1,13 +1,15 @@
+import { useEffect } from 'react';
 import { routeHref } from '../../lib/route.js';
 import { useEventCache } from '../../queries/useEventCache.js';
 import { useConnections } from '../../queries/useConnections.js';
+import { useSandboxStatus } from '../../queries/useSandbox.js';
 import { ClusterPage } from '../clusters/ClusterPage.js';
 import { SandboxPage } from '../sandbox/SandboxPage.js';
 import { ConnectionDialogsProvider } from './connectionDialogs.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { LinkBanner } from './LinkBanner.js';
 import { Sidebar } from './Sidebar.js';
-import { useRoute } from './useRoute.js';
+import { navigate, useRoute } from './useRoute.js';
 import { PickACluster, Welcome } from './Welcome.js';
 
 export function App() {
@@ -32,8 +34,15 @@ export function App() {
 
 function Home() {
   const connections = useConnections();
-  if (connections.isPending) return null;
+  const sandboxRunning = useSandboxStatus().data?.state === 'running';
   // The sandbox's own profile always exists; it doesn't count as "the person has clusters".
   const saved = connections.data?.filter((c) => !c.sandbox) ?? [];
+  const sandboxProfile = connections.data?.find((c) => c.sandbox);
+  const landOnSandbox = saved.length === 0 && sandboxRunning && sandboxProfile !== undefined;
+  // First run: the sandbox was started for the newcomer, so land on that working cluster.
+  useEffect(() => {
+    if (landOnSandbox) navigate({ page: 'cluster', clusterId: sandboxProfile.id, section: 'overview' });
+  }, [landOnSandbox, sandboxProfile?.id]);
+  if (connections.isPending || landOnSandbox) return null;
   return saved.length > 0 ? <PickACluster /> : <Welcome />;
 }

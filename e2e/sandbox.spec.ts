@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures.js';
+
+const run = promisify(execFile);
+
+// First run with no saved connection: Samsa starts its bundled broker and connects to it.
+test.use({ samsaArgs: [] });
+
+test('the sandbox starts on first run, loads sample data, and real clients see it', async ({ samsa: page }) => {
+  // A newcomer lands on a working cluster: the sandbox's overview, not an empty page.
+  await expect(page.getByRole('navigation', { name: 'Cluster sections' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('main')).toContainText('127.0.0.1');
+  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/running/i, { timeout: 30_000 });
+  const address = (await page.getByRole('main').innerText()).match(/127\.0\.0\.1:\d+/)?.[0];
+  expect(address, 'the Sandbox page shows the broker address').toBeTruthy();
+
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('main')).toContainText(/sample data/i);
+
+  // kcat (librdkafka), an unmodified Kafka client, sees the sample topics on the sandbox.
+  await expect
+    .poll(async () => (await run('kcat', ['-b', address!, '-L', '-J'], { timeout: 20_000 })).stdout, { timeout: 20_000 })
+    .toContain('commerce.payment.prod.notification');
+
+  // Browse it like any cluster.
+  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Local cluster' }).click();
+  await page.getByRole('navigation', { name: 'Cluster sections' }).getByRole('link', { name: 'Topics' }).click();
+  await page.getByRole('link', { name: 'commerce.payment.prod.notification' }).click();
+  await page.getByRole('tab', { name: 'Messages' }).click();
+  const grid = page.getByRole('grid', { name: 'Messages' });
+  await expect(grid.getByRole('row').filter({ hasText: 'order-' }).first()).toBeVisible();
+  // The grid is virtualized: it announces all rows (header + the newest 50) but renders what fits.
+  await expect(grid).toHaveAttribute('aria-rowcount', '51');
+  await expect(page.getByText(/50 messages, newest first/)).toBeVisible();
+
+  // Stop it from the Sandbox page.
+  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/stopped/i, { timeout: 20_000 });
+});
