@@ -207,6 +207,10 @@ Goals: produce ≥ 0.5× Kafka, ready < 300 ms, idle RSS < 150 MB.
 `;
     console.log('\n' + table + '\n');
     if (a.write) log(`wrote ${writeBenchmarksMd(body)}`);
+  } catch (e) {
+    const died = sandbox.exitInfo();
+    if (died) log(`the sandbox process is gone: ${died}`);
+    throw e;
   } finally {
     await sandbox.stop();
     await kafka.stop();

@@ -32,6 +32,8 @@ export interface SandboxProcess {
   pid: number;
   /** Spawn → first TCP accept, spawn → "Samsa sandbox ready" on stdout. */
   startMs: { tcp: number; ready: number };
+  /** null while running; else how it ended and the tail of its stderr (for a crash mid-benchmark). */
+  exitInfo(): string | null;
   stop(): Promise<void>;
 }
 
@@ -80,7 +82,8 @@ export async function spawnSandbox(l: SandboxLauncher, o: SpawnSandboxOptions = 
     await waitForTcp(port, 30_000, alive);
     const tcp = performance.now() - t0;
     const ready = await readyLine;
-    return { bootstrap: `127.0.0.1:${port}`, pid: child.pid!, startMs: { tcp, ready }, stop };
+    const exitInfo = () => (alive() ? null : `exit code ${child.exitCode}, signal ${child.signalCode}; stderr tail:\n${errTail}`);
+    return { bootstrap: `127.0.0.1:${port}`, pid: child.pid!, startMs: { tcp, ready }, exitInfo, stop };
   } catch (e) {
     await stop();
     throw e;

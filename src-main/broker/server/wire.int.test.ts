@@ -238,6 +238,22 @@ describe('wire protocol', () => {
     expect(c.arrivals.slice(-500)).toEqual(sends.map((s) => s.correlationId));
   });
 
+  it('does not auto-create topics when the broker option is off', async () => {
+    const strict = await startTestBroker({ autoCreateTopics: false });
+    try {
+      const c = await WireClient.connect(strict.host, strict.port);
+      clients.push(c);
+      const meta = await c.request(ApiKey.Metadata, 9, metadataBody(['not-there']));
+      expect(meta.topics[0].errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      const produced = await c.request(ApiKey.Produce, 7, produceBody('not-there', ['x']));
+      expect(produced.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      const all = await c.request(ApiKey.Metadata, 0, { topics: [] });
+      expect(all.topics).toEqual([]);
+    } finally {
+      await strict.dispose();
+    }
+  });
+
   it('refuses a second broker on the same data directory', async () => {
     await expect(startBroker({ dataDir: broker.dataDir, port: 0, logger: () => undefined })).rejects.toThrow(/already used by another Samsa sandbox broker/);
   });
