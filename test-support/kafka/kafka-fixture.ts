@@ -28,7 +28,15 @@ export interface StartKafkaOptions {
   heap?: string;
   /** Echo broker stdout/stderr to this process (debugging). */
   verbose?: boolean;
+  /**
+   * 'fast' (tests): C1-only JIT and SerialGC start quickest. 'server' (benchmarks): the flags of
+   * Kafka's own kafka-server-start.sh, so Kafka is not handicapped when compared.
+   */
+  jvm?: 'fast' | 'server';
 }
+
+/** JVM flags of bin/kafka-server-start.sh + bin/kafka-run-class.sh in the 4.1 distribution. */
+export const KAFKA_SERVER_JVM = ['-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-XX:+ExplicitGCInvokesConcurrent'];
 
 export interface ToolResult {
   code: number | null;
@@ -48,6 +56,8 @@ export interface KafkaHandle {
   controllerPort: number;
   logDir: string;
   pid: number;
+  /** From spawning kafka.Kafka (storage already formatted) to DescribeCluster answered. */
+  readyMs: number;
   stop(): Promise<void>;
   /** Runs a Kafka class (e.g. org.apache.kafka.tools.TopicCommand) with the broker's classpath. */
   runTool(mainClass: string, args: string[], opts?: RunToolOptions): Promise<ToolResult>;
@@ -107,13 +117,12 @@ function run(cmd: string, args: string[], opts: RunToolOptions & { cwd?: string 
   });
 }
 
-function javaArgs(log4jPath: string, heap: string): string[] {
+function javaArgs(log4jPath: string, heap: string, jvm: 'fast' | 'server' = 'fast'): string[] {
   return [
     `-Xmx${heap}`,
-    '-Xms64m',
-    // Faster JVM start-up matters more here than peak throughput.
-    '-XX:TieredStopAtLevel=1',
-    '-XX:+UseSerialGC',
+    jvm === 'server' ? `-Xms${heap}` : '-Xms64m',
+    // Faster JVM start-up matters more in tests than peak throughput.
+    ...(jvm === 'server' ? KAFKA_SERVER_JVM : ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']),
     '-Djava.awt.headless=true',
     `-Dlog4j2.configurationFile=${log4jPath}`,
     '-cp',
@@ -202,23 +211,6 @@ async function waitUntilReady(bootstrap: string, child: ChildProcess, timeoutMs:
   throw new Error(`Kafka did not become ready within ${timeoutMs} ms: ${String(lastError)}\n${tail()}`);
 }
 
-let sharedLog4j: Promise<string> | null = null;
-
-/**
- * Runs a Kafka class (a tool such as org.apache.kafka.tools.DeleteRecordsCommand) with the
- * broker's classpath and quiet logging; no running broker handle needed.
- */
-export async function runKafkaTool(mainClass: string, args: string[], opts: RunToolOptions = {}): Promise<ToolResult> {
-  await ensureKafkaJars();
-  // Kept next to the jars (git-ignored), so no temp folder is left behind by killed workers.
-  sharedLog4j ??= (async () => {
-    const path = join(kafkaLibsDir, '..', 'log4j2-tools.properties');
-    await writeFile(path, LOG4J2);
-    return path;
-  })();
-  return run('java', [...javaArgs(await sharedLog4j, '256m'), mainClass, ...args], opts);
-}
-
 export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHandle> {
   await ensureKafkaJars();
   installExitHook();
@@ -250,7 +242,8 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
     throw e;
   }
 
-  const child = spawn('java', [...javaArgs(log4jPath, heap), 'kafka.Kafka', propsPath], {
+  const spawnedAt = performance.now();
+  const child = spawn('java', [...javaArgs(log4jPath, heap, opts.jvm), 'kafka.Kafka', propsPath], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -286,5 +279,6 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
     await stop();
     throw e;
   }
-  return { bootstrap, port, controllerPort, logDir, pid: child.pid ?? -1, stop, runTool };
+  const readyMs = performance.now() - spawnedAt;
+  return { bootstrap, port, controllerPort, logDir, pid: child.pid ?? -1, readyMs, stop, runTool };
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runKafkaTool } from '../../../test-support/kafka/kafka-fixture.js';
+import { runKafkaTool } from '../../../test-support/kafka/kafka-tools.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appError, startHarness, uniqueTopic, type Harness } from '../testing/harness.js';
 
