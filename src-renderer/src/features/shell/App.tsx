@@ -8,6 +8,7 @@ import { SandboxPage } from '../sandbox/SandboxPage.js';
 import { ConnectionDialogsProvider } from './connectionDialogs.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { LinkBanner } from './LinkBanner.js';
+import { StartupNotices } from './StartupNotices.js';
 import { Sidebar } from './Sidebar.js';
 import { navigate, useRoute } from './useRoute.js';
 import { PickACluster, Welcome } from './Welcome.js';
@@ -21,6 +22,7 @@ export function App() {
         <Sidebar route={route} />
         <main className="main">
           <LinkBanner />
+          <StartupNotices />
           <ErrorBoundary resetKey={routeHref(route)}>
             {route.page === 'home' && <Home />}
             {route.page === 'sandbox' && <SandboxPage />}
