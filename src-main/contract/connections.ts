@@ -10,13 +10,15 @@ const hostPort = z
     return port > 0 && port < 65536;
   }, 'Port must be between 1 and 65535');
 
+const SaslMechanismSchema = z.enum(['plain', 'scram-sha-256', 'scram-sha-512']);
+
 export const SaslSchema = z.object({
-  mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']),
+  mechanism: SaslMechanismSchema,
   username: z.string().min(1, 'Username is required'),
   password: z.string().min(1, 'Password is required'),
 });
 
-/** What a person types in the connection form. */
+/** What a person types in the connection form. A new SASL connection needs its password. */
 export const ConnectionInputSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100, 'Name is too long (100 characters at most)'),
   bootstrapServers: z.array(hostPort).min(1, 'At least one bootstrap server is required').max(50),
@@ -25,7 +27,26 @@ export const ConnectionInputSchema = z.object({
 });
 export type ConnectionInput = z.input<typeof ConnectionInputSchema>;
 
+/**
+ * Editing a saved connection: saved passwords never reach the renderer, so an empty (or
+ * missing) password means "keep the saved one".
+ */
+export const ConnectionUpdateInputSchema = ConnectionInputSchema.extend({
+  sasl: SaslSchema.extend({ password: z.string().default('') }).nullable().default(null),
+});
+export type ConnectionUpdateInput = z.input<typeof ConnectionUpdateInputSchema>;
+
+/** Settings to try. With `id`, an empty password means the saved connection's password. */
+export const ConnectionTestParamsSchema = ConnectionUpdateInputSchema.extend({
+  id: z.string().min(1).optional(),
+}).superRefine((p, ctx) => {
+  if (p.sasl && !p.sasl.password && !p.id) ctx.addIssue({ code: 'custom', path: ['sasl', 'password'], message: 'Password is required' });
+});
+export type ConnectionTestParams = z.input<typeof ConnectionTestParamsSchema>;
+
+/** A saved connection as the renderer sees it: whether a password is saved, never the password. */
 export const ConnectionProfileSchema = ConnectionInputSchema.extend({
+  sasl: z.object({ mechanism: SaslMechanismSchema, username: z.string(), passwordSaved: z.boolean() }).nullable(),
   id: z.string().min(1),
   /** True for the profile that points at the bundled sandbox broker. */
   sandbox: z.boolean().default(false),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ClusterOverview } from './cluster.js';
 import {
   ConnectionInputSchema,
+  ConnectionTestParamsSchema,
+  ConnectionUpdateInputSchema,
   type ConnectionProfile,
   type ConnectionTestResult,
 } from './connections.js';
@@ -26,6 +28,8 @@ export interface AppInfo {
   /** 'electron' inside the desktop window, 'browser' when served by `npm run serve`. */
   mode: 'electron' | 'browser';
   dataDir: string;
+  /** Problems found at start-up that the user should know about (e.g. an unreadable connections file). */
+  notices: string[];
 }
 
 export const methods = {
@@ -34,14 +38,14 @@ export const methods = {
   'connections.list': method<z.ZodObject<{}>, ConnectionProfile[]>(z.object({})),
   'connections.create': method<typeof ConnectionInputSchema, ConnectionProfile>(ConnectionInputSchema),
   'connections.update': method<
-    z.ZodObject<{ id: z.ZodString; input: typeof ConnectionInputSchema }>,
+    z.ZodObject<{ id: z.ZodString; input: typeof ConnectionUpdateInputSchema }>,
     ConnectionProfile
-  >(z.object({ id: z.string().min(1), input: ConnectionInputSchema })),
+  >(z.object({ id: z.string().min(1), input: ConnectionUpdateInputSchema })),
   'connections.remove': method<z.ZodObject<{ id: z.ZodString }>, { removed: boolean }>(
     z.object({ id: z.string().min(1) }),
   ),
   /** Tries the given settings (saved or not) and answers within ~10 s. */
-  'connections.test': method<typeof ConnectionInputSchema, ConnectionTestResult>(ConnectionInputSchema),
+  'connections.test': method<typeof ConnectionTestParamsSchema, ConnectionTestResult>(ConnectionTestParamsSchema),
 
   'cluster.overview': method<typeof clusterRef, ClusterOverview>(clusterRef),
 

@@ -29,7 +29,7 @@ describe('createCore (no Kafka needed)', () => {
       loadSampleData: vi.fn(async () => ({ topics: ['t'], records: 1, groups: [] })),
     };
     const core = createCore({ dataDir: dir, events: { emit: () => {} }, sandbox, mode: 'browser', version: '1.2.3' });
-    expect(await core['app.info']({})).toEqual({ version: '1.2.3', mode: 'browser', dataDir: dir });
+    expect(await core['app.info']({})).toEqual({ version: '1.2.3', mode: 'browser', dataDir: dir, notices: [] });
     await core['sandbox.start']({ port: 9093 });
     expect(sandbox.start).toHaveBeenCalledWith(9093);
     expect(await core['sandbox.logs']({})).toHaveLength(1);

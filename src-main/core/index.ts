@@ -74,7 +74,11 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   const api: ApiImplementation = {
-    'app.info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
+    'app.info': async () => {
+      await profiles.list().catch(() => undefined); // loads the file, so a problem is known
+      const problem = profiles.loadProblem;
+      return { version: deps.version, mode: deps.mode, dataDir: deps.dataDir, notices: problem ? [problem] : [] };
+    },
 
     'connections.list': () => profiles.list(),
     'connections.create': (input) =>
@@ -82,7 +86,7 @@ export function createCore(deps: CoreDeps): Core {
       profiles.create(input, { sandbox: (input as ValidParamsOf<'connections.create'> & { sandbox?: unknown }).sandbox === true }),
     'connections.update': ({ id, input }) => profiles.update(id, input),
     'connections.remove': async ({ id }) => ({ removed: await profiles.remove(id) }),
-    'connections.test': (input) => testConnection(input, deps.logger),
+    'connections.test': async ({ id, ...input }) => testConnection(await profiles.settingsForTest(input, id), deps.logger),
 
     'cluster.overview': ({ clusterId }) =>
       onCluster(clusterId, {}, async (c) => toOverview(await fetchMetadata(await c.cluster()))),

@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import kafkajs, { type Admin, type Cluster, type Consumer, type Kafka as KafkaClient, type Producer } from 'kafkajs';
-import type { ConnectionProfile } from '../../contract/connections.js';
 import { AppError } from '../../contract/errors.js';
 import { toAppError } from '../errors/map-kafka-error.js';
 import { withDeadline } from '../util/deadline.js';
+import type { SavedProfile } from '../profiles/profile-store.js';
 import type { CoreLogger } from '../util/logger.js';
 import { ANSWER_DEADLINE_MS, clientRetry, kafkaConfig } from './kafka-config.js';
 import { browseConsumer } from './browse-consumer.js';
@@ -16,7 +16,7 @@ import { browseConsumer } from './browse-consumer.js';
 const { Kafka, Partitioners } = kafkajs;
 
 export interface ClusterConnection {
-  readonly profile: ConnectionProfile;
+  readonly profile: SavedProfile;
   readonly kafka: KafkaClient;
   admin(): Promise<Admin>;
   producer(): Promise<Producer>;
@@ -40,11 +40,11 @@ function lazy<T>(open: () => Promise<T>): { get(): Promise<T>; peek(): Promise<T
   };
 }
 
-function fingerprint(p: ConnectionProfile): string {
+function fingerprint(p: SavedProfile): string {
   return JSON.stringify([p.bootstrapServers, p.tls, p.sasl]);
 }
 
-function connectError(profile: ConnectionProfile) {
+function connectError(profile: SavedProfile) {
   return () =>
     new AppError(
       'CONNECTION_FAILED',
@@ -52,7 +52,7 @@ function connectError(profile: ConnectionProfile) {
     );
 }
 
-export function openConnection(profile: ConnectionProfile, logger?: CoreLogger): ClusterConnection {
+export function openConnection(profile: SavedProfile, logger?: CoreLogger): ClusterConnection {
   const kafka = new Kafka(kafkaConfig(profile, logger));
   const ctx = { brokers: profile.bootstrapServers };
   const connect = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(client: T): Promise<T> => {
@@ -113,7 +113,7 @@ export class ConnectionPool {
   constructor(private readonly logger?: CoreLogger) {}
 
   /** The live connection for this profile, rebuilt if its settings changed since it was opened. */
-  get(profile: ConnectionProfile): ClusterConnection {
+  get(profile: SavedProfile): ClusterConnection {
     const fp = fingerprint(profile);
     const current = this.open.get(profile.id);
     if (current && current.fp === fp) return current.conn;

@@ -46,7 +46,7 @@ describe('ProfileStore', () => {
     const { sink, events } = recorder();
     const a = store({ events: sink });
     const created = await a.create(input);
-    expect(created.sasl?.password).toBe('s3cret');
+    expect(created.sasl).toEqual({ mechanism: 'plain', username: 'alice', passwordSaved: true });
     expect(events).toHaveLength(1);
     expect(events[0].event).toBe('connections.changed');
 
@@ -56,6 +56,56 @@ describe('ProfileStore', () => {
 
     const b = store();
     expect(await b.list()).toEqual([created]);
+    expect((await b.require(created.id)).sasl?.password).toBe('s3cret');
+  });
+
+  it('never returns or announces a password, only whether one is saved', async () => {
+    const { sink, events } = recorder();
+    const s = store({ events: sink });
+    const p = await s.create(input);
+    await s.update(p.id, { ...input, name: 'renamed' });
+    const out = JSON.stringify([p, await s.list(), events]);
+    expect(out).not.toContain('s3cret');
+    expect((await s.list())[0].sasl).toEqual({ mechanism: 'plain', username: 'alice', passwordSaved: true });
+    expect(await s.create({ ...input, name: 'plain', sasl: null })).toMatchObject({ sasl: null });
+  });
+
+  it('keeps the saved password when an update leaves it empty, and replaces it when typed', async () => {
+    const s = store();
+    const p = await s.create(input);
+    const kept = await s.update(p.id, { ...input, sasl: { mechanism: 'scram-sha-256', username: 'bob', password: '' } });
+    expect(kept.sasl).toEqual({ mechanism: 'scram-sha-256', username: 'bob', passwordSaved: true });
+    expect((await store().require(p.id)).sasl).toEqual({ mechanism: 'scram-sha-256', username: 'bob', password: 's3cret' });
+    await s.update(p.id, { ...input, sasl: { ...input.sasl!, password: 'n3w' } });
+    expect((await store().require(p.id)).sasl?.password).toBe('n3w');
+  });
+
+  it('asks for a password when there is none to keep', async () => {
+    const s = store();
+    const p = await s.create({ ...input, sasl: null });
+    const noPassword = { ...input, sasl: { ...input.sasl!, password: '' } };
+    await expect(s.update(p.id, noPassword)).rejects.toMatchObject({ code: 'VALIDATION', field: 'input.sasl.password', message: 'Password is required' });
+    await expect(s.create(noPassword)).rejects.toMatchObject({ code: 'VALIDATION', message: 'Password is required' });
+    await expect(s.settingsForTest(noPassword)).rejects.toMatchObject({ code: 'VALIDATION', field: 'sasl.password' });
+    await expect(s.settingsForTest(noPassword, p.id)).rejects.toMatchObject({ code: 'VALIDATION', field: 'sasl.password' });
+  });
+
+  it('tests with the saved password when given the id and an empty one', async () => {
+    const s = store();
+    const p = await s.create(input);
+    const typed = { ...input, tls: true, sasl: { ...input.sasl!, password: '' } };
+    expect(await s.settingsForTest(typed, p.id)).toEqual({ ...typed, sasl: { ...input.sasl, password: 's3cret' } });
+    const other = { ...input, sasl: { ...input.sasl!, password: 'other' } };
+    expect(await s.settingsForTest(other, p.id)).toEqual(other);
+    expect(await s.settingsForTest({ ...input, sasl: null })).toEqual({ ...input, sasl: null });
+  });
+
+  it('reports no saved password when it cannot be decrypted', async () => {
+    await store().create(input);
+    const warn = vi.fn();
+    const s = store({ secrets: { ...fakeCipher, decrypt: () => { throw new Error('keychain changed'); } }, logger: { warn, error: vi.fn() } });
+    expect((await s.list())[0].sasl?.passwordSaved).toBe(false);
+    expect(warn).toHaveBeenCalledOnce();
   });
 
   it('updates and removes, announcing each change', async () => {

@@ -2,7 +2,8 @@
  * Saved connection profiles in `<dataDir>/connections.json`.
  * - Writes are atomic (temp file + rename) and serialized, so the file is always whole.
  * - A file that cannot be read is moved aside (`connections.json.corrupt-<ts>`), never overwritten.
- * - SASL passwords are stored through the injected SecretStore.
+ * - SASL passwords are stored through the injected SecretStore, and are decrypted only for the
+ *   connection pool: everything returned towards the contract (results, events) is redacted.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import {
   SaslSchema,
   type ConnectionInputSchema,
   type ConnectionProfile,
+  type ConnectionUpdateInputSchema,
 } from '../../contract/connections.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
@@ -21,6 +23,20 @@ import { silentLogger, type CoreLogger } from '../util/logger.js';
 import type { SecretStore } from './secret-store.js';
 
 export type ConnectionSettings = z.output<typeof ConnectionInputSchema>;
+/** Settings from an edit or a test: an empty SASL password means "the saved one". */
+export type ConnectionUpdate = z.output<typeof ConnectionUpdateInputSchema>;
+/** A profile with its decrypted password: for the connection pool only, never for the contract. */
+export type SavedProfile = Omit<ConnectionProfile, 'sasl'> & { sasl: ConnectionSettings['sasl'] };
+
+/** What leaves the main process: whether a password is saved, never the password. */
+export function redactProfile(p: SavedProfile): ConnectionProfile {
+  const sasl = p.sasl ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSaved: p.sasl.password !== '' } : null;
+  return { ...p, sasl };
+}
+
+function passwordRequired(field: string): AppError {
+  return new AppError('VALIDATION', 'Password is required', { field });
+}
 
 /** On disk the password is replaced by its encrypted form. */
 const StoredProfileSchema = ConnectionProfileSchema.extend({
@@ -47,8 +63,8 @@ export interface ProfileStoreDeps {
 export type ProfileChange = { id: string; kind: 'created' | 'updated' | 'removed' };
 
 export class ProfileStore {
-  private profiles: ConnectionProfile[] | null = null;
-  private loading: Promise<ConnectionProfile[]> | null = null;
+  private profiles: SavedProfile[] | null = null;
+  private loading: Promise<SavedProfile[]> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(change: ProfileChange) => void>();
   private problem: string | null = null;
@@ -75,15 +91,17 @@ export class ProfileStore {
   }
 
   async list(): Promise<ConnectionProfile[]> {
-    return structuredClone(await this.load());
+    return (await this.load()).map(redactProfile);
   }
 
-  async get(id: string): Promise<ConnectionProfile | undefined> {
+  /** With the password: for the connection pool only. */
+  async get(id: string): Promise<SavedProfile | undefined> {
     const p = (await this.load()).find((x) => x.id === id);
     return p ? structuredClone(p) : undefined;
   }
 
-  async require(id: string): Promise<ConnectionProfile> {
+  /** With the password: for the connection pool only. */
+  async require(id: string): Promise<SavedProfile> {
     const p = await this.get(id);
     if (!p) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
     return p;
@@ -91,8 +109,10 @@ export class ProfileStore {
 
   create(input: ConnectionSettings, opts: { sandbox?: boolean } = {}): Promise<ConnectionProfile> {
     return this.mutate((list) => {
+      // The contract schema already demands it; this guards other callers.
+      if (input.sasl && !input.sasl.password) throw passwordRequired('sasl.password');
       const t = this.now();
-      const profile: ConnectionProfile = {
+      const profile: SavedProfile = {
         id: this.newId(),
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
@@ -102,25 +122,33 @@ export class ProfileStore {
         createdAt: t,
         updatedAt: t,
       };
-      return { list: [...list, profile], result: profile, change: { id: profile.id, kind: 'created' } };
+      return { list: [...list, profile], result: redactProfile(profile), change: { id: profile.id, kind: 'created' } };
     });
   }
 
-  update(id: string, input: ConnectionSettings): Promise<ConnectionProfile> {
+  /** An empty SASL password keeps the saved one (the renderer never has it to send back). */
+  update(id: string, input: ConnectionUpdate): Promise<ConnectionProfile> {
     return this.mutate((list) => {
       const old = list.find((p) => p.id === id);
       if (!old) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
-      const profile: ConnectionProfile = {
+      const profile: SavedProfile = {
         ...old,
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
-        sasl: input.sasl ? { ...input.sasl } : null,
+        sasl: input.sasl ? { ...input.sasl, password: keepPassword(input.sasl.password, old, 'input.sasl.password') } : null,
         // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
         updatedAt: Math.max(this.now(), old.updatedAt + 1),
       };
-      return { list: list.map((p) => (p.id === id ? profile : p)), result: profile, change: { id, kind: 'updated' } };
+      return { list: list.map((p) => (p.id === id ? profile : p)), result: redactProfile(profile), change: { id, kind: 'updated' } };
     });
+  }
+
+  /** Settings for connections.test: with `id`, an empty password means the saved one. */
+  async settingsForTest(input: ConnectionUpdate, id?: string): Promise<ConnectionSettings> {
+    if (!input.sasl || input.sasl.password) return input;
+    const saved = id ? await this.require(id) : undefined;
+    return { ...input, sasl: { ...input.sasl, password: keepPassword('', saved, 'sasl.password') } };
   }
 
   remove(id: string): Promise<boolean> {
@@ -132,7 +160,7 @@ export class ProfileStore {
 
   /** Runs one change at a time: read current list, compute, persist, then announce. */
   private mutate<R>(
-    fn: (list: ConnectionProfile[]) => { list: ConnectionProfile[]; result: R; change?: ProfileChange },
+    fn: (list: SavedProfile[]) => { list: SavedProfile[]; result: R; change?: ProfileChange },
   ): Promise<R> {
     const run = async (): Promise<R> => {
       const current = await this.load();
@@ -141,7 +169,7 @@ export class ProfileStore {
       await this.persist(list);
       this.profiles = list;
       for (const l of this.listeners) l(change);
-      this.deps.events.emit('connections.changed', { connections: structuredClone(list) });
+      this.deps.events.emit('connections.changed', { connections: list.map(redactProfile) });
       return structuredClone(result);
     };
     const next = this.queue.then(run, run);
@@ -149,7 +177,7 @@ export class ProfileStore {
     return next;
   }
 
-  private load(): Promise<ConnectionProfile[]> {
+  private load(): Promise<SavedProfile[]> {
     if (this.profiles) return Promise.resolve(this.profiles);
     this.loading ??= this.readFromDisk().then((list) => {
       this.profiles = list;
@@ -158,7 +186,7 @@ export class ProfileStore {
     return this.loading;
   }
 
-  private async readFromDisk(): Promise<ConnectionProfile[]> {
+  private async readFromDisk(): Promise<SavedProfile[]> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -173,7 +201,7 @@ export class ProfileStore {
       await this.setAside('move', `the file is not valid (${(e as Error).message.split('\n')[0]})`);
       return [];
     }
-    const profiles: ConnectionProfile[] = [];
+    const profiles: SavedProfile[] = [];
     let skipped = 0;
     for (const raw of parsed.connections) {
       const stored = StoredProfileSchema.safeParse(raw);
@@ -196,8 +224,8 @@ export class ProfileStore {
     this.logger.warn(this.problem);
   }
 
-  private fromStored(s: StoredProfile): ConnectionProfile {
-    let sasl: ConnectionProfile['sasl'] = null;
+  private fromStored(s: StoredProfile): SavedProfile {
+    let sasl: SavedProfile['sasl'] = null;
     if (s.sasl) {
       let password = '';
       try {
@@ -211,7 +239,7 @@ export class ProfileStore {
     return { ...s, sasl };
   }
 
-  private toStored(p: ConnectionProfile): StoredProfile {
+  private toStored(p: SavedProfile): StoredProfile {
     return {
       ...p,
       sasl: p.sasl
@@ -220,9 +248,16 @@ export class ProfileStore {
     };
   }
 
-  private async persist(list: ConnectionProfile[]): Promise<void> {
+  private async persist(list: SavedProfile[]): Promise<void> {
     await mkdir(this.deps.dataDir, { recursive: true });
     const body = { version: 1 as const, connections: list.map((p) => this.toStored(p)) };
     await writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
   }
+}
+
+/** The typed password, else the saved one; neither is a VALIDATION error on `field`. */
+function keepPassword(typed: string, saved: SavedProfile | undefined, field: string): string {
+  const password = typed || saved?.sasl?.password;
+  if (!password) throw passwordRequired(field);
+  return password;
 }

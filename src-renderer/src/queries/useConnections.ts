@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AppError, ConnectionInput, ConnectionProfile, ConnectionTestResult } from '../contract.js';
+import type { AppError, ConnectionInput, ConnectionProfile, ConnectionTestParams, ConnectionTestResult } from '../contract.js';
 import { useBridge } from '../bridge/context.js';
 import { clusterKeys, connectionKeys } from './keys.js';
 
@@ -48,7 +48,7 @@ export function useRemoveConnection() {
 
 export function useTestConnection() {
   const bridge = useBridge();
-  return useMutation<ConnectionTestResult, AppError, ConnectionInput>({
+  return useMutation<ConnectionTestResult, AppError, ConnectionTestParams>({
     mutationFn: (input) => bridge.call('connections.test', input),
   });
 }

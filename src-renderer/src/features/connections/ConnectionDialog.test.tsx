@@ -77,4 +77,42 @@ describe('ConnectionDialog', () => {
     fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(onClose).toHaveBeenCalled();
   });
+
+  it('edits a profile with a saved password: empty keeps it, and Test sends the id', async () => {
+    const profile = {
+      id: 'p1', name: 'secure', bootstrapServers: ['k:9096'], tls: true, sandbox: false, createdAt: 0, updatedAt: 0,
+      sasl: { mechanism: 'plain' as const, username: 'u', passwordSaved: true },
+    };
+    const { bridge, calls } = fakeBridge({
+      'connections.test': () => ({ clusterId: 'abc', brokerCount: 1, controllerId: 1, latencyMs: 3 }),
+      'connections.update': () => profile,
+    });
+    const onSaved = vi.fn();
+    renderWith(<ConnectionDialog profile={profile} onClose={() => {}} onSaved={onSaved} />, bridge);
+    const password = screen.getByLabelText('Password') as HTMLInputElement;
+    expect(password.value).toBe('');
+    expect(password.placeholder).toBe('Saved — leave empty to keep');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText(/1 broker/);
+    expect(calls[0]).toEqual({
+      method: 'connections.test',
+      params: { id: 'p1', name: 'secure', bootstrapServers: ['k:9096'], tls: true, sasl: { mechanism: 'plain', username: 'u', password: '' } },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[1]).toMatchObject({ method: 'connections.update', params: { id: 'p1', input: { sasl: { password: '' } } } });
+  });
+
+  it('still requires a password when adding a SASL connection', () => {
+    const { bridge, calls } = fakeBridge({});
+    renderWith(<ConnectionDialog onClose={() => {}} onSaved={() => {}} />, bridge);
+    fireEvent.change(screen.getByLabelText('SASL mechanism'), { target: { value: 'plain' } });
+    expect((screen.getByLabelText('Password') as HTMLInputElement).placeholder).toBe('');
+    fill('Name', 'secure');
+    fill('Bootstrap servers', 'k:9096');
+    fill('Username', 'u');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(screen.getByText('Password is required')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
 });

@@ -30,7 +30,8 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
   const save = useSaveConnection();
   const test = useTestConnection();
 
-  const validation = validateConnectionForm(form);
+  const passwordSaved = profile?.sasl?.passwordSaved ?? false;
+  const validation = validateConnectionForm(form, { passwordSaved });
   const errors: FieldErrors = showErrors && !validation.ok ? { ...validation.errors } : {};
   const serverError = save.error ?? test.error;
   const serverField = formFieldFromServer(serverError?.field);
@@ -53,7 +54,8 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
     setShowErrors(true);
     if (!validation.ok || test.isPending) return;
     save.reset();
-    test.mutate(validation.input);
+    // The id lets the main process use the saved password when the field is left empty.
+    test.mutate(profile ? { ...validation.input, id: profile.id } : validation.input);
   }
 
   // Enter saves from the servers box too; Shift+Enter adds a line.
@@ -113,7 +115,14 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
             </Field>
             <Field label="Password" error={errors['sasl.password']}>
               {(p) => (
-                <input {...p} type="password" autoComplete="current-password" value={form.password} onChange={(e) => update('password', e.target.value)} />
+                <input
+                  {...p}
+                  type="password"
+                  autoComplete="current-password"
+                  placeholder={passwordSaved ? 'Saved — leave empty to keep' : undefined}
+                  value={form.password}
+                  onChange={(e) => update('password', e.target.value)}
+                />
               )}
             </Field>
           </div>

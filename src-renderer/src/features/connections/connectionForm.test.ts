@@ -29,18 +29,29 @@ describe('connection form', () => {
     expect(r.ok).toBe(true);
   });
 
-  it('round-trips a saved profile', () => {
+  it('round-trips a saved profile, leaving the saved password out of the form', () => {
     const form = formFromProfile({
       id: '1', name: 'x', bootstrapServers: ['a:1', 'b:2'], tls: false, sandbox: false, createdAt: 0, updatedAt: 0,
-      sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+      sasl: { mechanism: 'plain', username: 'u', passwordSaved: true },
     });
     expect(form.servers).toBe('a:1\nb:2');
-    expect(toConnectionInput(form).sasl).toEqual({ mechanism: 'plain', username: 'u', password: 'p' });
+    expect(toConnectionInput(form).sasl).toEqual({ mechanism: 'plain', username: 'u', password: '' });
+  });
+
+  it('allows an empty password only when one is saved', () => {
+    const form = { ...emptyConnectionForm, name: 'x', servers: 'a:1', mechanism: 'plain' as const, username: 'u' };
+    expect(validateConnectionForm(form, { passwordSaved: true })).toEqual({
+      ok: true,
+      input: { name: 'x', bootstrapServers: ['a:1'], tls: false, sasl: { mechanism: 'plain', username: 'u', password: '' } },
+    });
+    expect(validateConnectionForm(form)).toEqual({ ok: false, errors: { 'sasl.password': 'Password is required' } });
+    expect(validateConnectionForm(form, { passwordSaved: false })).toMatchObject({ ok: false });
   });
 
   it('maps server-side field paths onto form fields', () => {
     expect(formFieldFromServer('input.bootstrapServers.2')).toBe('bootstrapServers');
     expect(formFieldFromServer('name')).toBe('name');
+    expect(formFieldFromServer('input.sasl.password')).toBe('sasl.password');
     expect(formFieldFromServer('something.else')).toBeNull();
     expect(formFieldFromServer(undefined)).toBeNull();
   });

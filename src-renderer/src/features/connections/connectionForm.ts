@@ -1,4 +1,9 @@
-import { ConnectionInputSchema, type ConnectionInput, type ConnectionProfile } from '../../contract.js';
+import {
+  ConnectionInputSchema,
+  ConnectionUpdateInputSchema,
+  type ConnectionInput,
+  type ConnectionProfile,
+} from '../../contract.js';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../lib/fieldErrors.js';
 import { formatBootstrapServers, parseBootstrapServers } from '../../lib/servers.js';
 
@@ -30,7 +35,8 @@ export function formFromProfile(p: ConnectionProfile): ConnectionFormState {
     tls: p.tls,
     mechanism: p.sasl?.mechanism ?? 'none',
     username: p.sasl?.username ?? '',
-    password: p.sasl?.password ?? '',
+    // Saved passwords stay in the main process; empty here means "keep the saved one".
+    password: '',
   };
 }
 
@@ -45,10 +51,13 @@ export function toConnectionInput(s: ConnectionFormState): ConnectionInput {
 
 export type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: false; errors: FieldErrors };
 
-/** Validates with the contract's own schema, so the form and the backend agree on the rules. */
-export function validateConnectionForm(s: ConnectionFormState): ValidatedConnection {
+/**
+ * Validates with the contract's own schema, so the form and the backend agree on the rules.
+ * With `passwordSaved` (editing a profile that has one), an empty password is allowed: it keeps the saved one.
+ */
+export function validateConnectionForm(s: ConnectionFormState, opts: { passwordSaved?: boolean } = {}): ValidatedConnection {
   const input = toConnectionInput(s);
-  const r = ConnectionInputSchema.safeParse(input);
+  const r = (opts.passwordSaved ? ConnectionUpdateInputSchema : ConnectionInputSchema).safeParse(input);
   if (r.success) return { ok: true, input };
   return {
     ok: false,
