@@ -385,3 +385,20 @@ describe('LogManager', () => {
     mgr.closeAll();
   });
 });
+
+describe('looking inside compressed batches stays bounded', () => {
+  it('answers a timestamp lookup over a highly compressed batch without inflating it', () => {
+    const log = openLog();
+    log.append(batch(3, { ts: 1000n }));
+    // 16 MiB of zeros gzip to ~16 KB: above the lookup's inflate cap, under max.message.bytes.
+    const bomb = buildBatch({
+      records: [{ key: 'z', value: Buffer.alloc(16 * 1024 * 1024), timestamp: 5000n }, { key: 'y', value: 'after', timestamp: 5001n }],
+      compression: Compression.GZIP,
+    });
+    expect(bomb.length).toBeLessThan(base.maxMessageBytes);
+    log.append(bomb);
+    // Falls back to the batch's base offset: at or before the wanted record, never past it.
+    expect(log.offsetForTimestamp(5001n)).toEqual({ offset: 3n, timestamp: 5001n });
+    expect(log.offsetForTimestamp(1001n)).toEqual({ offset: 1n, timestamp: 1001n });
+  });
+});

@@ -21,6 +21,7 @@ import {
   iterateRecords,
   rewriteBatchCrc,
   splitBatches,
+  type BatchHeader,
   type BatchView,
 } from '../records/index.js';
 import { compactSegments } from './compaction.js';
@@ -52,8 +53,32 @@ const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
 const MAX_RELATIVE_OFFSET = 0x7fffffffn;
 
-/** Largest decompressed batch the key check on compacted topics will inflate. */
+/**
+ * Largest decompressed batch the broker inflates to look inside: a small "gzip bomb" must not
+ * cost hundreds of MB. The key check on compacted topics must see every record, so it allows
+ * more; a timestamp lookup can fall back to the batch's base offset, so it allows little.
+ */
 const COMPACT_KEY_CHECK_MAX_BYTES = 32 * 1024 * 1024;
+const TIMESTAMP_LOOKUP_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * First record of `batch` matching `pred`. A batch the broker cannot inflate (garbage inside or
+ * above the cap) answers with its base offset: at or before the wanted record, never past it.
+ */
+function firstRecordWhere(
+  h: BatchHeader,
+  batch: Buffer,
+  pred: (r: { offset: bigint; timestamp: bigint }) => boolean,
+): { offset: bigint; timestamp: bigint } | null {
+  try {
+    for (const r of iterateRecords(batch, { skipHeaders: true, maxDecompressedBytes: TIMESTAMP_LOOKUP_MAX_BYTES })) {
+      if (pred(r)) return { offset: r.offset, timestamp: r.timestamp };
+    }
+    return null;
+  } catch {
+    return { offset: h.baseOffset, timestamp: h.maxTimestamp };
+  }
+}
 
 export class PartitionLog extends EventEmitter {
   /** Called after every successful (non-duplicate) append; the server wakes long-polling fetches. */
@@ -387,12 +412,8 @@ export class PartitionLog extends EventEmitter {
       let found: { offset: bigint; timestamp: bigint } | null = null;
       seg.scan((h, _pos, batch) => {
         if (h.maxTimestamp < timestampMs || h.isControl) return;
-        for (const r of iterateRecords(batch, { skipHeaders: true })) {
-          if (r.timestamp >= timestampMs && r.offset >= this.startOffset) {
-            found = { offset: r.offset, timestamp: r.timestamp };
-            return false;
-          }
-        }
+        found = firstRecordWhere(h, batch, (r) => r.timestamp >= timestampMs && r.offset >= this.startOffset);
+        if (found) return false;
       }, startPos);
       if (found) return found;
     }
@@ -411,12 +432,8 @@ export class PartitionLog extends EventEmitter {
     if (pos >= 0) {
       best.scan((h, _p, batch) => {
         if (h.maxTimestamp !== target) return;
-        for (const r of iterateRecords(batch, { skipHeaders: true })) {
-          if (r.timestamp === target) {
-            found = { offset: r.offset, timestamp: target };
-            return false;
-          }
-        }
+        found = firstRecordWhere(h, batch, (r) => r.timestamp === target);
+        if (found) return false;
       }, pos);
     }
     return found;
