@@ -20,6 +20,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Real brokers on a 2-core machine: one retry in CI absorbs scheduling noise; a test that
+          // fails twice fails the run, and the first failure is still printed.
+          retry: process.env.CI ? 1 : 0,
           // One real Apache Kafka for the whole run (test files read it with kafkaSingleton()).
           globalSetup: ['test-support/kafka/global-setup.ts'],
         },

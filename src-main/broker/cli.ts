@@ -104,10 +104,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  process.stdout.write(`Samsa sandbox ready on ${broker.host}:${broker.port}\n`);
-  send?.({ type: 'ready', port: broker.port, host: broker.host, clusterId: broker.clusterId });
-
-  await new Promise<void>((resolve) => {
+  // Handlers go in before the ready line: a parent may signal the moment it reads it, and a
+  // SIGTERM with no handler installed yet would kill the process without a clean stop.
+  const stopRequested = new Promise<void>((resolve) => {
     const onSignal = (sig: string) => {
       logger('info', `${sig} received, stopping`);
       resolve();
@@ -116,6 +115,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     if (send) process.once('disconnect', () => onSignal('parent disconnected'));
   });
+  process.stdout.write(`Samsa sandbox ready on ${broker.host}:${broker.port}\n`);
+  send?.({ type: 'ready', port: broker.port, host: broker.host, clusterId: broker.clusterId });
+
+  await stopRequested;
   await broker.stop();
   return 0;
 }

@@ -42,8 +42,6 @@ async function main(): Promise<void> {
     await runtime.close();
     process.exit(2);
   }
-  console.log(`Samsa is running at ${host.url}`);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -54,6 +52,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Printed last: whoever waits for this line may signal us as soon as it reads it.
+  console.log(`Samsa is running at ${host.url}`);
 }
 
 function readVersion(here: string): string {
