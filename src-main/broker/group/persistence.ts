@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../util/atomic-file.js';
 
 export const LOG_FILE = 'groups.log';
 export const SNAPSHOT_FILE = 'groups.snapshot.json';
@@ -162,16 +163,7 @@ export class GroupLog {
       version: SNAPSHOT_VERSION,
       groups: [...groups].map(([group, g]) => ({ group, meta: g.meta, offsets: g.offsets })),
     };
-    const tmp = this.snapshotPath + '.tmp';
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, JSON.stringify(body));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, this.snapshotPath);
-    syncDir(this.dir);
+    writeFileAtomic(this.snapshotPath, JSON.stringify(body));
     fs.ftruncateSync(this.fd, 0);
     if (this.fsyncEach) fs.fsyncSync(this.fd);
     this.recordsSinceSnapshot = 0;
@@ -265,19 +257,5 @@ export class GroupLog {
       fs.appendFileSync(this.logPath, '\n');
     }
     return count;
-  }
-}
-
-function syncDir(dir: string): void {
-  // Makes the rename durable on POSIX; not supported on every platform (e.g. Windows).
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* best effort */
   }
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { ErrorCode, KafkaProtocolError } from '../errors.js';
 import type { BatchHeader } from '../records/index.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 
 export const MAX_BATCHES_PER_PRODUCER = 5;
 const INT32_MAX = 0x7fffffff;
@@ -234,17 +235,4 @@ export class ProducerStateManager {
       return null;
     }
   }
-}
-
-/** Write via a temp file + rename so a crash leaves the old or the new content, never half. */
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
 }
