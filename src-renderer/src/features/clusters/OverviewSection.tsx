@@ -2,6 +2,8 @@ import type { ClusterOverview } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows, SkeletonText } from '../../components/Skeleton.js';
 import { useClusterOverview } from '../../queries/useClusterOverview.js';
+import { useConnection } from '../../queries/useConnections.js';
+import { useLoadSampleData } from '../../queries/useSandbox.js';
 import { BrokersTable } from './BrokersTable.js';
 
 export function OverviewSection({ clusterId }: { clusterId: string }) {
@@ -16,9 +18,26 @@ export function OverviewSection({ clusterId }: { clusterId: string }) {
         Overview
       </h2>
       <Stats data={data} />
+      {data && data.topicCount === 0 && <EmptySandboxHint clusterId={clusterId} />}
       <h3 className="section-heading">Brokers</h3>
       {data ? <BrokersTable overview={data} /> : <SkeletonRows rows={3} label="Loading brokers" />}
     </section>
+  );
+}
+
+/** A newcomer's first stop is an empty sandbox: offer something to look at, one click away. */
+function EmptySandboxHint({ clusterId }: { clusterId: string }) {
+  const isSandbox = useConnection(clusterId)?.sandbox === true;
+  const load = useLoadSampleData();
+  if (!isSandbox) return null;
+  return (
+    <div className="empty-hint">
+      <p>This sandbox has no topics yet. Sample data adds four topics with keyed JSON records and a consumer group that lags.</p>
+      <button type="button" className="btn btn-primary" disabled={load.isPending} onClick={() => load.mutate()}>
+        {load.isPending ? 'Loading sample data…' : 'Load sample data'}
+      </button>
+      <ErrorAlert error={load.error} title="Could not load sample data" />
+    </div>
   );
 }
 
