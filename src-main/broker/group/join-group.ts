@@ -8,7 +8,7 @@ import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Member } from './member.js';
 import type { Membership } from './membership.js';
-import { heartbeatKey, NEW_MEMBER_JOIN_TIMEOUT_MS, validateMember, type RebalanceContext } from './rebalance-context.js';
+import { heartbeatKey, joinResponseFor, NEW_MEMBER_JOIN_TIMEOUT_MS, validateMember, type RebalanceContext } from './rebalance-context.js';
 import type { RebalancePhases } from './rebalance-phases.js';
 import { joinError, type JoinCallback, type JoinGroupRequest, type JoinGroupResponse } from './types.js';
 
@@ -126,16 +126,7 @@ export class JoinGroupHandler {
   }
 
   private currentJoinResponse(group: ClassicGroup, member: Member): JoinGroupResponse {
-    return {
-      errorCode: ErrorCode.NONE,
-      generationId: group.generationId,
-      protocolType: group.protocolType,
-      protocolName: group.protocolName,
-      leader: group.leaderId ?? '',
-      memberId: member.memberId,
-      members: group.isLeader(member.memberId) ? group.currentMemberList() : [],
-      skipAssignment: false,
-    };
+    return joinResponseFor(group, member);
   }
 
   private addMemberAndRebalance(group: ClassicGroup, memberId: string, req: JoinGroupRequest, respond: JoinCallback): void {

@@ -4,6 +4,8 @@
  */
 import { ErrorCode } from '../errors.js';
 import type { ClassicGroup } from './group.js';
+import type { Member } from './member.js';
+import type { JoinGroupResponse } from './types.js';
 import { GroupState } from './group-state.js';
 import type { Timers } from './timers.js';
 
@@ -44,4 +46,18 @@ export function validateMember(group: ClassicGroup, memberId: string, groupInsta
     if (existing !== memberId) return ErrorCode.FENCED_INSTANCE_ID;
   }
   return group.has(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
+}
+
+/** The JoinGroup answer for a member of the current generation (only the leader gets the member list). */
+export function joinResponseFor(group: ClassicGroup, member: Member): JoinGroupResponse {
+  return {
+    errorCode: ErrorCode.NONE,
+    generationId: group.generationId,
+    protocolType: group.protocolType,
+    protocolName: group.protocolName,
+    leader: group.leaderId ?? '',
+    memberId: member.memberId,
+    members: group.isLeader(member.memberId) ? group.currentMemberList() : [],
+    skipAssignment: false,
+  };
 }

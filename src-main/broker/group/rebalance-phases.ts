@@ -7,7 +7,7 @@ import { ErrorCode } from '../errors.js';
 import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Membership } from './membership.js';
-import { isLive, joinKey, syncKey, type RebalanceContext } from './rebalance-context.js';
+import { isLive, joinKey, joinResponseFor, syncKey, type RebalanceContext } from './rebalance-context.js';
 import { syncError } from './types.js';
 
 export class RebalancePhases {
@@ -89,16 +89,7 @@ export class RebalancePhases {
       return;
     }
     for (const member of group.members.values()) {
-      group.completeJoin(member, {
-        errorCode: ErrorCode.NONE,
-        generationId: group.generationId,
-        protocolType: group.protocolType,
-        protocolName: group.protocolName,
-        leader: group.leaderId ?? '',
-        memberId: member.memberId,
-        members: group.isLeader(member.memberId) ? group.currentMemberList() : [],
-        skipAssignment: false,
-      });
+      group.completeJoin(member, joinResponseFor(group, member));
       member.isNew = false;
       this.members.scheduleHeartbeatExpiration(group, member.memberId, member.sessionTimeoutMs);
       group.pendingSyncMembers.add(member.memberId);
