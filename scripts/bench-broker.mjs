@@ -1,5 +1,6 @@
 // `npm run bench:broker [-- --records N --tsx --profile --no-write]`: sandbox broker vs Apache Kafka.
 // A thin launcher so the benchmark itself can be TypeScript (run through tsx).
+import './lib/require-node.mjs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './lib/ensure-built.mjs';

@@ -1,4 +1,5 @@
 // Headless sandbox broker: `npm run sandbox -- --port 9092 --data-dir ./.sandbox`.
+import './lib/require-node.mjs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, root } from './lib/ensure-built.mjs';

@@ -1,4 +1,5 @@
 // Browser mode: `npm run serve -- --port 5174`. Builds if needed, then serves on 127.0.0.1.
+import './lib/require-node.mjs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, root } from './lib/ensure-built.mjs';

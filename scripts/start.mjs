@@ -1,5 +1,6 @@
 // `npm start`: the desktop app. Where no Electron binary exists (it could not be downloaded,
 // or this is a headless server), say so in one sentence and open browser mode instead.
+import './lib/require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

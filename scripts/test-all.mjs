@@ -1,5 +1,6 @@
 // `npm test`: every test, in order of cost — types, unit, integration (sandbox broker and real
 // Apache Kafka), then end-to-end in Chromium through browser mode. Ends with one summary line.
+import './lib/require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
