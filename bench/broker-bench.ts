@@ -28,7 +28,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { records: 300_000, warmup: 50_000, starts: 5, reps: 2, tsx: false, kafkaJvm: 'server', write: true, profile: null };
+  const a: Args = {
+    records: 300_000,
+    warmup: 50_000,
+    starts: 5,
+    reps: 2,
+    tsx: false,
+    kafkaJvm: 'server',
+    write: true,
+    profile: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     if (f === '--records') a.records = Number(argv[++i]);
@@ -38,7 +47,9 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--tsx') a.tsx = true;
     else if (f === '--kafka-jvm') a.kafkaJvm = argv[++i] === 'fixture' ? 'fixture' : 'server';
     else if (f === '--no-write') a.write = false;
-    else if (f === '--profile') a.profile = argv[i + 1] === 'consume' || argv[i + 1] === 'produce' ? (argv[++i] as 'produce' | 'consume') : 'produce';
+    else if (f === '--profile')
+      a.profile =
+        argv[i + 1] === 'consume' || argv[i + 1] === 'produce' ? (argv[++i] as 'produce' | 'consume') : 'produce';
     else throw new Error(`unknown argument ${f}`);
   }
   return a;
@@ -67,7 +78,9 @@ async function measureStarts(l: SandboxLauncher, n: number) {
     ready.push(s.startMs.ready);
     await s.stop();
   }
-  log(`sandbox starts: tcp ${tcp.map((t) => t.toFixed(0)).join(', ')} ms; ready ${ready.map((t) => t.toFixed(0)).join(', ')} ms`);
+  log(
+    `sandbox starts: tcp ${tcp.map((t) => t.toFixed(0)).join(', ')} ms; ready ${ready.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
   return { tcp: median(tcp), ready: median(ready) };
 }
 
@@ -98,7 +111,9 @@ async function profileRun(a: Args, l: SandboxLauncher, what: 'produce' | 'consum
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
   const { hotSpots, busyMs, totalMs } = topSelfTime(join(dir, file), 25);
   console.log(`Sandbox under --cpu-prof, ${summary}`);
-  console.log(`Profile: ${(busyMs / 1000).toFixed(2)} s busy of ${(totalMs / 1000).toFixed(2)} s (${join(dir, file)})\n`);
+  console.log(
+    `Profile: ${(busyMs / 1000).toFixed(2)} s busy of ${(totalMs / 1000).toFixed(2)} s (${join(dir, file)})\n`,
+  );
   console.log('| Self % of busy | Self ms | Function |\n|---:|---:|---|');
   for (const h of hotSpots) console.log(`| ${h.percent.toFixed(1)}% | ${h.selfMs.toFixed(0)} | \`${h.where}\` |`);
 }
@@ -135,7 +150,10 @@ async function main(): Promise<void> {
     }
 
     const best = <T extends { mbPerSec: number }>(xs: T[]) => xs.reduce((a, b) => (b.mbPerSec > a.mbPerSec ? b : a));
-    const runs: Record<string, Record<string, ProduceResult[]>> = { '1': { kafka: [], sandbox: [] }, all: { kafka: [], sandbox: [] } };
+    const runs: Record<string, Record<string, ProduceResult[]>> = {
+      '1': { kafka: [], sandbox: [] },
+      all: { kafka: [], sandbox: [] },
+    };
     const topics: Record<string, string> = {};
     for (let rep = 0; rep < a.reps; rep++) {
       for (const acks of ['1', 'all']) {
@@ -145,11 +163,18 @@ async function main(): Promise<void> {
           if (acks === '1') topics[b.name] = t;
           const r = await producerPerf(b.bootstrap, t, a.records, acks);
           runs[acks][b.name].push(r);
-          log(`produce acks=${acks} ${b.name} #${rep + 1}: ${r.recordsPerSec.toFixed(0)} records/s, ${r.mbPerSec.toFixed(1)} MB/s`);
+          log(
+            `produce acks=${acks} ${b.name} #${rep + 1}: ${r.recordsPerSec.toFixed(0)} records/s, ${r.mbPerSec.toFixed(1)} MB/s`,
+          );
         }
       }
     }
-    const produce = Object.fromEntries(Object.entries(runs).map(([acks, byBroker]) => [acks, { kafka: best(byBroker.kafka), sandbox: best(byBroker.sandbox) }]));
+    const produce = Object.fromEntries(
+      Object.entries(runs).map(([acks, byBroker]) => [
+        acks,
+        { kafka: best(byBroker.kafka), sandbox: best(byBroker.sandbox) },
+      ]),
+    );
     const afterProduce = memoryMb(sandbox.pid);
     const kafkaAfter = memoryMb(kafka.pid);
 
@@ -166,18 +191,84 @@ async function main(): Promise<void> {
 
     const ratioGoal = { text: '≥ 0.5× Kafka', met: (s: number, k: number | null) => k !== null && s >= 0.5 * k };
     const rows: Row[] = [
-      { metric: 'Produce acks=1, records/s', kafka: produce['1'].kafka.recordsPerSec, sandbox: produce['1'].sandbox.recordsPerSec, better: 'higher', goal: ratioGoal, digits: 0 },
-      { metric: 'Produce acks=1, MB/s', kafka: produce['1'].kafka.mbPerSec, sandbox: produce['1'].sandbox.mbPerSec, better: 'higher', goal: ratioGoal },
-      { metric: 'Produce acks=1, avg / p99 latency ms', kafka: produce['1'].kafka.avgLatencyMs, sandbox: produce['1'].sandbox.avgLatencyMs, better: 'lower' },
-      { metric: 'Produce acks=all, records/s', kafka: produce.all.kafka.recordsPerSec, sandbox: produce.all.sandbox.recordsPerSec, better: 'higher', goal: ratioGoal, digits: 0 },
-      { metric: 'Produce acks=all, MB/s', kafka: produce.all.kafka.mbPerSec, sandbox: produce.all.sandbox.mbPerSec, better: 'higher', goal: ratioGoal },
-      { metric: 'Consume (ConsumerPerformance fetch), MB/s', kafka: consume.kafka.mbPerSec, sandbox: consume.sandbox.mbPerSec, better: 'higher' },
-      { metric: 'Consume, records/s', kafka: consume.kafka.recordsPerSec, sandbox: consume.sandbox.recordsPerSec, better: 'higher', digits: 0 },
-      { metric: `Start → TCP accept, ms (sandbox: median of ${a.starts})`, kafka: kafka.startMs?.tcp ?? null, sandbox: starts.tcp, better: 'lower', digits: 0 },
-      { metric: 'Start → ready, ms (sandbox: ready line; Kafka: DescribeCluster answered)', kafka: kafka.startMs?.ready ?? null, sandbox: starts.ready, better: 'lower', goal: { text: '< 300 ms', met: (s) => s < 300 }, digits: 0 },
-      { metric: 'RSS idle after start, MB', kafka: kafkaIdle.rss, sandbox: idle.rss, better: 'lower', goal: { text: '< 150 MB', met: (s) => s < 150 } },
+      {
+        metric: 'Produce acks=1, records/s',
+        kafka: produce['1'].kafka.recordsPerSec,
+        sandbox: produce['1'].sandbox.recordsPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+        digits: 0,
+      },
+      {
+        metric: 'Produce acks=1, MB/s',
+        kafka: produce['1'].kafka.mbPerSec,
+        sandbox: produce['1'].sandbox.mbPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+      },
+      {
+        metric: 'Produce acks=1, avg / p99 latency ms',
+        kafka: produce['1'].kafka.avgLatencyMs,
+        sandbox: produce['1'].sandbox.avgLatencyMs,
+        better: 'lower',
+      },
+      {
+        metric: 'Produce acks=all, records/s',
+        kafka: produce.all.kafka.recordsPerSec,
+        sandbox: produce.all.sandbox.recordsPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+        digits: 0,
+      },
+      {
+        metric: 'Produce acks=all, MB/s',
+        kafka: produce.all.kafka.mbPerSec,
+        sandbox: produce.all.sandbox.mbPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+      },
+      {
+        metric: 'Consume (ConsumerPerformance fetch), MB/s',
+        kafka: consume.kafka.mbPerSec,
+        sandbox: consume.sandbox.mbPerSec,
+        better: 'higher',
+      },
+      {
+        metric: 'Consume, records/s',
+        kafka: consume.kafka.recordsPerSec,
+        sandbox: consume.sandbox.recordsPerSec,
+        better: 'higher',
+        digits: 0,
+      },
+      {
+        metric: `Start → TCP accept, ms (sandbox: median of ${a.starts})`,
+        kafka: kafka.startMs?.tcp ?? null,
+        sandbox: starts.tcp,
+        better: 'lower',
+        digits: 0,
+      },
+      {
+        metric: 'Start → ready, ms (sandbox: ready line; Kafka: DescribeCluster answered)',
+        kafka: kafka.startMs?.ready ?? null,
+        sandbox: starts.ready,
+        better: 'lower',
+        goal: { text: '< 300 ms', met: (s) => s < 300 },
+        digits: 0,
+      },
+      {
+        metric: 'RSS idle after start, MB',
+        kafka: kafkaIdle.rss,
+        sandbox: idle.rss,
+        better: 'lower',
+        goal: { text: '< 150 MB', met: (s) => s < 150 },
+      },
       { metric: 'RSS after the produce runs, MB', kafka: kafkaAfter.rss, sandbox: afterProduce.rss, better: 'lower' },
-      { metric: 'Peak RSS (VmHWM) after consume, MB', kafka: memoryMb(kafka.pid).peak, sandbox: afterConsume.peak, better: 'lower' },
+      {
+        metric: 'Peak RSS (VmHWM) after consume, MB',
+        kafka: memoryMb(kafka.pid).peak,
+        sandbox: afterConsume.peak,
+        better: 'lower',
+      },
     ];
     // The latency row shows "avg (p99)" in text, so render it separately.
     const table = markdownTable(rows).replace(

@@ -2,7 +2,12 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, expect, startBrowserMode, stopProcess, test } from './fixtures.js';
 
 // Saved connections are the user's own data: edits stick, a restart keeps them, removal asks first.
-test('add, edit, survive a restart, and remove a connection', async ({ samsa: page, samsaMode, dataDir, kafkaBootstrap }) => {
+test('add, edit, survive a restart, and remove a connection', async ({
+  samsa: page,
+  samsaMode,
+  dataDir,
+  kafkaBootstrap,
+}) => {
   const nav = page.getByRole('navigation', { name: 'Clusters' });
 
   // An empty required field is refused with a message, nothing is saved.
@@ -26,7 +31,9 @@ test('add, edit, survive a restart, and remove a connection', async ({ samsa: pa
     try {
       const fresh = await browser.newPage();
       await fresh.goto(url);
-      await expect(fresh.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Staging EU' })).toBeVisible();
+      await expect(
+        fresh.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Staging EU' }),
+      ).toBeVisible();
     } finally {
       await browser.close();
       await stopProcess(proc);

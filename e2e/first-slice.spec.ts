@@ -19,13 +19,18 @@ test.describe('first slice against real Apache Kafka', () => {
     });
   });
 
-  test('connect, browse a topic, read a kcat message, produce one that kcat reads back', async ({ samsa: page, kafkaBootstrap }) => {
+  test('connect, browse a topic, read a kcat message, produce one that kcat reads back', async ({
+    samsa: page,
+    kafkaBootstrap,
+  }) => {
     // A wrong address gets a clear message, quickly.
     await page.getByRole('button', { name: 'Add connection' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Local Kafka');
     await page.getByLabel('Bootstrap servers').fill('127.0.0.1:1');
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /reach|refused|connect/i })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('alert').filter({ hasText: /reach|refused|connect/i })).toBeVisible({
+      timeout: 15_000,
+    });
 
     // The right address works and is saved.
     await page.getByLabel('Bootstrap servers').fill(kafkaBootstrap);

@@ -27,10 +27,17 @@ export function electronBinary(): string | null {
 }
 
 /** Starts browser mode on a free port with its own data folder; resolves with the printed URL. */
-export async function startBrowserMode(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startBrowserMode(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(
+    process.execPath,
+    [join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${log}`)), 60_000);

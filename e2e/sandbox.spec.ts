@@ -14,7 +14,12 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
   // The empty sandbox offers sample data right there.
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByRole('button', { name: 'Load sample data' })).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.getByRole('term').filter({ hasText: /^Topics$/ }).locator('..')).toContainText('4');
+  await expect(
+    page
+      .getByRole('term')
+      .filter({ hasText: /^Topics$/ })
+      .locator('..'),
+  ).toContainText('4');
 
   await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/running/i, { timeout: 30_000 });
@@ -23,7 +28,9 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
 
   // kcat (librdkafka), an unmodified Kafka client, sees the sample topics on the sandbox.
   await expect
-    .poll(async () => (await run('kcat', ['-b', address!, '-L', '-J'], { timeout: 20_000 })).stdout, { timeout: 20_000 })
+    .poll(async () => (await run('kcat', ['-b', address!, '-L', '-J'], { timeout: 20_000 })).stdout, {
+      timeout: 20_000,
+    })
     .toContain('commerce.payment.prod.notification');
 
   // Browse it like any cluster.

@@ -5,9 +5,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './lib/ensure-built.mjs';
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/broker-bench.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'bench/broker-bench.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ensureBuilt, root } from './lib/ensure-built.mjs';
 
 ensureBuilt();
-const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

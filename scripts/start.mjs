@@ -35,7 +35,11 @@ function tryDownloadElectron() {
   const script = join(root, 'node_modules/electron/install.js');
   if (!existsSync(script)) return false;
   console.error('Downloading the Electron binary (first start only)…');
-  const r = spawnSync(process.execPath, [script], { cwd: join(root, 'node_modules/electron'), stdio: 'ignore', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [script], {
+    cwd: join(root, 'node_modules/electron'),
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   return r.status === 0;
 }
 

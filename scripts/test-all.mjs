@@ -39,18 +39,36 @@ function countPlaywright(file) {
   skipped += stats.skipped;
 }
 
-const only = process.argv[2]; // optional: typecheck | unit | integration | e2e
+const only = process.argv[2]; // optional: lint | typecheck | unit | integration | e2e
 
+if (!only || only === 'lint') {
+  if (!step('lint (eslint, prettier)', bin('eslint'), ['.'])) failed++;
+  else if (!step('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])) failed++;
+}
 if (!only || only === 'typecheck') {
   if (!step('typecheck (main)', bin('tsc'), ['-p', 'tsconfig.node.json'])) failed++;
   if (!step('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json'])) failed++;
 }
 if (!only || only === 'unit') {
-  step('unit tests', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
+  step('unit tests', bin('vitest'), [
+    'run',
+    '--project',
+    'unit',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(results, 'unit.json')}`,
+  ]);
   countVitest(join(results, 'unit.json'));
 }
 if (!only || only === 'integration') {
-  step('integration tests', bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'integration.json')}`]);
+  step('integration tests', bin('vitest'), [
+    'run',
+    '--project',
+    'integration',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(results, 'integration.json')}`,
+  ]);
   countVitest(join(results, 'integration.json'));
 }
 if (!only || only === 'e2e') {

@@ -20,7 +20,10 @@ export async function startBenchKafka(mode: 'server' | 'fixture'): Promise<Bench
     bootstrap: k.bootstrap,
     pid: k.pid,
     startMs: { tcp: null, ready: k.readyMs },
-    jvm: mode === 'server' ? `-Xmx1G -Xms1G ${KAFKA_SERVER_JVM.join(' ')}` : 'test fixture (C1 only, SerialGC, 512 MB heap)',
+    jvm:
+      mode === 'server'
+        ? `-Xmx1G -Xms1G ${KAFKA_SERVER_JVM.join(' ')}`
+        : 'test fixture (C1 only, SerialGC, 512 MB heap)',
     stop: k.stop,
   };
 }

@@ -18,12 +18,19 @@ export interface ConsumeResult {
 }
 
 // "300000 records sent, 95057.0 records/sec (92.83 MB/sec), 250.1 ms avg latency, 800.0 ms max latency, 230 ms 50th, 600 ms 95th, 700 ms 99th, 790 ms 99.9th."
-const SUMMARY = /(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), ([\d.]+) ms avg latency, [\d.]+ ms max latency, \d+ ms 50th, \d+ ms 95th, (\d+) ms 99th/;
+const SUMMARY =
+  /(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), ([\d.]+) ms avg latency, [\d.]+ ms max latency, \d+ ms 50th, \d+ ms 95th, (\d+) ms 99th/;
 
 export function parseProducerPerformance(stdout: string): ProduceResult {
   const m = [...stdout.matchAll(new RegExp(SUMMARY, 'g'))].at(-1);
   if (!m) throw new Error(`no ProducerPerformance summary in:\n${stdout.slice(-2000)}`);
-  return { records: Number(m[1]), recordsPerSec: Number(m[2]), mbPerSec: Number(m[3]), avgLatencyMs: Number(m[4]), p99LatencyMs: Number(m[5]) };
+  return {
+    records: Number(m[1]),
+    recordsPerSec: Number(m[2]),
+    mbPerSec: Number(m[3]),
+    avgLatencyMs: Number(m[4]),
+    p99LatencyMs: Number(m[5]),
+  };
 }
 
 /** ConsumerPerformance prints a CSV header starting with "start.time" and one data line. */
@@ -34,13 +41,35 @@ export function parseConsumerPerformance(stdout: string): ConsumeResult {
   const cols = lines[h].split(/,\s*/);
   const vals = lines[h + 1].split(/,\s*/);
   const get = (c: string) => Number(vals[cols.indexOf(c)]);
-  return { records: get('data.consumed.in.nMsg'), mbPerSec: get('fetch.MB.sec'), recordsPerSec: get('fetch.nMsg.sec'), rebalanceMs: get('rebalance.time.ms') };
+  return {
+    records: get('data.consumed.in.nMsg'),
+    mbPerSec: get('fetch.MB.sec'),
+    recordsPerSec: get('fetch.nMsg.sec'),
+    rebalanceMs: get('rebalance.time.ms'),
+  };
 }
 
-export async function producerPerf(bootstrap: string, topic: string, records: number, acks: string): Promise<ProduceResult> {
+export async function producerPerf(
+  bootstrap: string,
+  topic: string,
+  records: number,
+  acks: string,
+): Promise<ProduceResult> {
   const r = await runKafkaTool(
     Tools.producerPerf,
-    ['--topic', topic, '--num-records', String(records), '--record-size', '1024', '--throughput', '-1', '--producer-props', `bootstrap.servers=${bootstrap}`, `acks=${acks}`],
+    [
+      '--topic',
+      topic,
+      '--num-records',
+      String(records),
+      '--record-size',
+      '1024',
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${bootstrap}`,
+      `acks=${acks}`,
+    ],
     { jvm: 'full', timeoutMs: 600_000 },
   );
   assertToolOk(r, `ProducerPerformance acks=${acks} on ${bootstrap}`);
@@ -49,10 +78,26 @@ export async function producerPerf(bootstrap: string, topic: string, records: nu
   return res;
 }
 
-export async function consumerPerf(bootstrap: string, topic: string, records: number, group: string): Promise<ConsumeResult> {
+export async function consumerPerf(
+  bootstrap: string,
+  topic: string,
+  records: number,
+  group: string,
+): Promise<ConsumeResult> {
   const r = await runKafkaTool(
     Tools.consumerPerf,
-    ['--bootstrap-server', bootstrap, '--topic', topic, '--messages', String(records), '--group', group, '--timeout', '30000'],
+    [
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--messages',
+      String(records),
+      '--group',
+      group,
+      '--timeout',
+      '30000',
+    ],
     { jvm: 'full', timeoutMs: 600_000 },
   );
   assertToolOk(r, `ConsumerPerformance on ${bootstrap}`);

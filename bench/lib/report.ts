@@ -15,7 +15,10 @@ export interface Row {
   digits?: number;
 }
 
-const fmt = (v: number | null, digits = 1) => (v === null || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (v: number | null, digits = 1) =>
+  v === null || !Number.isFinite(v)
+    ? '–'
+    : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function markdownTable(rows: Row[]): string {
   const out = ['| Metric | Apache Kafka 4.1.1 | Samsa sandbox | Sandbox / Kafka | Goal |', '|---|---:|---:|---:|---|'];
@@ -30,7 +33,8 @@ export function markdownTable(rows: Row[]): string {
 export function machineDescription(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   // `java -version` writes to stderr.
-  const javaLine = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0] ?? 'java (version unknown)';
+  const javaLine =
+    spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0] ?? 'java (version unknown)';
   return `${cpus().length} CPUs (nproc), ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}; ${javaLine.trim()}`;
 }
 
@@ -38,7 +42,10 @@ const NOTES_MARKER = '<!-- notes: text below this line is kept when the benchmar
 
 export function writeBenchmarksMd(body: string): string {
   const path = join(repoRoot, 'BENCHMARKS.md');
-  const notes = existsSync(path) && readFileSync(path, 'utf8').includes(NOTES_MARKER) ? readFileSync(path, 'utf8').split(NOTES_MARKER)[1] : '\n';
+  const notes =
+    existsSync(path) && readFileSync(path, 'utf8').includes(NOTES_MARKER)
+      ? readFileSync(path, 'utf8').split(NOTES_MARKER)[1]
+      : '\n';
   writeFileSync(path, `${body.trimEnd()}\n\n${NOTES_MARKER}${notes}`);
   return path;
 }

@@ -20,11 +20,19 @@ const bundle = join(repoRoot, 'out/main/sandbox.js');
 /** Builds with electron-vite unless told to use tsx; falls back to tsx when there is no bundle. */
 export function sandboxLauncher(forceTsx: boolean): SandboxLauncher {
   if (!forceTsx) {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status === 0 && existsSync(bundle)) return { describe: `node out/main/sandbox.js (electron-vite build, Node ${process.version})`, argv: [bundle] };
+    const r = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    if (r.status === 0 && existsSync(bundle))
+      return { describe: `node out/main/sandbox.js (electron-vite build, Node ${process.version})`, argv: [bundle] };
     process.stderr.write('electron-vite build did not produce out/main/sandbox.js; using tsx\n');
   }
-  return { describe: `node --import tsx src-main/broker/cli.ts (Node ${process.version})`, argv: ['--import', 'tsx', join(repoRoot, 'src-main/broker/cli.ts')] };
+  return {
+    describe: `node --import tsx src-main/broker/cli.ts (Node ${process.version})`,
+    argv: ['--import', 'tsx', join(repoRoot, 'src-main/broker/cli.ts')],
+  };
 }
 
 export interface SandboxProcess {
@@ -47,10 +55,14 @@ export async function spawnSandbox(l: SandboxLauncher, o: SpawnSandboxOptions = 
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'samsa-bench-sandbox-'));
   const port = await freePort();
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(o.nodeFlags ?? []), ...l.argv, '--port', String(port), '--data-dir', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(o.nodeFlags ?? []), ...l.argv, '--port', String(port), '--data-dir', dataDir],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let errTail = '';
   child.stderr!.on('data', (d: Buffer) => (errTail = (errTail + d.toString()).slice(-8000)));
   const alive = () => child.exitCode === null && child.signalCode === null;
@@ -82,7 +94,8 @@ export async function spawnSandbox(l: SandboxLauncher, o: SpawnSandboxOptions = 
     await waitForTcp(port, 30_000, alive);
     const tcp = performance.now() - t0;
     const ready = await readyLine;
-    const exitInfo = () => (alive() ? null : `exit code ${child.exitCode}, signal ${child.signalCode}; stderr tail:\n${errTail}`);
+    const exitInfo = () =>
+      alive() ? null : `exit code ${child.exitCode}, signal ${child.signalCode}; stderr tail:\n${errTail}`;
     return { bootstrap: `127.0.0.1:${port}`, pid: child.pid!, startMs: { tcp, ready }, exitInfo, stop };
   } catch (e) {
     await stop();

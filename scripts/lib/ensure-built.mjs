@@ -5,7 +5,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
-const outputs = ['out/main/index.js', 'out/main/serve.js', 'out/main/sandbox.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const outputs = [
+  'out/main/index.js',
+  'out/main/serve.js',
+  'out/main/sandbox.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 const sources = ['src-main', 'src-renderer', 'electron.vite.config.ts', 'package.json'];
 
 function newestMtime(path) {
@@ -23,7 +29,12 @@ export function needsBuild() {
   const outPaths = outputs.map((o) => join(root, o));
   if (!outPaths.every(existsSync)) return true;
   const oldestOutput = Math.min(...outPaths.map((p) => statSync(p).mtimeMs));
-  const newestSource = Math.max(...sources.map((s) => join(root, s)).filter(existsSync).map(newestMtime));
+  const newestSource = Math.max(
+    ...sources
+      .map((s) => join(root, s))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   return newestSource > oldestOutput;
 }
 

@@ -9,7 +9,7 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < REQUIRED_MAJOR) {
   console.error(
     `Samsa needs Node ${REQUIRED_MAJOR} or newer, and this is Node ${process.versions.node}. ` +
-      'Run it through npm (npm start, npm test, npm run …): npm puts the project\'s own Node ' +
+      "Run it through npm (npm start, npm test, npm run …): npm puts the project's own Node " +
       `${REQUIRED_MAJOR} (installed by npm install) first on the PATH.`,
   );
   process.exit(1);

@@ -11,7 +11,11 @@ import { createMainWindow, isOwnUrl } from './window.js';
 /** The Electron shell: lifecycle, window, menu. Everything else lives in plain Node modules. */
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const here = dirname(fileURLToPath(import.meta.url));
-const windowPaths = { preloadPath: join(here, '../preload/index.cjs'), rendererDir: join(here, '../renderer'), devServerUrl };
+const windowPaths = {
+  preloadPath: join(here, '../preload/index.cjs'),
+  rendererDir: join(here, '../renderer'),
+  devServerUrl,
+};
 let runtime: Runtime | null = null;
 
 if (!app.requestSingleInstanceLock()) {

@@ -11,7 +11,10 @@ export function buildMenu(): Menu {
     {
       role: 'help',
       submenu: [
-        { label: 'Apache Kafka documentation', click: () => void shell.openExternal('https://kafka.apache.org/documentation/') },
+        {
+          label: 'Apache Kafka documentation',
+          click: () => void shell.openExternal('https://kafka.apache.org/documentation/'),
+        },
       ],
     },
   ];

@@ -8,7 +8,11 @@ export function isOwnUrl(url: string, devServerUrl: string | undefined): boolean
 }
 
 /** A locked-down window: isolated, sandboxed, no Node; links open in the system browser. */
-export function createMainWindow(opts: { preloadPath: string; rendererDir: string; devServerUrl?: string }): BrowserWindow {
+export function createMainWindow(opts: {
+  preloadPath: string;
+  rendererDir: string;
+  devServerUrl?: string;
+}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 860,

@@ -60,7 +60,9 @@ const defaultLogger: Logger = (level, msg) => {
 
 /** Codec support ∩ handlers, so we never advertise an API we cannot answer. */
 function advertisedApis() {
-  return supportedApis.filter((a) => handlers[a.apiKey] !== undefined).map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }));
+  return supportedApis
+    .filter((a) => handlers[a.apiKey] !== undefined)
+    .map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }));
 }
 
 export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
@@ -99,7 +101,11 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const logs = new LogManager(path.join(dataDir, 'logs'));
     const topics = await TopicManager.open({
       dataDir,
-      logs: { openPartition: (t, p, c) => logs.openPartition(t, p, c), deleteTopic: (t) => logs.deleteTopic(t), close: () => logs.closeAll() },
+      logs: {
+        openPartition: (t, p, c) => logs.openPartition(t, p, c),
+        deleteTopic: (t) => logs.deleteTopic(t),
+        close: () => logs.closeAll(),
+      },
       brokerConfigs: brokerStaticTopicDefaults(segmentBytes),
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
@@ -107,7 +113,10 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     cleanups.push(() => topics.close());
 
     const shutdown = new AbortController();
-    const address = { host: opts.advertisedHost ?? (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host), port: opts.port ?? 9092 };
+    const address = {
+      host: opts.advertisedHost ?? (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host),
+      port: opts.port ?? 9092,
+    };
     let brokerConfigs: BrokerContext['brokerConfigs'] = [];
     const ctx: BrokerContext = {
       nodeId,
@@ -130,14 +139,20 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       },
     };
 
-    const server = new TcpServer(createDispatch(ctx, handlers), { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxQueuedRequests: 100, log });
+    const server = new TcpServer(createDispatch(ctx, handlers), {
+      maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+      maxQueuedRequests: 100,
+      log,
+    });
     let bound: { host: string; port: number };
     try {
       bound = await server.listen(host, opts.port ?? 9092);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'EADDRINUSE') throw new BrokerStartError(`port ${opts.port} on ${host} is already in use`, 'EADDRINUSE');
-      if (err.code === 'EACCES') throw new BrokerStartError(`no permission to listen on ${host}:${opts.port}`, 'EACCES');
+      if (err.code === 'EADDRINUSE')
+        throw new BrokerStartError(`port ${opts.port} on ${host} is already in use`, 'EADDRINUSE');
+      if (err.code === 'EACCES')
+        throw new BrokerStartError(`no permission to listen on ${host}:${opts.port}`, 'EACCES');
       throw e;
     }
     address.port = bound.port;

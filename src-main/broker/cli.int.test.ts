@@ -72,7 +72,10 @@ describe('broker cli', () => {
   it('reports ready and logs over IPC with --ipc', async () => {
     const dir = tempDataDir('samsa-cli-');
     dirs.push(dir);
-    const child: ChildProcess = fork(CLI, ['--port', '0', '--data-dir', dir, '--ipc'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child: ChildProcess = fork(CLI, ['--port', '0', '--data-dir', dir, '--ipc'], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     const messages: Array<{ type: string; port?: number }> = [];
     const ready = new Promise<{ port: number }>((resolve) =>
       child.on('message', (m: { type: string; port?: number }) => {

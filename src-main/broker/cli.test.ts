@@ -5,8 +5,27 @@ import { isMainModule, parseArgs, UsageError } from './cli.js';
 
 describe('cli arguments', () => {
   it('parses every option', () => {
-    const a = parseArgs(['--port', '9093', '--data-dir', './d', '--host', '0.0.0.0', '--advertised-host', 'box', '--partitions=3', '--no-auto-create', '--ipc']);
-    expect(a.options).toMatchObject({ port: 9093, dataDir: './d', host: '0.0.0.0', advertisedHost: 'box', defaultPartitions: 3, autoCreateTopics: false });
+    const a = parseArgs([
+      '--port',
+      '9093',
+      '--data-dir',
+      './d',
+      '--host',
+      '0.0.0.0',
+      '--advertised-host',
+      'box',
+      '--partitions=3',
+      '--no-auto-create',
+      '--ipc',
+    ]);
+    expect(a.options).toMatchObject({
+      port: 9093,
+      dataDir: './d',
+      host: '0.0.0.0',
+      advertisedHost: 'box',
+      defaultPartitions: 3,
+      autoCreateTopics: false,
+    });
     expect(a.ipc).toBe(true);
   });
   it('defaults the port and requires a data dir', () => {

@@ -24,7 +24,8 @@ export const USAGE =
 
 function intArg(name: string, v: string | undefined, min: number, max: number): number {
   const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} needs an integer between ${min} and ${max}`);
+  if (v === undefined || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} needs an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -33,10 +34,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let ipc = false;
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${flag} needs a value`);
       return v;
     };
     switch (flag) {
@@ -100,7 +105,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const msg = e instanceof BrokerStartError ? e.message : `failed to start: ${(e as Error).message}`;
     process.stderr.write(`Samsa sandbox: ${msg}\n`);
     send?.({ type: 'error', code: e instanceof BrokerStartError ? e.code : 'OTHER', message: msg });
-    if (e instanceof BrokerStartError) return e.code === 'EADDRINUSE' || e.code === 'EACCES' ? 2 : e.code === 'LOCKED' ? 3 : 1;
+    if (e instanceof BrokerStartError)
+      return e.code === 'EADDRINUSE' || e.code === 'EACCES' ? 2 : e.code === 'LOCKED' ? 3 : 1;
     return 1;
   }
 

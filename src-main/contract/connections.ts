@@ -32,7 +32,9 @@ export type ConnectionInput = z.input<typeof ConnectionInputSchema>;
  * missing) password means "keep the saved one".
  */
 export const ConnectionUpdateInputSchema = ConnectionInputSchema.extend({
-  sasl: SaslSchema.extend({ password: z.string().default('') }).nullable().default(null),
+  sasl: SaslSchema.extend({ password: z.string().default('') })
+    .nullable()
+    .default(null),
 });
 export type ConnectionUpdateInput = z.input<typeof ConnectionUpdateInputSchema>;
 
@@ -40,7 +42,8 @@ export type ConnectionUpdateInput = z.input<typeof ConnectionUpdateInputSchema>;
 export const ConnectionTestParamsSchema = ConnectionUpdateInputSchema.extend({
   id: z.string().min(1).optional(),
 }).superRefine((p, ctx) => {
-  if (p.sasl && !p.sasl.password && !p.id) ctx.addIssue({ code: 'custom', path: ['sasl', 'password'], message: 'Password is required' });
+  if (p.sasl && !p.sasl.password && !p.id)
+    ctx.addIssue({ code: 'custom', path: ['sasl', 'password'], message: 'Password is required' });
 });
 export type ConnectionTestParams = z.input<typeof ConnectionTestParamsSchema>;
 

@@ -52,9 +52,7 @@ export const methods = {
   'topics.list': method<typeof clusterRef, TopicSummary[]>(clusterRef),
   'topics.get': method<typeof topicRef, TopicDetail>(topicRef),
 
-  'messages.newest': method<typeof NewestMessagesParamsSchema, NewestMessagesResult>(
-    NewestMessagesParamsSchema,
-  ),
+  'messages.newest': method<typeof NewestMessagesParamsSchema, NewestMessagesResult>(NewestMessagesParamsSchema),
 
   'produce.send': method<typeof ProduceParamsSchema, ProduceResult>(ProduceParamsSchema),
 

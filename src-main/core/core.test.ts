@@ -7,7 +7,15 @@ import { createCore } from './index.js';
 import type { SandboxController } from './sandbox/sandbox-controller.js';
 
 const status: SandboxStatus = {
-  state: 'running', host: '127.0.0.1', port: 9092, dataDir: '/x', dataSizeBytes: 0, pid: 1, startedAt: 1, error: null, suggestedPort: null,
+  state: 'running',
+  host: '127.0.0.1',
+  port: 9092,
+  dataDir: '/x',
+  dataSizeBytes: 0,
+  pid: 1,
+  startedAt: 1,
+  error: null,
+  suggestedPort: null,
 };
 
 let dir: string;
@@ -38,7 +46,13 @@ describe('createCore (no Kafka needed)', () => {
   });
 
   it('keeps the sandbox flag the host sets on its own profile, and unknown ids are NOT_FOUND', async () => {
-    const core = createCore({ dataDir: dir, events: { emit: () => {} }, sandbox: {} as SandboxController, mode: 'electron', version: 'x' });
+    const core = createCore({
+      dataDir: dir,
+      events: { emit: () => {} },
+      sandbox: {} as SandboxController,
+      mode: 'electron',
+      version: 'x',
+    });
     const input = { name: 'Sandbox', bootstrapServers: ['127.0.0.1:9092'], tls: false, sasl: null, sandbox: true };
     const p = await core['connections.create'](input);
     expect(p.sandbox).toBe(true);

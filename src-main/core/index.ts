@@ -62,12 +62,24 @@ export function createCore(deps: CoreDeps): Core {
   });
 
   /** Runs `fn` on the saved connection's clients and words any failure for a person. */
-  async function onCluster<T>(clusterId: string, ctx: ErrorContext, fn: (conn: ClusterConnection) => Promise<T>): Promise<T> {
+  async function onCluster<T>(
+    clusterId: string,
+    ctx: ErrorContext,
+    fn: (conn: ClusterConnection) => Promise<T>,
+  ): Promise<T> {
     const profile = await profiles.require(clusterId);
     const conn = pool.get(profile);
     const fullCtx = { ...ctx, brokers: profile.bootstrapServers };
     try {
-      return await withDeadline(fn(conn), CALL_DEADLINE_MS, () => new AppError('TIMEOUT', `The cluster at ${profile.bootstrapServers.join(', ')} did not answer within ${CALL_DEADLINE_MS / 1000} s.`));
+      return await withDeadline(
+        fn(conn),
+        CALL_DEADLINE_MS,
+        () =>
+          new AppError(
+            'TIMEOUT',
+            `The cluster at ${profile.bootstrapServers.join(', ')} did not answer within ${CALL_DEADLINE_MS / 1000} s.`,
+          ),
+      );
     } catch (e) {
       throw toAppError(e, fullCtx);
     }
@@ -83,10 +95,13 @@ export function createCore(deps: CoreDeps): Core {
     'connections.list': () => profiles.list(),
     'connections.create': (input) =>
       // The host may mark its own sandbox profile (an extra field the renderer's schema strips).
-      profiles.create(input, { sandbox: (input as ValidParamsOf<'connections.create'> & { sandbox?: unknown }).sandbox === true }),
+      profiles.create(input, {
+        sandbox: (input as ValidParamsOf<'connections.create'> & { sandbox?: unknown }).sandbox === true,
+      }),
     'connections.update': ({ id, input }) => profiles.update(id, input),
     'connections.remove': async ({ id }) => ({ removed: await profiles.remove(id) }),
-    'connections.test': async ({ id, ...input }) => testConnection(await profiles.settingsForTest(input, id), deps.logger),
+    'connections.test': async ({ id, ...input }) =>
+      testConnection(await profiles.settingsForTest(input, id), deps.logger),
 
     'cluster.overview': ({ clusterId }) =>
       onCluster(clusterId, {}, async (c) => toOverview(await fetchMetadata(await c.cluster()))),

@@ -11,12 +11,17 @@ const opts = { token: 'secret-token', port: 5174 };
 describe('browser-mode request guard', () => {
   it('accepts the right token in the query or the cookie', () => {
     expect(checkRequest(req('/?token=secret-token', { host: '127.0.0.1:5174' }), opts)).toEqual({ ok: true });
-    expect(checkRequest(req('/assets/x.js', { host: 'localhost:5174', cookie: 'a=b; samsa_token=secret-token' }), opts)).toEqual({ ok: true });
+    expect(
+      checkRequest(req('/assets/x.js', { host: 'localhost:5174', cookie: 'a=b; samsa_token=secret-token' }), opts),
+    ).toEqual({ ok: true });
   });
 
   it('answers 401 without the token or with a wrong one', () => {
     expect(checkRequest(req('/', { host: '127.0.0.1:5174' }), opts)).toMatchObject({ ok: false, status: 401 });
-    expect(checkRequest(req('/?token=nope', { host: '127.0.0.1:5174' }), opts)).toMatchObject({ ok: false, status: 401 });
+    expect(checkRequest(req('/?token=nope', { host: '127.0.0.1:5174' }), opts)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('answers 403 to a foreign Origin even with the token', () => {

@@ -20,6 +20,7 @@ export function intArg(args: Map<string, string | true>, name: string, fallback:
   const raw = args.get(name);
   if (raw === undefined || raw === true) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`);
   return n;
 }

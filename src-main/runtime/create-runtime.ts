@@ -25,7 +25,11 @@ export const SANDBOX_PROFILE_NAME = 'Sandbox';
 export function createRuntime(opts: RuntimeOptions) {
   const hub = new EventHub();
   const log = opts.log ?? (() => undefined);
-  const sandbox = new SandboxManager({ dataDir: join(opts.dataDir, 'sandbox'), launch: opts.brokerLaunch, events: hub });
+  const sandbox = new SandboxManager({
+    dataDir: join(opts.dataDir, 'sandbox'),
+    launch: opts.brokerLaunch,
+    events: hub,
+  });
 
   const core = createCore({
     dataDir: opts.dataDir,

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  AppError,
-  methods,
-  type ApiImplementation,
-  type CallOutcome,
-  type MethodName,
-} from '../contract/index.js';
+import { AppError, methods, type ApiImplementation, type CallOutcome, type MethodName } from '../contract/index.js';
 
 export type Dispatch = (method: unknown, params: unknown) => Promise<CallOutcome>;
 

@@ -36,7 +36,13 @@ export interface StartKafkaOptions {
 }
 
 /** JVM flags of bin/kafka-server-start.sh + bin/kafka-run-class.sh in the 4.1 distribution. */
-export const KAFKA_SERVER_JVM = ['-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-XX:+ExplicitGCInvokesConcurrent'];
+export const KAFKA_SERVER_JVM = [
+  '-server',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+];
 
 export interface ToolResult {
   code: number | null;
@@ -85,7 +91,8 @@ export async function ensureKafkaJars(): Promise<void> {
     ['-q', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${kafkaLibsDir}`],
     { timeoutMs: 600_000 },
   );
-  if (r.code !== 0) throw new Error(`Could not fetch the Kafka jars with Maven (exit ${r.code}):\n${r.stderr || r.stdout}`);
+  if (r.code !== 0)
+    throw new Error(`Could not fetch the Kafka jars with Maven (exit ${r.code}):\n${r.stderr || r.stdout}`);
 }
 
 export async function freePort(): Promise<number> {
@@ -158,9 +165,11 @@ function serverProperties(o: {
     'auto.create.topics.enable': o.autoCreate,
     ...o.extra,
   };
-  return Object.entries(props)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n') + '\n';
+  return (
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n'
+  );
 }
 
 const liveChildren = new Map<ChildProcess, string>();
@@ -181,7 +190,12 @@ function installExitHook(): void {
   });
 }
 
-async function waitUntilReady(bootstrap: string, child: ChildProcess, timeoutMs: number, tail: () => string): Promise<void> {
+async function waitUntilReady(
+  bootstrap: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  tail: () => string,
+): Promise<void> {
   const kafka = new Kafka({
     clientId: 'samsa-fixture',
     brokers: [bootstrap],
@@ -225,7 +239,13 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
   await writeFile(log4jPath, LOG4J2);
   await writeFile(
     propsPath,
-    serverProperties({ port, controllerPort, logDir, autoCreate: opts.autoCreateTopics ?? false, extra: opts.properties ?? {} }),
+    serverProperties({
+      port,
+      controllerPort,
+      logDir,
+      autoCreate: opts.autoCreateTopics ?? false,
+      extra: opts.properties ?? {},
+    }),
   );
 
   const runTool = (mainClass: string, args: string[], o: RunToolOptions = {}): Promise<ToolResult> =>

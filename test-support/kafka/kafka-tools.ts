@@ -68,7 +68,11 @@ async function log4jPath(level: string): Promise<string> {
   return path;
 }
 
-export async function javaToolArgs(mainClass: string, args: readonly string[], opts: KafkaToolOptions = {}): Promise<string[]> {
+export async function javaToolArgs(
+  mainClass: string,
+  args: readonly string[],
+  opts: KafkaToolOptions = {},
+): Promise<string[]> {
   const jvm = opts.jvm ?? 'fast';
   const flags = jvm === 'fast' ? ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'] : [];
   const props = Object.entries(opts.sysProps ?? {}).map(([k, v]) => `-D${k}=${v}`);
@@ -86,7 +90,11 @@ export async function javaToolArgs(mainClass: string, args: readonly string[], o
 }
 
 /** Runs `java <mainClass> args` and collects its output; never rejects for a non-zero exit. */
-export async function runKafkaTool(mainClass: string, args: readonly string[], opts: KafkaToolOptions = {}): Promise<KafkaToolResult> {
+export async function runKafkaTool(
+  mainClass: string,
+  args: readonly string[],
+  opts: KafkaToolOptions = {},
+): Promise<KafkaToolResult> {
   await ensureKafkaJars();
   const argv = await javaToolArgs(mainClass, args, opts);
   const started = performance.now();
@@ -144,5 +152,7 @@ export function jsonLines(stdout: string): Array<Record<string, unknown>> {
 export function assertToolOk(r: KafkaToolResult, what: string): void {
   if (r.code === 0 && !r.timedOut) return;
   const tail = (s: string) => s.slice(-4000);
-  throw new Error(`${what} failed (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`);
+  throw new Error(
+    `${what} failed (exit ${r.code}${r.timedOut ? ', timed out' : ''})\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`,
+  );
 }

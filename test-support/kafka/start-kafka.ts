@@ -20,7 +20,9 @@ export async function startKafkaCli(): Promise<void> {
     verbose: process.argv.includes('--verbose'),
   });
   process.stdout.write(`KAFKA_BOOTSTRAP=${kafka.bootstrap}\n`);
-  process.stderr.write(`Apache Kafka ready at ${kafka.bootstrap} in ${Date.now() - started} ms (pid ${kafka.pid}); Ctrl+C stops it.\n`);
+  process.stderr.write(
+    `Apache Kafka ready at ${kafka.bootstrap} in ${Date.now() - started} ms (pid ${kafka.pid}); Ctrl+C stops it.\n`,
+  );
   const shutdown = () => {
     void kafka.stop().then(() => process.exit(0));
   };

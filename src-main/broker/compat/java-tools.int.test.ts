@@ -7,7 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertToolOk, jsonLines, runKafkaTool, Tools, type KafkaToolOptions } from '../../../test-support/kafka/kafka-tools.js';
+import {
+  assertToolOk,
+  jsonLines,
+  runKafkaTool,
+  Tools,
+  type KafkaToolOptions,
+} from '../../../test-support/kafka/kafka-tools.js';
 import { startTestBroker, type TestBroker } from '../server/test-broker.js';
 
 // Java 17+ is needed for the tools; the jars are fetched with Maven on first use.
@@ -25,14 +31,20 @@ const bs = () => ['--bootstrap-server', broker.bootstrap];
 
 /** Rows of a whitespace-separated table printed by a Kafka tool, keyed by its header line. */
 function table(stdout: string, firstHeader: string): Array<Record<string, string>> {
-  const lines = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const h = lines.findIndex((l) => l.startsWith(firstHeader));
   if (h < 0) return [];
   const cols = lines[h].split(/\s+/);
-  return lines.slice(h + 1).filter((l) => !l.startsWith(firstHeader)).map((l) => {
-    const cells = l.split(/\s+/);
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
+  return lines
+    .slice(h + 1)
+    .filter((l) => !l.startsWith(firstHeader))
+    .map((l) => {
+      const cells = l.split(/\s+/);
+      return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+    });
 }
 
 async function endOffsets(topic: string): Promise<Map<number, number>> {
@@ -56,11 +68,22 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
   });
 
   it('kafka-topics creates, describes and lists a 3-partition topic', async () => {
-    await tool('topics --create', Tools.topics, [...bs(), '--create', '--topic', 'jt-topics', '--partitions', '3', '--replication-factor', '1']);
+    await tool('topics --create', Tools.topics, [
+      ...bs(),
+      '--create',
+      '--topic',
+      'jt-topics',
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '1',
+    ]);
 
     const d = await tool('topics --describe', Tools.topics, [...bs(), '--describe', '--topic', 'jt-topics']);
     expect(d.stdout).toMatch(/PartitionCount:\s*3\s+ReplicationFactor:\s*1/);
-    const parts = [...d.stdout.matchAll(/Partition:\s*(\d+)\s+Leader:\s*(\S+)\s+Replicas:\s*(\S+)\s+Isr:\s*(\S+)/g)].map((m) => m.slice(1));
+    const parts = [
+      ...d.stdout.matchAll(/Partition:\s*(\d+)\s+Leader:\s*(\S+)\s+Replicas:\s*(\S+)\s+Isr:\s*(\S+)/g),
+    ].map((m) => m.slice(1));
     expect(parts).toEqual([
       ['0', '1', '1', '1'],
       ['1', '1', '1', '1'],
@@ -84,17 +107,34 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
     });
 
     it('console producer sends keyed lines and console consumer reads them all with keys', async () => {
-      await tool('console producer', Tools.consoleProducer, [...bs(), '--topic', topic, '--property', 'parse.key=true', '--property', 'key.separator=:'], {
-        input: first.map(([k, v]) => `${k}:${v}`).join('\n') + '\n',
-      });
+      await tool(
+        'console producer',
+        Tools.consoleProducer,
+        [...bs(), '--topic', topic, '--property', 'parse.key=true', '--property', 'key.separator=:'],
+        {
+          input: first.map(([k, v]) => `${k}:${v}`).join('\n') + '\n',
+        },
+      );
       consumedEnds = await endOffsets(topic);
       expect([...consumedEnds.values()].reduce((a, b) => a + b, 0)).toBe(first.length);
       // Keys hash to partitions: with 7 keys over 3 partitions more than one must be used.
       expect([...consumedEnds.values()].filter((n) => n > 0).length).toBeGreaterThan(1);
 
       const c = await tool('console consumer', Tools.consoleConsumer, [
-        ...bs(), '--topic', topic, '--group', 'g1', '--from-beginning', '--max-messages', String(first.length),
-        '--property', 'print.key=true', '--property', 'key.separator=|', '--timeout-ms', '30000',
+        ...bs(),
+        '--topic',
+        topic,
+        '--group',
+        'g1',
+        '--from-beginning',
+        '--max-messages',
+        String(first.length),
+        '--property',
+        'print.key=true',
+        '--property',
+        'key.separator=|',
+        '--timeout-ms',
+        '30000',
       ]);
       const got = c.stdout.split('\n').filter(Boolean);
       expect(got.sort()).toEqual(first.map(([k, v]) => `${k}|${v}`).sort());
@@ -113,14 +153,22 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
       await producer.connect();
       for (const [p, n] of Object.entries(extra)) {
         if (n === 0) continue;
-        await producer.send({ topic, messages: Array.from({ length: n }, (_, i) => ({ partition: Number(p), value: `late ${i}` })) });
+        await producer.send({
+          topic,
+          messages: Array.from({ length: n }, (_, i) => ({ partition: Number(p), value: `late ${i}` })),
+        });
       }
       await producer.disconnect();
 
       const list = await tool('consumer-groups --list', Tools.consumerGroups, [...bs(), '--list']);
       expect(list.stdout.split('\n').map((s) => s.trim())).toContain('g1');
 
-      const d = await tool('consumer-groups --describe', Tools.consumerGroups, [...bs(), '--describe', '--group', 'g1']);
+      const d = await tool('consumer-groups --describe', Tools.consumerGroups, [
+        ...bs(),
+        '--describe',
+        '--group',
+        'g1',
+      ]);
       const rows = table(d.stdout, 'GROUP').filter((r) => r.TOPIC === topic);
       expect(rows.map((r) => Number(r.PARTITION)).sort()).toEqual([0, 1, 2]);
       for (const r of rows) {
@@ -137,10 +185,24 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
   });
 
   it('ProducerPerformance sends 20000 × 1 KB records with acks=all', async () => {
-    const r = await tool('ProducerPerformance', Tools.producerPerf, [
-      '--topic', 'jt-perf', '--num-records', '20000', '--record-size', '1024', '--throughput', '-1',
-      '--producer-props', `bootstrap.servers=${broker.bootstrap}`, 'acks=all',
-    ], { timeoutMs: 60_000 });
+    const r = await tool(
+      'ProducerPerformance',
+      Tools.producerPerf,
+      [
+        '--topic',
+        'jt-perf',
+        '--num-records',
+        '20000',
+        '--record-size',
+        '1024',
+        '--throughput',
+        '-1',
+        '--producer-props',
+        `bootstrap.servers=${broker.bootstrap}`,
+        'acks=all',
+      ],
+      { timeoutMs: 60_000 },
+    );
     expect(r.stdout).toMatch(/\b20000 records sent\b/);
     const ends = await endOffsets('jt-perf');
     expect([...ends.values()].reduce((a, b) => a + b, 0)).toBe(20000);
@@ -153,7 +215,15 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
     await admin.disconnect();
 
-    const p = await tool('VerifiableProducer', Tools.verifiableProducer, [...bs(), '--topic', topic, '--max-messages', '5000', '--acks', '-1']);
+    const p = await tool('VerifiableProducer', Tools.verifiableProducer, [
+      ...bs(),
+      '--topic',
+      topic,
+      '--max-messages',
+      '5000',
+      '--acks',
+      '-1',
+    ]);
     const pev = jsonLines(p.stdout);
     const acked = pev.filter((e) => e.name === 'producer_send_success');
     expect(pev.filter((e) => e.name === 'producer_send_error')).toEqual([]);
@@ -161,11 +231,20 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
     expect(new Set(acked.map((e) => e.value)).size).toBe(5000);
     // Acked offsets per partition must be exactly 0..n-1: no gaps, no duplicates.
     const ackedPer = new Map<number, number[]>();
-    for (const e of acked) ackedPer.set(e.partition as number, [...(ackedPer.get(e.partition as number) ?? []), e.offset as number]);
+    for (const e of acked)
+      ackedPer.set(e.partition as number, [...(ackedPer.get(e.partition as number) ?? []), e.offset as number]);
     for (const offs of ackedPer.values()) expect(offs.sort((a, b) => a - b)).toEqual(offs.map((_, i) => i));
 
     const c = await tool('VerifiableConsumer', Tools.verifiableConsumer, [
-      ...bs(), '--topic', topic, '--group-id', 'jt-verifiable-group', '--max-messages', '5000', '--reset-policy', 'earliest',
+      ...bs(),
+      '--topic',
+      topic,
+      '--group-id',
+      'jt-verifiable-group',
+      '--max-messages',
+      '5000',
+      '--reset-policy',
+      'earliest',
     ]);
     const cev = jsonLines(c.stdout);
     const consumed = cev.filter((e) => e.name === 'records_consumed');
@@ -174,13 +253,27 @@ describe.skipIf(!hasJava)('Apache Kafka 4.1 Java tools against the sandbox', () 
     // Every partition read from offset 0 up to its last acked offset.
     const ranges = new Map<number, { min: number; max: number; count: number }>();
     for (const e of consumed) {
-      for (const part of e.partitions as Array<{ partition: number; count: number; minOffset: number; maxOffset: number }>) {
+      for (const part of e.partitions as Array<{
+        partition: number;
+        count: number;
+        minOffset: number;
+        maxOffset: number;
+      }>) {
         const r = ranges.get(part.partition) ?? { min: Infinity, max: -1, count: 0 };
-        ranges.set(part.partition, { min: Math.min(r.min, part.minOffset), max: Math.max(r.max, part.maxOffset), count: r.count + part.count });
+        ranges.set(part.partition, {
+          min: Math.min(r.min, part.minOffset),
+          max: Math.max(r.max, part.maxOffset),
+          count: r.count + part.count,
+        });
       }
     }
     for (const [partition, offs] of ackedPer) {
-      expect({ partition, ...ranges.get(partition) }).toEqual({ partition, min: 0, max: offs.length - 1, count: offs.length });
+      expect({ partition, ...ranges.get(partition) }).toEqual({
+        partition,
+        min: 0,
+        max: offs.length - 1,
+        count: offs.length,
+      });
     }
     expect(cev.some((e) => e.name === 'partitions_assigned')).toBe(true);
     const commits = cev.filter((e) => e.name === 'offsets_committed');

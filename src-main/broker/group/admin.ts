@@ -9,12 +9,26 @@ export class GroupAdmin {
 
   describeGroup(groupId: string): DescribedGroup {
     if (!this.reg.active) {
-      return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, groupId, groupState: '', protocolType: '', protocolData: '', members: [] };
+      return {
+        errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
+        groupId,
+        groupState: '',
+        protocolType: '',
+        protocolData: '',
+        members: [],
+      };
     }
     const group = this.reg.groups.get(groupId);
     if (!group) {
       // Kafka answers unknown groups as Dead without an error.
-      return { errorCode: ErrorCode.NONE, groupId, groupState: GroupState.Dead, protocolType: '', protocolData: '', members: [] };
+      return {
+        errorCode: ErrorCode.NONE,
+        groupId,
+        groupState: GroupState.Dead,
+        protocolType: '',
+        protocolData: '',
+        members: [],
+      };
     }
     const stable = group.is(GroupState.Stable);
     return {

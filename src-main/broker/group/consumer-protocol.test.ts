@@ -3,7 +3,10 @@ import { encodeSubscription, parseSubscriptionTopics } from './consumer-protocol
 
 describe('consumer protocol subscription', () => {
   it('reads topics of a V0 subscription with user data', () => {
-    expect(parseSubscriptionTopics(encodeSubscription(['orders', 'päyments'], Buffer.from([1, 2])))).toEqual(['orders', 'päyments']);
+    expect(parseSubscriptionTopics(encodeSubscription(['orders', 'päyments'], Buffer.from([1, 2])))).toEqual([
+      'orders',
+      'päyments',
+    ]);
   });
 
   it('reads the V0 prefix of later versions (owned partitions etc. follow)', () => {

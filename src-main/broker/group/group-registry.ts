@@ -160,12 +160,26 @@ export class GroupRegistry {
       id,
       {
         meta: this.persistedMeta.get(id) ?? null,
-        offsets: this.offsets.all(id).map((r): OffsetTuple => [r.topic, r.partition, r.offset.toString(), r.leaderEpoch, r.metadata, r.commitTimestamp]),
+        offsets: this.offsets
+          .all(id)
+          .map((r): OffsetTuple => [
+            r.topic,
+            r.partition,
+            r.offset.toString(),
+            r.leaderEpoch,
+            r.metadata,
+            r.commitTimestamp,
+          ]),
       },
     ]);
   }
 }
 
-export function tupleToOffset(o: OffsetTuple): { offset: bigint; leaderEpoch: number; metadata: string; commitTimestamp: number } {
+export function tupleToOffset(o: OffsetTuple): {
+  offset: bigint;
+  leaderEpoch: number;
+  metadata: string;
+  commitTimestamp: number;
+} {
   return { offset: BigInt(o[2]), leaderEpoch: o[3], metadata: o[4], commitTimestamp: o[5] };
 }

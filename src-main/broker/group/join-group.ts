@@ -8,7 +8,13 @@ import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Member } from './member.js';
 import type { Membership } from './membership.js';
-import { heartbeatKey, joinResponseFor, NEW_MEMBER_JOIN_TIMEOUT_MS, validateMember, type RebalanceContext } from './rebalance-context.js';
+import {
+  heartbeatKey,
+  joinResponseFor,
+  NEW_MEMBER_JOIN_TIMEOUT_MS,
+  validateMember,
+  type RebalanceContext,
+} from './rebalance-context.js';
 import type { RebalancePhases } from './rebalance-phases.js';
 import { joinError, type JoinCallback, type JoinGroupRequest, type JoinGroupResponse } from './types.js';
 
@@ -75,7 +81,12 @@ export class JoinGroupHandler {
 
   private doNewMemberJoin(group: ClassicGroup, req: JoinGroupRequest, respond: JoinCallback): void {
     if (group.is(GroupState.Dead)) return respond(joinError('', ErrorCode.COORDINATOR_NOT_AVAILABLE));
-    if (!group.supportsProtocols(req.protocolType, req.protocols.map((p) => p.name))) {
+    if (
+      !group.supportsProtocols(
+        req.protocolType,
+        req.protocols.map((p) => p.name),
+      )
+    ) {
       return respond(joinError('', ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     }
     const newMemberId = group.generateMemberId(req.clientId, req.groupInstanceId);
@@ -96,7 +107,12 @@ export class JoinGroupHandler {
   private doCurrentMemberJoin(group: ClassicGroup, req: JoinGroupRequest, respond: JoinCallback): void {
     const memberId = req.memberId;
     if (group.is(GroupState.Dead)) return respond(joinError(memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
-    if (!group.supportsProtocols(req.protocolType, req.protocols.map((p) => p.name))) {
+    if (
+      !group.supportsProtocols(
+        req.protocolType,
+        req.protocols.map((p) => p.name),
+      )
+    ) {
       return respond(joinError(memberId, ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     }
     if (group.pendingMembers.has(memberId)) {
@@ -129,7 +145,12 @@ export class JoinGroupHandler {
     return joinResponseFor(group, member);
   }
 
-  private addMemberAndRebalance(group: ClassicGroup, memberId: string, req: JoinGroupRequest, respond: JoinCallback): void {
+  private addMemberAndRebalance(
+    group: ClassicGroup,
+    memberId: string,
+    req: JoinGroupRequest,
+    respond: JoinCallback,
+  ): void {
     const member = new Member(
       memberId,
       req.groupInstanceId,
@@ -148,8 +169,20 @@ export class JoinGroupHandler {
     this.phases.maybePrepareRebalance(group);
   }
 
-  private updateMemberAndRebalance(group: ClassicGroup, member: Member, req: JoinGroupRequest, respond: JoinCallback): void {
-    group.updateMember(member, req.protocols, req.rebalanceTimeoutMs, req.sessionTimeoutMs, respond, ErrorCode.REBALANCE_IN_PROGRESS);
+  private updateMemberAndRebalance(
+    group: ClassicGroup,
+    member: Member,
+    req: JoinGroupRequest,
+    respond: JoinCallback,
+  ): void {
+    group.updateMember(
+      member,
+      req.protocols,
+      req.rebalanceTimeoutMs,
+      req.sessionTimeoutMs,
+      respond,
+      ErrorCode.REBALANCE_IN_PROGRESS,
+    );
     this.phases.maybePrepareRebalance(group);
   }
 
@@ -162,9 +195,21 @@ export class JoinGroupHandler {
   ): void {
     const previousLeader = group.leaderId;
     this.ctx.timers.cancel(heartbeatKey(group.groupId, oldMemberId));
-    const member = group.replaceStaticMember(req.groupInstanceId!, oldMemberId, newMemberId, ErrorCode.FENCED_INSTANCE_ID);
+    const member = group.replaceStaticMember(
+      req.groupInstanceId!,
+      oldMemberId,
+      newMemberId,
+      ErrorCode.FENCED_INSTANCE_ID,
+    );
     this.members.scheduleHeartbeatExpiration(group, newMemberId, member.sessionTimeoutMs);
-    group.updateMember(member, req.protocols, req.rebalanceTimeoutMs, req.sessionTimeoutMs, respond, ErrorCode.REBALANCE_IN_PROGRESS);
+    group.updateMember(
+      member,
+      req.protocols,
+      req.rebalanceTimeoutMs,
+      req.sessionTimeoutMs,
+      respond,
+      ErrorCode.REBALANCE_IN_PROGRESS,
+    );
     switch (group.state) {
       case GroupState.Stable: {
         if (group.selectProtocol() !== group.protocolName) return this.phases.maybePrepareRebalance(group);

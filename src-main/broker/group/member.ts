@@ -30,7 +30,9 @@ export class Member {
   /** Same protocols, same order, same bytes: a rejoin that changes nothing. */
   matches(protocols: JoinGroupProtocol[]): boolean {
     if (protocols.length !== this.protocols.length) return false;
-    return protocols.every((p, i) => p.name === this.protocols[i].name && p.metadata.equals(this.protocols[i].metadata));
+    return protocols.every(
+      (p, i) => p.name === this.protocols[i].name && p.metadata.equals(this.protocols[i].metadata),
+    );
   }
 
   /** The member's most preferred protocol among those every member supports. */

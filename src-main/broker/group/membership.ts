@@ -8,7 +8,13 @@ import { GroupState } from './group-state.js';
 import type { Member } from './member.js';
 import { heartbeatKey, isLive, validateMember, type RebalanceContext } from './rebalance-context.js';
 import type { RebalancePhases } from './rebalance-phases.js';
-import { joinError, syncError, type HeartbeatRequest, type LeaveGroupRequest, type LeaveGroupResponse } from './types.js';
+import {
+  joinError,
+  syncError,
+  type HeartbeatRequest,
+  type LeaveGroupRequest,
+  type LeaveGroupResponse,
+} from './types.js';
 
 export class Membership {
   constructor(
@@ -89,7 +95,9 @@ export class Membership {
   // ---------------------------------------------------------------- expiry and removal
 
   scheduleHeartbeatExpiration(group: ClassicGroup, memberId: string, timeoutMs: number): void {
-    this.ctx.timers.schedule(heartbeatKey(group.groupId, memberId), timeoutMs, () => this.onHeartbeatExpired(group, memberId));
+    this.ctx.timers.schedule(heartbeatKey(group.groupId, memberId), timeoutMs, () =>
+      this.onHeartbeatExpired(group, memberId),
+    );
   }
 
   private onHeartbeatExpired(group: ClassicGroup, memberId: string): void {

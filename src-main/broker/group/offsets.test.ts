@@ -11,13 +11,26 @@ beforeEach(() => {
 });
 afterEach(() => h.cleanup());
 
-function commit(over: Partial<OffsetCommitRequest> = {}, offset = 10n, topic = 'a', partition = 0, metadata: string | null = null): number {
+function commit(
+  over: Partial<OffsetCommitRequest> = {},
+  offset = 10n,
+  topic = 'a',
+  partition = 0,
+  metadata: string | null = null,
+): number {
   const r = h.gc.commitOffsets({
     groupId: 'g',
     generationId: -1,
     memberId: '',
     groupInstanceId: null,
-    topics: [{ name: topic, partitions: [{ partitionIndex: partition, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: metadata }] }],
+    topics: [
+      {
+        name: topic,
+        partitions: [
+          { partitionIndex: partition, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: metadata },
+        ],
+      },
+    ],
     ...over,
   });
   return r.topics[0].partitions[0].errorCode;
@@ -28,7 +41,11 @@ describe('OffsetCommit validation', () => {
     expect(commit({}, 5n)).toBe(0);
     expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: '', groupState: 'Empty' }]);
     expect(h.gc.describeGroup('g')).toMatchObject({ errorCode: 0, groupState: 'Empty', protocolType: '', members: [] });
-    expect(h.gc.fetchOffsets('g', null).topics[0].partitions[0]).toMatchObject({ committedOffset: 5n, committedLeaderEpoch: -1, metadata: '' });
+    expect(h.gc.fetchOffsets('g', null).topics[0].partitions[0]).toMatchObject({
+      committedOffset: 5n,
+      committedLeaderEpoch: -1,
+      metadata: '',
+    });
   });
 
   it('commit with a generation to an unknown group is ILLEGAL_GENERATION', () => {
@@ -60,7 +77,9 @@ describe('OffsetCommit validation', () => {
   it('metadata over 4096 characters is rejected per partition', () => {
     expect(commit({}, 1n, 'a', 0, 'x'.repeat(4096))).toBe(0);
     expect(commit({}, 1n, 'a', 1, 'x'.repeat(4097))).toBe(ErrorCode.OFFSET_METADATA_TOO_LARGE);
-    expect(h.gc.fetchOffsets('g', [{ name: 'a', partitionIndexes: [1] }]).topics[0].partitions[0].committedOffset).toBe(-1n);
+    expect(h.gc.fetchOffsets('g', [{ name: 'a', partitionIndexes: [1] }]).topics[0].partitions[0].committedOffset).toBe(
+      -1n,
+    );
   });
 
   it('fetch for an unknown group returns -1 for listed partitions and nothing for all', () => {
@@ -77,7 +96,9 @@ describe('OffsetCommit validation', () => {
 
 describe('OffsetDelete', () => {
   it('refuses topics a consuming member subscribes to', async () => {
-    const a = await stableSingle(h, { protocols: [{ name: 'range', metadata: encodeSubscription(['a'], Buffer.from('ud')) }] });
+    const a = await stableSingle(h, {
+      protocols: [{ name: 'range', metadata: encodeSubscription(['a'], Buffer.from('ud')) }],
+    });
     commit({ generationId: a.generationId, memberId: a.memberId }, 1n, 'a');
     commit({ generationId: a.generationId, memberId: a.memberId }, 2n, 'b');
     const r = h.gc.deleteOffsets('g', [
@@ -96,7 +117,10 @@ describe('OffsetDelete', () => {
 
   it('NON_EMPTY_GROUP for a live group of another protocol type; GROUP_ID_NOT_FOUND for unknown', async () => {
     const j = await joinNew(h, { protocolType: 'connect', protocols: [{ name: 'v1', metadata: Buffer.alloc(0) }] });
-    expect(h.gc.deleteOffsets('g', [{ name: 'a', partitions: [0] }])).toEqual({ errorCode: ErrorCode.NON_EMPTY_GROUP, topics: [] });
+    expect(h.gc.deleteOffsets('g', [{ name: 'a', partitions: [0] }])).toEqual({
+      errorCode: ErrorCode.NON_EMPTY_GROUP,
+      topics: [],
+    });
     expect(h.gc.deleteOffsets('x', [{ name: 'a', partitions: [0] }]).errorCode).toBe(ErrorCode.GROUP_ID_NOT_FOUND);
     expect(h.gc.deleteOffsets('', []).errorCode).toBe(ErrorCode.INVALID_GROUP_ID);
     expect(j.memberId).not.toBe('');
@@ -115,7 +139,14 @@ describe('OffsetDelete', () => {
 
 describe('admin', () => {
   it('describe unknown is Dead without error', () => {
-    expect(h.gc.describeGroup('zzz')).toEqual({ errorCode: 0, groupId: 'zzz', groupState: 'Dead', protocolType: '', protocolData: '', members: [] });
+    expect(h.gc.describeGroup('zzz')).toEqual({
+      errorCode: 0,
+      groupId: 'zzz',
+      groupState: 'Dead',
+      protocolType: '',
+      protocolData: '',
+      members: [],
+    });
   });
 
   it('list with a case-insensitive state filter', async () => {
@@ -134,7 +165,9 @@ describe('admin', () => {
       { groupId: 'missing', errorCode: ErrorCode.GROUP_ID_NOT_FOUND },
       { groupId: 'old', errorCode: 0 },
     ]);
-    expect(h.gc.fetchOffsets('old', [{ name: 'a', partitionIndexes: [0] }]).topics[0].partitions[0].committedOffset).toBe(-1n);
+    expect(
+      h.gc.fetchOffsets('old', [{ name: 'a', partitionIndexes: [0] }]).topics[0].partitions[0].committedOffset,
+    ).toBe(-1n);
     expect(h.gc.listGroups().map((g) => g.groupId)).toEqual(['live']);
   });
 
@@ -162,10 +195,16 @@ describe('admin', () => {
     const b = await joinNew(h, { clientId: 'b' });
     const aJoin = await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
     await flush();
-    expect(h.gc.heartbeat({ groupId: 'g', generationId: aJoin.generationId, memberId: b.memberId, groupInstanceId: null }).errorCode).toBe(0);
-    expect((await h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: a.generationId }))).errorCode).toBe(ErrorCode.ILLEGAL_GENERATION);
-    expect((await h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: aJoin.generationId, protocolName: 'other' }))).errorCode).toBe(
-      ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+    expect(
+      h.gc.heartbeat({ groupId: 'g', generationId: aJoin.generationId, memberId: b.memberId, groupInstanceId: null })
+        .errorCode,
+    ).toBe(0);
+    expect((await h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: a.generationId }))).errorCode).toBe(
+      ErrorCode.ILLEGAL_GENERATION,
     );
+    expect(
+      (await h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: aJoin.generationId, protocolName: 'other' })))
+        .errorCode,
+    ).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
   });
 });

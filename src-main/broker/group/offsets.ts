@@ -10,7 +10,13 @@ import { expiredOffsets } from './offsets-store.js';
 import type { OffsetTuple } from './persistence.js';
 import { validateMember } from './rebalance-context.js';
 import type { Timers } from './timers.js';
-import type { OffsetCommitRequest, OffsetCommitResponse, OffsetDeleteResponse, OffsetFetchPartition, OffsetFetchResponse } from './types.js';
+import type {
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteResponse,
+  OffsetFetchPartition,
+  OffsetFetchResponse,
+} from './types.js';
 
 const RETENTION_TIMER = 'retention';
 
@@ -210,7 +216,11 @@ export class GroupOffsets {
       const expired = expiredOffsets(this.reg.offsets.all(group.groupId), group, now, this.opts.retentionMs);
       if (expired.length > 0) {
         try {
-          this.reg.log.append({ op: 'deleteOffsets', group: group.groupId, partitions: expired.map((r) => [r.topic, r.partition]) });
+          this.reg.log.append({
+            op: 'deleteOffsets',
+            group: group.groupId,
+            partitions: expired.map((r) => [r.topic, r.partition]),
+          });
         } catch {
           continue;
         }

@@ -12,13 +12,26 @@ beforeEach(() => {
 });
 afterEach(() => h.cleanup());
 
-function commitSimple(groupId: string, topic: string, partition: number, offset: bigint, metadata: string | null = null): void {
+function commitSimple(
+  groupId: string,
+  topic: string,
+  partition: number,
+  offset: bigint,
+  metadata: string | null = null,
+): void {
   const r = h.gc.commitOffsets({
     groupId,
     generationId: -1,
     memberId: '',
     groupInstanceId: null,
-    topics: [{ name: topic, partitions: [{ partitionIndex: partition, committedOffset: offset, committedLeaderEpoch: 4, committedMetadata: metadata }] }],
+    topics: [
+      {
+        name: topic,
+        partitions: [
+          { partitionIndex: partition, committedOffset: offset, committedLeaderEpoch: 4, committedMetadata: metadata },
+        ],
+      },
+    ],
   });
   expect(r.topics[0].partitions[0].errorCode).toBe(0);
 }
@@ -62,16 +75,20 @@ describe('persistence', () => {
     expect(d).toMatchObject({ groupState: 'Stable', protocolData: 'range' });
     expect(d.members[0]).toMatchObject({ memberId: a.memberId, clientId: 'client' });
     expect(d.members[0].memberAssignment.toString()).toBe('assigned');
-    expect(gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null }).errorCode).toBe(0);
+    expect(
+      gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null })
+        .errorCode,
+    ).toBe(0);
     const s = await gc.syncGroup(syncReq({ memberId: a.memberId, generationId: a.generationId }));
     expect(s.assignment.toString()).toBe('assigned');
     // Nobody heartbeats any more: the member expires and the group empties.
     await h.clock.advance(11_000);
     await flush();
     expect(gc.describeGroup('g')).toMatchObject({ groupState: 'Empty', members: [] });
-    expect(gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null }).errorCode).toBe(
-      ErrorCode.UNKNOWN_MEMBER_ID,
-    );
+    expect(
+      gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null })
+        .errorCode,
+    ).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it('a torn last line is ignored and later appends still land', () => {
@@ -79,13 +96,16 @@ describe('persistence', () => {
     commitSimple('g', 't', 1, 2n);
     h.gc.close();
     // Simulate kill -9 in the middle of an append (close wrote a snapshot; the log is empty now).
-    appendFileSync(join(h.dir, LOG_FILE), JSON.stringify({ op: 'offsets', group: 'g', offsets: [['t', 0, '77', -1, '', 1]] }) + '\n');
+    appendFileSync(
+      join(h.dir, LOG_FILE),
+      JSON.stringify({ op: 'offsets', group: 'g', offsets: [['t', 0, '77', -1, '', 1]] }) + '\n',
+    );
     appendFileSync(join(h.dir, LOG_FILE), '{"op":"offsets","group":"g","offsets":[["t",0,"99"');
-    let gc = h.reopen();
+    h.reopen();
     expect(offsetOf('g', 't', 0)).toBe(77n);
     expect(offsetOf('g', 't', 1)).toBe(2n);
     commitSimple('g', 't', 1, 3n);
-    gc = h.reopen();
+    const gc = h.reopen();
     expect(offsetOf('g', 't', 1)).toBe(3n);
     expect(gc.listGroups()).toHaveLength(1);
   });
@@ -94,7 +114,12 @@ describe('persistence', () => {
     commitSimple('g', 't', 0, 5n);
     // No close: read the log as a crash would leave it.
     const log = readFileSync(join(h.dir, LOG_FILE), 'utf8');
-    expect(log.trim().split('\n').map((l) => JSON.parse(l) as { op: string })).toEqual([expect.objectContaining({ op: 'offsets', group: 'g' })]);
+    expect(
+      log
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { op: string }),
+    ).toEqual([expect.objectContaining({ op: 'offsets', group: 'g' })]);
   });
 
   it('compacts the log into a snapshot after enough records', () => {

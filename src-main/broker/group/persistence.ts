@@ -185,7 +185,11 @@ export class GroupLog {
       throw e;
     }
     try {
-      const body = JSON.parse(text) as { format?: string; version?: number; groups?: { group: string; meta: PersistedGroupMeta | null; offsets: OffsetTuple[] }[] };
+      const body = JSON.parse(text) as {
+        format?: string;
+        version?: number;
+        groups?: { group: string; meta: PersistedGroupMeta | null; offsets: OffsetTuple[] }[];
+      };
       if (body.format !== SNAPSHOT_FORMAT || body.version !== SNAPSHOT_VERSION || !Array.isArray(body.groups)) {
         throw new Error(`unsupported snapshot format ${String(body.format)} v${String(body.version)}`);
       }

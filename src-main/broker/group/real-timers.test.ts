@@ -15,7 +15,13 @@ it('works on real timers with a short initial delay', async () => {
     const j = await gc.joinGroup(joinReq({ memberId: first.memberId }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(15);
     expect(j).toMatchObject({ errorCode: 0, generationId: 1 });
-    const s = await gc.syncGroup(syncReq({ memberId: j.memberId, generationId: 1, assignments: [{ memberId: j.memberId, assignment: Buffer.from('x') }] }));
+    const s = await gc.syncGroup(
+      syncReq({
+        memberId: j.memberId,
+        generationId: 1,
+        assignments: [{ memberId: j.memberId, assignment: Buffer.from('x') }],
+      }),
+    );
     expect(s.assignment.toString()).toBe('x');
     const leave = gc.leaveGroup({ groupId: 'g', members: [{ memberId: 'ghost', groupInstanceId: null }] });
     expect(legacyLeaveErrorCode(leave)).toBe(25);

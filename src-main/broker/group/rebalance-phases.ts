@@ -23,7 +23,8 @@ export class RebalancePhases {
   }
 
   prepareRebalance(group: ClassicGroup): void {
-    if (group.is(GroupState.CompletingRebalance)) this.resetAndPropagateAssignmentError(group, ErrorCode.REBALANCE_IN_PROGRESS);
+    if (group.is(GroupState.CompletingRebalance))
+      this.resetAndPropagateAssignmentError(group, ErrorCode.REBALANCE_IN_PROGRESS);
     this.ctx.timers.cancel(syncKey(group.groupId));
     const initial = group.is(GroupState.Empty);
     group.transitionTo(GroupState.PreparingRebalance, this.ctx.now());
@@ -96,7 +97,9 @@ export class RebalancePhases {
     }
     // Members that never send SyncGroup are removed after the rebalance timeout.
     const generation = group.generationId;
-    this.ctx.timers.schedule(syncKey(group.groupId), group.rebalanceTimeoutMs(), () => this.onPendingSyncExpired(group, generation));
+    this.ctx.timers.schedule(syncKey(group.groupId), group.rebalanceTimeoutMs(), () =>
+      this.onPendingSyncExpired(group, generation),
+    );
   }
 
   private onPendingSyncExpired(group: ClassicGroup, generation: number): void {
@@ -113,7 +116,8 @@ export class RebalancePhases {
   resetAndPropagateAssignmentError(group: ClassicGroup, errorCode: number): void {
     for (const m of group.members.values()) m.assignment = Buffer.alloc(0);
     for (const m of group.members.values()) {
-      if (group.completeSync(m, syncError(errorCode))) this.members.scheduleHeartbeatExpiration(group, m.memberId, m.sessionTimeoutMs);
+      if (group.completeSync(m, syncError(errorCode)))
+        this.members.scheduleHeartbeatExpiration(group, m.memberId, m.sessionTimeoutMs);
     }
   }
 

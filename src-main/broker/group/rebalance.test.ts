@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors.js';
 import { encodeSubscription } from './consumer-protocol.js';
 import { flush } from './fake-clock.js';
-import { harness, INITIAL_DELAY, joinNew, joinReq, stableSingle, syncReq, track, type Harness } from './test-helpers.js';
+import {
+  harness,
+  INITIAL_DELAY,
+  joinNew,
+  joinReq,
+  stableSingle,
+  syncReq,
+  track,
+  type Harness,
+} from './test-helpers.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -18,11 +27,20 @@ describe('single member', () => {
     expect(h.gc.describeGroup('g').groupState).toBe('PreparingRebalance');
     await h.clock.advance(INITIAL_DELAY);
     const j = pending.value!;
-    expect(j).toMatchObject({ errorCode: 0, generationId: 1, protocolType: 'consumer', protocolName: 'range', leader: memberId, memberId });
+    expect(j).toMatchObject({
+      errorCode: 0,
+      generationId: 1,
+      protocolType: 'consumer',
+      protocolName: 'range',
+      leader: memberId,
+      memberId,
+    });
     expect(j.members.map((m) => m.memberId)).toEqual([memberId]);
     expect(h.gc.describeGroup('g').groupState).toBe('CompletingRebalance');
 
-    const s = await h.gc.syncGroup(syncReq({ memberId, generationId: 1, assignments: [{ memberId, assignment: Buffer.from('xyz') }] }));
+    const s = await h.gc.syncGroup(
+      syncReq({ memberId, generationId: 1, assignments: [{ memberId, assignment: Buffer.from('xyz') }] }),
+    );
     expect(s).toMatchObject({ errorCode: 0, protocolType: 'consumer', protocolName: 'range' });
     expect(s.assignment.toString()).toBe('xyz');
     expect(h.gc.describeGroup('g').groupState).toBe('Stable');
@@ -34,7 +52,12 @@ describe('single member', () => {
       generationId: 1,
       memberId,
       groupInstanceId: null,
-      topics: [{ name: 'a', partitions: [{ partitionIndex: 0, committedOffset: 42n, committedLeaderEpoch: 3, committedMetadata: 'm' }] }],
+      topics: [
+        {
+          name: 'a',
+          partitions: [{ partitionIndex: 0, committedOffset: 42n, committedLeaderEpoch: 3, committedMetadata: 'm' }],
+        },
+      ],
     });
     expect(c.topics[0].partitions[0].errorCode).toBe(0);
     const f = h.gc.fetchOffsets('g', [{ name: 'a', partitionIndexes: [0, 1] }]);
@@ -71,8 +94,12 @@ describe('single member', () => {
 
   it('validates group id, session timeout and protocols', async () => {
     expect((await h.gc.joinGroup(joinReq({ groupId: '' }))).errorCode).toBe(ErrorCode.INVALID_GROUP_ID);
-    expect((await h.gc.joinGroup(joinReq({ sessionTimeoutMs: 5999 }))).errorCode).toBe(ErrorCode.INVALID_SESSION_TIMEOUT);
-    expect((await h.gc.joinGroup(joinReq({ sessionTimeoutMs: 1_800_001 }))).errorCode).toBe(ErrorCode.INVALID_SESSION_TIMEOUT);
+    expect((await h.gc.joinGroup(joinReq({ sessionTimeoutMs: 5999 }))).errorCode).toBe(
+      ErrorCode.INVALID_SESSION_TIMEOUT,
+    );
+    expect((await h.gc.joinGroup(joinReq({ sessionTimeoutMs: 1_800_001 }))).errorCode).toBe(
+      ErrorCode.INVALID_SESSION_TIMEOUT,
+    );
     expect((await h.gc.joinGroup(joinReq({ protocolType: '' }))).errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
     expect((await h.gc.joinGroup(joinReq({ memberId: 'nobody' }))).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
     expect(h.gc.listGroups()).toEqual([]); // failed joins leave no group behind
@@ -82,8 +109,12 @@ describe('single member', () => {
     expect(other.errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
     const otherType = await h.gc.joinGroup(joinReq({ protocolType: 'connect' }));
     expect(otherType.errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
-    expect(h.gc.heartbeat({ groupId: '', generationId: 1, memberId: 'x', groupInstanceId: null }).errorCode).toBe(ErrorCode.INVALID_GROUP_ID);
-    expect(h.gc.heartbeat({ groupId: 'nope', generationId: 1, memberId: 'x', groupInstanceId: null }).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    expect(h.gc.heartbeat({ groupId: '', generationId: 1, memberId: 'x', groupInstanceId: null }).errorCode).toBe(
+      ErrorCode.INVALID_GROUP_ID,
+    );
+    expect(h.gc.heartbeat({ groupId: 'nope', generationId: 1, memberId: 'x', groupInstanceId: null }).errorCode).toBe(
+      ErrorCode.UNKNOWN_MEMBER_ID,
+    );
   });
 
   it('GROUP_MAX_SIZE_REACHED when the group is full', async () => {
@@ -95,23 +126,43 @@ describe('single member', () => {
   });
 
   it('selects the common protocol with the most votes', async () => {
-    const a = await joinNew(h, { protocols: [{ name: 'x', metadata: Buffer.alloc(0) }, { name: 'y', metadata: Buffer.alloc(0) }] });
-    const b = await joinNew(h, { protocols: [{ name: 'y', metadata: Buffer.alloc(0) }, { name: 'x', metadata: Buffer.alloc(0) }] });
-    const c = await joinNew(h, { protocols: [{ name: 'y', metadata: Buffer.alloc(0) }, { name: 'z', metadata: Buffer.alloc(0) }] });
+    const a = await joinNew(h, {
+      protocols: [
+        { name: 'x', metadata: Buffer.alloc(0) },
+        { name: 'y', metadata: Buffer.alloc(0) },
+      ],
+    });
+    const b = await joinNew(h, {
+      protocols: [
+        { name: 'y', metadata: Buffer.alloc(0) },
+        { name: 'x', metadata: Buffer.alloc(0) },
+      ],
+    });
+    const c = await joinNew(h, {
+      protocols: [
+        { name: 'y', metadata: Buffer.alloc(0) },
+        { name: 'z', metadata: Buffer.alloc(0) },
+      ],
+    });
     await h.clock.advance(INITIAL_DELAY * 2); // later arrivals extend the initial delay once
-    for (const p of [a.pending, b.pending, c.pending]) expect(p.value).toMatchObject({ errorCode: 0, protocolName: 'y', generationId: 1 });
+    for (const p of [a.pending, b.pending, c.pending])
+      expect(p.value).toMatchObject({ errorCode: 0, protocolName: 'y', generationId: 1 });
   });
 });
 
 describe('two members', () => {
   it('second join forces a rebalance; both rejoin into one generation and receive their assignments', async () => {
     const a = await stableSingle(h);
-    const b = await joinNew(h, { clientId: 'b', protocols: [{ name: 'range', metadata: encodeSubscription(['a', 'b']) }] });
+    const b = await joinNew(h, {
+      clientId: 'b',
+      protocols: [{ name: 'range', metadata: encodeSubscription(['a', 'b']) }],
+    });
     expect(h.gc.describeGroup('g').groupState).toBe('PreparingRebalance');
     expect(b.pending.done).toBe(false);
-    expect(h.gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null }).errorCode).toBe(
-      ErrorCode.REBALANCE_IN_PROGRESS,
-    );
+    expect(
+      h.gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null })
+        .errorCode,
+    ).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
 
     const aJoin = await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
     await flush();
@@ -129,7 +180,18 @@ describe('two members', () => {
     await flush();
     expect(bSync.done).toBe(false);
     // Commits are refused until the assignment is out.
-    const early = h.gc.commitOffsets({ groupId: 'g', generationId: 2, memberId: b.memberId, groupInstanceId: null, topics: [{ name: 'a', partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+    const early = h.gc.commitOffsets({
+      groupId: 'g',
+      generationId: 2,
+      memberId: b.memberId,
+      groupInstanceId: null,
+      topics: [
+        {
+          name: 'a',
+          partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }],
+        },
+      ],
+    });
     expect(early.topics[0].partitions[0].errorCode).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
 
     const aSync = await h.gc.syncGroup(
@@ -185,14 +247,20 @@ describe('two members', () => {
     // Only A heartbeats; B's 10 s session runs out.
     for (let i = 0; i < 4; i++) {
       await h.clock.advance(3000);
-      const hb = h.gc.heartbeat({ groupId: 'g', generationId: aJoin.generationId, memberId: a.memberId, groupInstanceId: null }).errorCode;
+      const hb = h.gc.heartbeat({
+        groupId: 'g',
+        generationId: aJoin.generationId,
+        memberId: a.memberId,
+        groupInstanceId: null,
+      }).errorCode;
       if (i < 3) expect(hb).toBe(0);
       else expect(hb).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     }
     expect(h.gc.describeGroup('g').members.map((m) => m.memberId)).toEqual([a.memberId]);
-    expect(h.gc.heartbeat({ groupId: 'g', generationId: bJoin.generationId, memberId: b.memberId, groupInstanceId: null }).errorCode).toBe(
-      ErrorCode.UNKNOWN_MEMBER_ID,
-    );
+    expect(
+      h.gc.heartbeat({ groupId: 'g', generationId: bJoin.generationId, memberId: b.memberId, groupInstanceId: null })
+        .errorCode,
+    ).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
     const re = await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
     expect(re).toMatchObject({ errorCode: 0, generationId: aJoin.generationId + 1, leader: a.memberId });
     expect(re.members).toHaveLength(1);
@@ -245,7 +313,12 @@ describe('leave', () => {
     expect(r).toEqual({ errorCode: 0, members: [{ memberId: a.memberId, groupInstanceId: null, errorCode: 0 }] });
     await flush();
     expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: 'consumer', groupState: 'Empty' }]);
-    expect(h.gc.describeGroup('g')).toMatchObject({ groupState: 'Empty', protocolType: 'consumer', protocolData: '', members: [] });
+    expect(h.gc.describeGroup('g')).toMatchObject({
+      groupState: 'Empty',
+      protocolType: 'consumer',
+      protocolData: '',
+      members: [],
+    });
   });
 
   it('batch leave reports per-member errors', async () => {
@@ -259,9 +332,9 @@ describe('leave', () => {
     });
     expect(r.errorCode).toBe(0);
     expect(r.members.map((m) => m.errorCode)).toEqual([ErrorCode.UNKNOWN_MEMBER_ID, 0]);
-    expect(h.gc.leaveGroup({ groupId: 'unknown', members: [{ memberId: 'x', groupInstanceId: null }] }).members[0].errorCode).toBe(
-      ErrorCode.UNKNOWN_MEMBER_ID,
-    );
+    expect(
+      h.gc.leaveGroup({ groupId: 'unknown', members: [{ memberId: 'x', groupInstanceId: null }] }).members[0].errorCode,
+    ).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it('a leaving member lets a pending rebalance complete and answers its own parked join', async () => {
@@ -272,7 +345,15 @@ describe('leave', () => {
     expect(aJoin.done).toBe(true);
     const gen = aJoin.value!.generationId;
     // Now a rebalance again: B rejoins with new metadata and A leaves instead of rejoining.
-    const bRe = track(h.gc.joinGroup(joinReq({ memberId: b.memberId, clientId: 'b', protocols: [{ name: 'range', metadata: encodeSubscription(['z']) }] })));
+    const bRe = track(
+      h.gc.joinGroup(
+        joinReq({
+          memberId: b.memberId,
+          clientId: 'b',
+          protocols: [{ name: 'range', metadata: encodeSubscription(['z']) }],
+        }),
+      ),
+    );
     await flush();
     expect(bRe.done).toBe(false);
     h.gc.leaveGroup({ groupId: 'g', members: [{ memberId: a.memberId, groupInstanceId: null }] });
@@ -349,10 +430,13 @@ describe('static membership', () => {
     expect(again.generationId).toBe(a.generationId); // no rebalance
     expect(again.skipAssignment).toBe(true);
     expect(h.gc.describeGroup('g').groupState).toBe('Stable');
-    expect(h.gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: 'inst-1' }).errorCode).toBe(
-      ErrorCode.FENCED_INSTANCE_ID,
+    expect(
+      h.gc.heartbeat({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: 'inst-1' })
+        .errorCode,
+    ).toBe(ErrorCode.FENCED_INSTANCE_ID);
+    const s = await h.gc.syncGroup(
+      syncReq({ memberId: again.memberId, generationId: again.generationId, groupInstanceId: 'inst-1' }),
     );
-    const s = await h.gc.syncGroup(syncReq({ memberId: again.memberId, generationId: again.generationId, groupInstanceId: 'inst-1' }));
     expect(s.assignment.toString()).toBe('P0');
   });
 

@@ -58,7 +58,8 @@ export class RebalanceEngine {
 
   /** Arms session timers for members restored from disk (they must heartbeat or expire). */
   armRestoredMembers(group: ClassicGroup): void {
-    for (const m of group.members.values()) this.members.scheduleHeartbeatExpiration(group, m.memberId, m.sessionTimeoutMs);
+    for (const m of group.members.values())
+      this.members.scheduleHeartbeatExpiration(group, m.memberId, m.sessionTimeoutMs);
   }
 
   /** Answers every parked long-poll of a group that is going away and cancels its timers. */

@@ -63,12 +63,25 @@ export function joinReq(over: Partial<JoinGroupRequest> = {}): JoinGroupRequest 
   };
 }
 
-export function syncReq(over: Partial<SyncGroupRequest> & { memberId: string; generationId: number }): SyncGroupRequest {
-  return { groupId: 'g', groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [], ...over };
+export function syncReq(
+  over: Partial<SyncGroupRequest> & { memberId: string; generationId: number },
+): SyncGroupRequest {
+  return {
+    groupId: 'g',
+    groupInstanceId: null,
+    protocolType: 'consumer',
+    protocolName: 'range',
+    assignments: [],
+    ...over,
+  };
 }
 
 /** Tracks whether a long-poll promise has settled, without awaiting it. */
-export function track<T>(p: Promise<T>): { readonly done: boolean; readonly value: T | undefined; promise: Promise<T> } {
+export function track<T>(p: Promise<T>): {
+  readonly done: boolean;
+  readonly value: T | undefined;
+  promise: Promise<T>;
+} {
   const s = { done: false, value: undefined as T | undefined, promise: p };
   void p.then((v) => {
     s.done = true;
@@ -78,7 +91,10 @@ export function track<T>(p: Promise<T>): { readonly done: boolean; readonly valu
 }
 
 /** MEMBER_ID_REQUIRED round trip (v4+): returns the parked second join. */
-export async function joinNew(h: Harness, over: Partial<JoinGroupRequest> = {}): Promise<{ memberId: string; pending: ReturnType<typeof track<JoinGroupResponse>> }> {
+export async function joinNew(
+  h: Harness,
+  over: Partial<JoinGroupRequest> = {},
+): Promise<{ memberId: string; pending: ReturnType<typeof track<JoinGroupResponse>> }> {
   const first = await h.gc.joinGroup(joinReq(over));
   if (first.errorCode !== 79) throw new Error(`expected MEMBER_ID_REQUIRED, got ${first.errorCode}`);
   const pending = track(h.gc.joinGroup(joinReq({ ...over, memberId: first.memberId })));
@@ -87,16 +103,25 @@ export async function joinNew(h: Harness, over: Partial<JoinGroupRequest> = {}):
 }
 
 /** One member through join + sync to a Stable group; returns its id and generation. */
-export async function stableSingle(h: Harness, over: Partial<JoinGroupRequest> = {}, assignment = Buffer.from('A')): Promise<{ memberId: string; generationId: number }> {
+export async function stableSingle(
+  h: Harness,
+  over: Partial<JoinGroupRequest> = {},
+  assignment = Buffer.from('A'),
+): Promise<{ memberId: string; generationId: number }> {
   // Static members get their id at once; dynamic ones go through MEMBER_ID_REQUIRED.
-  const { pending } = over.groupInstanceId
-    ? { pending: track(h.gc.joinGroup(joinReq(over))) }
-    : await joinNew(h, over);
+  const { pending } = over.groupInstanceId ? { pending: track(h.gc.joinGroup(joinReq(over))) } : await joinNew(h, over);
   await h.clock.advance(INITIAL_DELAY);
   const memberId = pending.value?.memberId ?? '';
   const j = await pending.promise;
   if (j.errorCode !== 0) throw new Error(`join failed ${j.errorCode}`);
-  const s = await h.gc.syncGroup(syncReq({ groupId: over.groupId ?? 'g', memberId, generationId: j.generationId, assignments: [{ memberId, assignment }] }));
+  const s = await h.gc.syncGroup(
+    syncReq({
+      groupId: over.groupId ?? 'g',
+      memberId,
+      generationId: j.generationId,
+      assignments: [{ memberId, assignment }],
+    }),
+  );
   if (s.errorCode !== 0) throw new Error(`sync failed ${s.errorCode}`);
   return { memberId, generationId: j.generationId };
 }

@@ -16,12 +16,15 @@ export class Timers {
   /** (Re)arms the timer for key; an earlier timer with the same key is cancelled. */
   schedule(key: string, delayMs: number, fn: () => void): void {
     this.cancel(key);
-    const handle = this.setT(() => {
-      // Only run if this is still the armed timer for the key.
-      if (this.handles.get(key) !== handle) return;
-      this.handles.delete(key);
-      fn();
-    }, Math.max(0, delayMs));
+    const handle = this.setT(
+      () => {
+        // Only run if this is still the armed timer for the key.
+        if (this.handles.get(key) !== handle) return;
+        this.handles.delete(key);
+        fn();
+      },
+      Math.max(0, delayMs),
+    );
     // Coordinator timers must never keep the process alive on their own.
     (handle as { unref?: () => void } | null)?.unref?.();
     this.handles.set(key, handle);

@@ -25,19 +25,42 @@ interface FindCoordinatorRequest {
 }
 
 function coordinatorFor(ctx: BrokerContext, key: string, keyType: number) {
-  if (keyType === KEY_GROUP) return { key, nodeId: ctx.nodeId, host: ctx.advertisedHost, port: ctx.advertisedPort, errorCode: ErrorCode.NONE as number, errorMessage: null as string | null };
+  if (keyType === KEY_GROUP)
+    return {
+      key,
+      nodeId: ctx.nodeId,
+      host: ctx.advertisedHost,
+      port: ctx.advertisedPort,
+      errorCode: ErrorCode.NONE as number,
+      errorMessage: null as string | null,
+    };
   // A fatal error makes transactional producers fail at once with a clear message; a retriable
   // COORDINATOR_NOT_AVAILABLE would leave them retrying until their timeout.
   const none = { key, nodeId: -1, host: '', port: -1 };
-  if (keyType === KEY_TRANSACTION) return { ...none, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, errorMessage: TXN_UNSUPPORTED };
-  return { ...none, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Coordinator key type ${keyType} is not supported by the Samsa sandbox broker` };
+  if (keyType === KEY_TRANSACTION)
+    return { ...none, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, errorMessage: TXN_UNSUPPORTED };
+  return {
+    ...none,
+    errorCode: ErrorCode.INVALID_REQUEST,
+    errorMessage: `Coordinator key type ${keyType} is not supported by the Samsa sandbox broker`,
+  };
 }
 
 export const handleFindCoordinator: Handler = (ctx, header, body: FindCoordinatorRequest) => {
   const keyType = body.keyType ?? KEY_GROUP;
   if (header.apiVersion >= 4) {
-    return { throttleTimeMs: 0, coordinators: (body.coordinatorKeys ?? []).map((k) => coordinatorFor(ctx, k, keyType)) };
+    return {
+      throttleTimeMs: 0,
+      coordinators: (body.coordinatorKeys ?? []).map((k) => coordinatorFor(ctx, k, keyType)),
+    };
   }
   const c = coordinatorFor(ctx, body.key ?? '', keyType);
-  return { throttleTimeMs: 0, errorCode: c.errorCode, errorMessage: c.errorMessage, nodeId: c.nodeId, host: c.host, port: c.port };
+  return {
+    throttleTimeMs: 0,
+    errorCode: c.errorCode,
+    errorMessage: c.errorMessage,
+    nodeId: c.nodeId,
+    host: c.host,
+    port: c.port,
+  };
 };

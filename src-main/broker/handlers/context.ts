@@ -45,4 +45,9 @@ export interface ClientInfo {
 }
 
 /** A handler returns the response body, or null when no response is sent (Produce with acks=0). */
-export type Handler = (ctx: BrokerContext, header: RequestHeader, body: any, client: ClientInfo) => object | null | Promise<object | null>;
+export type Handler = (
+  ctx: BrokerContext,
+  header: RequestHeader,
+  body: any,
+  client: ClientInfo,
+) => object | null | Promise<object | null>;

@@ -17,10 +17,16 @@ export const handleCreatePartitions: Handler = async (ctx, _header, body: Create
       if (t.assignments) {
         const added = t.count - topic.partitions.length;
         if (t.assignments.length !== added) {
-          throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${added} but ${t.assignments.length} assignments provided.`);
+          throw new KafkaProtocolError(
+            ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+            `Increasing the number of partitions by ${added} but ${t.assignments.length} assignments provided.`,
+          );
         }
         if (t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== ctx.nodeId)) {
-          throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Each new partition must be assigned to broker ${ctx.nodeId}: the sandbox has one broker.`);
+          throw new KafkaProtocolError(
+            ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+            `Each new partition must be assigned to broker ${ctx.nodeId}: the sandbox has one broker.`,
+          );
         }
       }
       if (!body.validateOnly) {

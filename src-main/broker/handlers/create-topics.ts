@@ -22,15 +22,25 @@ interface CreateTopicsRequest {
 function checkPlacement(ctx: BrokerContext, t: CreatableTopic): number {
   if (t.assignments.length > 0) {
     if (t.numPartitions !== -1 || t.replicationFactor !== -1) {
-      throw new KafkaProtocolError(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.');
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_REQUEST,
+        'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.',
+      );
     }
     const indexes = t.assignments.map((a) => a.partitionIndex).sort((a, b) => a - b);
     indexes.forEach((idx, i) => {
-      if (idx !== i) throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Partitions should be a consecutive 0-based integer sequence');
+      if (idx !== i)
+        throw new KafkaProtocolError(
+          ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+          'Partitions should be a consecutive 0-based integer sequence',
+        );
     });
     for (const a of t.assignments) {
       if (a.brokerIds.length !== 1 || a.brokerIds[0] !== ctx.nodeId) {
-        throw new KafkaProtocolError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Replica assignment for partition ${a.partitionIndex} must be [${ctx.nodeId}]: the sandbox has one broker.`);
+        throw new KafkaProtocolError(
+          ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+          `Replica assignment for partition ${a.partitionIndex} must be [${ctx.nodeId}]: the sandbox has one broker.`,
+        );
       }
     }
     return t.assignments.length;
@@ -39,11 +49,16 @@ function checkPlacement(ctx: BrokerContext, t: CreatableTopic): number {
     const rf = t.replicationFactor;
     throw new KafkaProtocolError(
       ErrorCode.INVALID_REPLICATION_FACTOR,
-      rf < 1 ? 'Replication factor must be larger than 0, or -1 to use the default value.' : `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only 1 broker(s) are registered.`,
+      rf < 1
+        ? 'Replication factor must be larger than 0, or -1 to use the default value.'
+        : `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only 1 broker(s) are registered.`,
     );
   }
   if (t.numPartitions === 0 || t.numPartitions < -1) {
-    throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
+    throw new KafkaProtocolError(
+      ErrorCode.INVALID_PARTITIONS,
+      'Number of partitions was set to an invalid non-positive value.',
+    );
   }
   return t.numPartitions;
 }
@@ -51,7 +66,8 @@ function checkPlacement(ctx: BrokerContext, t: CreatableTopic): number {
 function configMap(t: CreatableTopic): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of t.configs) {
-    if (c.value === null) throw new KafkaProtocolError(ErrorCode.INVALID_CONFIG, `Null value not supported for topic configs: ${c.name}`);
+    if (c.value === null)
+      throw new KafkaProtocolError(ErrorCode.INVALID_CONFIG, `Null value not supported for topic configs: ${c.name}`);
     out[c.name] = c.value;
   }
   return out;
@@ -89,14 +105,30 @@ export const handleCreateTopics: Handler = async (ctx, _header, body: CreateTopi
   const topics = [];
   for (const t of body.topics) {
     if (counts.get(t.name)! > 1) {
-      topics.push({ name: t.name, topicId: ZERO_UUID, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Create topics request from client contains multiple entries for the topic', numPartitions: -1, replicationFactor: -1, configs: null });
+      topics.push({
+        name: t.name,
+        topicId: ZERO_UUID,
+        errorCode: ErrorCode.INVALID_REQUEST,
+        errorMessage: 'Create topics request from client contains multiple entries for the topic',
+        numPartitions: -1,
+        replicationFactor: -1,
+        configs: null,
+      });
       continue;
     }
     try {
       topics.push(await createOne(ctx, t, body.validateOnly ?? false));
     } catch (e) {
       const err = errorOf(ctx, e, `create topic ${t.name}`);
-      topics.push({ name: t.name, topicId: ZERO_UUID, errorCode: err.code, errorMessage: err.message, numPartitions: -1, replicationFactor: -1, configs: null });
+      topics.push({
+        name: t.name,
+        topicId: ZERO_UUID,
+        errorCode: err.code,
+        errorMessage: err.message,
+        numPartitions: -1,
+        replicationFactor: -1,
+        configs: null,
+      });
     }
   }
   return { throttleTimeMs: 0, topics };

@@ -17,11 +17,16 @@ export const handleDeleteRecords: Handler = (ctx, _header, body: DeleteRecordsRe
       if (!p) return { partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
       const hw = p.log.highWatermark;
       const target = offset === -1n ? hw : offset;
-      if (target < 0n || target > hw) return { partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
+      if (target < 0n || target > hw)
+        return { partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
       try {
         return { partitionIndex, lowWatermark: p.log.deleteRecordsBefore(target), errorCode: ErrorCode.NONE };
       } catch (e) {
-        return { partitionIndex, lowWatermark: -1n, errorCode: errorOf(ctx, e, `delete records ${t.name}-${partitionIndex}`).code };
+        return {
+          partitionIndex,
+          lowWatermark: -1n,
+          errorCode: errorOf(ctx, e, `delete records ${t.name}-${partitionIndex}`).code,
+        };
       }
     }),
   })),

@@ -10,13 +10,21 @@ interface DeleteTopicsRequest {
 }
 
 export const handleDeleteTopics: Handler = async (ctx, header, body: DeleteTopicsRequest) => {
-  const wanted = header.apiVersion >= 6 ? (body.topics ?? []) : (body.topicNames ?? []).map((name) => ({ name, topicId: ZERO_UUID }));
+  const wanted =
+    header.apiVersion >= 6
+      ? (body.topics ?? [])
+      : (body.topicNames ?? []).map((name) => ({ name, topicId: ZERO_UUID }));
   const responses = [];
   for (const w of wanted) {
     const topic = w.name ? ctx.topics.get(w.name) : ctx.topics.getById(w.topicId);
     if (!topic) {
       const code = w.name ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.UNKNOWN_TOPIC_ID;
-      responses.push({ name: w.name, topicId: w.topicId, errorCode: code, errorMessage: 'This server does not host this topic.' });
+      responses.push({
+        name: w.name,
+        topicId: w.topicId,
+        errorCode: code,
+        errorMessage: 'This server does not host this topic.',
+      });
       continue;
     }
     try {

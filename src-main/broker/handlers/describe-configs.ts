@@ -55,20 +55,39 @@ function brokerRows(ctx: BrokerContext, body: DescribeConfigsRequest): ConfigRow
 }
 
 function describeOne(ctx: BrokerContext, r: DescribeConfigsRequest['resources'][number], body: DescribeConfigsRequest) {
-  const result = { errorCode: ErrorCode.NONE as number, errorMessage: null as string | null, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] as ConfigRow[] };
+  const result = {
+    errorCode: ErrorCode.NONE as number,
+    errorMessage: null as string | null,
+    resourceType: r.resourceType,
+    resourceName: r.resourceName,
+    configs: [] as ConfigRow[],
+  };
   let rows: ConfigRow[] | null;
   if (r.resourceType === ResourceType.TOPIC) {
     rows = topicRows(ctx, r.resourceName, body);
-    if (!rows) return { ...result, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `Topic '${r.resourceName}' does not exist.` };
+    if (!rows)
+      return {
+        ...result,
+        errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        errorMessage: `Topic '${r.resourceName}' does not exist.`,
+      };
   } else if (r.resourceType === ResourceType.BROKER) {
     if (r.resourceName !== '' && r.resourceName !== String(ctx.nodeId)) {
-      return { ...result, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unexpected broker id, expected ${ctx.nodeId} or empty string, but received ${r.resourceName}` };
+      return {
+        ...result,
+        errorCode: ErrorCode.INVALID_REQUEST,
+        errorMessage: `Unexpected broker id, expected ${ctx.nodeId} or empty string, but received ${r.resourceName}`,
+      };
     }
     rows = brokerRows(ctx, body);
   } else if (r.resourceType === ResourceType.BROKER_LOGGER) {
     rows = [];
   } else {
-    return { ...result, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unsupported resource type ${r.resourceType}` };
+    return {
+      ...result,
+      errorCode: ErrorCode.INVALID_REQUEST,
+      errorMessage: `Unsupported resource type ${r.resourceType}`,
+    };
   }
   const keys = r.configurationKeys;
   result.configs = keys === null || keys === undefined ? rows : rows.filter((row) => keys.includes(row.name));

@@ -35,14 +35,25 @@ const INITIAL_EPOCH = 0;
  */
 export function sessionError(sessionId: number, sessionEpoch: number): number {
   if (sessionId === NO_SESSION) {
-    return sessionEpoch === INITIAL_EPOCH || sessionEpoch === FINAL_EPOCH ? ErrorCode.NONE : ErrorCode.INVALID_FETCH_SESSION_EPOCH;
+    return sessionEpoch === INITIAL_EPOCH || sessionEpoch === FINAL_EPOCH
+      ? ErrorCode.NONE
+      : ErrorCode.INVALID_FETCH_SESSION_EPOCH;
   }
   // Closing a session (epoch -1) is always fine and continues sessionless.
   return sessionEpoch === FINAL_EPOCH ? ErrorCode.NONE : ErrorCode.FETCH_SESSION_ID_NOT_FOUND;
 }
 
 function partitionError(index: number, errorCode: number) {
-  return { partitionIndex: index, errorCode, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY };
+  return {
+    partitionIndex: index,
+    errorCode,
+    highWatermark: -1n,
+    lastStableOffset: -1n,
+    logStartOffset: -1n,
+    abortedTransactions: null,
+    preferredReadReplica: -1,
+    records: EMPTY,
+  };
 }
 
 interface ReadOutcome {
@@ -75,7 +86,16 @@ function readAll(ctx: BrokerContext, body: FetchRequest): ReadOutcome {
       const log = p.log;
       const hw = log.highWatermark;
       const start = log.logStartOffset;
-      const out = { partitionIndex: req.partition, errorCode: ErrorCode.NONE as number, highWatermark: hw, lastStableOffset: hw, logStartOffset: start, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY };
+      const out = {
+        partitionIndex: req.partition,
+        errorCode: ErrorCode.NONE as number,
+        highWatermark: hw,
+        lastStableOffset: hw,
+        logStartOffset: start,
+        abortedTransactions: null,
+        preferredReadReplica: -1,
+        records: EMPTY,
+      };
       if (req.fetchOffset === hw) return out;
       if (req.fetchOffset > hw || req.fetchOffset < start) {
         errors = true;

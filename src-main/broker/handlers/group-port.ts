@@ -26,8 +26,14 @@ export interface GroupCoordinatorPort {
   heartbeat(req: HeartbeatRequest): MaybePromise<number | { errorCode: number }>;
   leaveGroup(req: LeaveGroupRequest): MaybePromise<LeaveGroupResponse>;
   commitOffsets(req: OffsetCommitRequest): MaybePromise<OffsetCommitResponse>;
-  fetchOffsets(groupId: string, topics: Array<{ name: string; partitionIndexes: number[] }> | null): MaybePromise<OffsetFetchResponse>;
-  deleteOffsets(groupId: string, topics: Array<{ name: string; partitions: number[] }>): MaybePromise<OffsetDeleteResponse>;
+  fetchOffsets(
+    groupId: string,
+    topics: Array<{ name: string; partitionIndexes: number[] }> | null,
+  ): MaybePromise<OffsetFetchResponse>;
+  deleteOffsets(
+    groupId: string,
+    topics: Array<{ name: string; partitions: number[] }>,
+  ): MaybePromise<OffsetDeleteResponse>;
   describeGroup(groupId: string): MaybePromise<DescribedGroup>;
   listGroups(states?: string[]): MaybePromise<ListedGroup[]>;
   deleteGroups(groupIds: string[]): MaybePromise<Array<{ groupId: string; errorCode: number }>>;

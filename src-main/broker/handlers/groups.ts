@@ -40,24 +40,36 @@ export const handleSyncGroup: Handler = async (ctx, _header, body) => {
 };
 
 export const handleHeartbeat: Handler = async (ctx, _header, body) => {
-  const r = await ctx.groups.heartbeat({ groupId: body.groupId, generationId: body.generationId, memberId: body.memberId, groupInstanceId: body.groupInstanceId ?? null });
+  const r = await ctx.groups.heartbeat({
+    groupId: body.groupId,
+    generationId: body.generationId,
+    memberId: body.memberId,
+    groupInstanceId: body.groupInstanceId ?? null,
+  });
   return { throttleTimeMs: 0, errorCode: typeof r === 'number' ? r : r.errorCode };
 };
 
 export const handleLeaveGroup: Handler = async (ctx, header, body) => {
   const v3 = header.apiVersion >= 3;
   const members = v3
-    ? (body.members as Array<{ memberId: string; groupInstanceId: string | null }>).map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId ?? null }))
+    ? (body.members as Array<{ memberId: string; groupInstanceId: string | null }>).map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId ?? null,
+      }))
     : [{ memberId: body.memberId as string, groupInstanceId: null }];
   const r = await ctx.groups.leaveGroup({ groupId: body.groupId, members });
   if (v3) return { throttleTimeMs: 0, errorCode: r.errorCode, members: r.members };
   // v0-2 carry one member and no per-member results: surface that member's error at the top.
-  return { throttleTimeMs: 0, errorCode: r.errorCode !== ErrorCode.NONE ? r.errorCode : (r.members[0]?.errorCode ?? ErrorCode.NONE) };
+  return {
+    throttleTimeMs: 0,
+    errorCode: r.errorCode !== ErrorCode.NONE ? r.errorCode : (r.members[0]?.errorCode ?? ErrorCode.NONE),
+  };
 };
 
 export const handleDescribeGroups: Handler = async (ctx, _header, body: { groups: string[] }) => {
   const groups = [];
-  for (const id of body.groups) groups.push({ ...(await ctx.groups.describeGroup(id)), authorizedOperations: AUTHORIZED_OPERATIONS_OMITTED });
+  for (const id of body.groups)
+    groups.push({ ...(await ctx.groups.describeGroup(id)), authorizedOperations: AUTHORIZED_OPERATIONS_OMITTED });
   return { throttleTimeMs: 0, groups };
 };
 

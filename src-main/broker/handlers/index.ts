@@ -11,12 +11,26 @@ import { handleDeleteRecords } from './delete-records.js';
 import { handleDeleteTopics } from './delete-topics.js';
 import { handleDescribeConfigs } from './describe-configs.js';
 import { handleFetch } from './fetch.js';
-import { handleDeleteGroups, handleDescribeGroups, handleHeartbeat, handleJoinGroup, handleLeaveGroup, handleListGroups, handleSyncGroup } from './groups.js';
+import {
+  handleDeleteGroups,
+  handleDescribeGroups,
+  handleHeartbeat,
+  handleJoinGroup,
+  handleLeaveGroup,
+  handleListGroups,
+  handleSyncGroup,
+} from './groups.js';
 import { handleListOffsets } from './list-offsets.js';
 import { handleMetadata } from './metadata.js';
 import { handleOffsetCommit, handleOffsetDelete, handleOffsetFetch } from './offsets.js';
 import { handleProduce } from './produce.js';
-import { handleAddOffsetsToTxn, handleAddPartitionsToTxn, handleEndTxn, handleInitProducerId, handleTxnOffsetCommit } from './transactions.js';
+import {
+  handleAddOffsetsToTxn,
+  handleAddPartitionsToTxn,
+  handleEndTxn,
+  handleInitProducerId,
+  handleTxnOffsetCommit,
+} from './transactions.js';
 
 export type { BrokerContext, ClientInfo, Handler, Logger, LogLevel, RequestHeader } from './context.js';
 export type { GroupCoordinatorPort } from './group-port.js';

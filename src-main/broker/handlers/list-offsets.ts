@@ -5,7 +5,10 @@ import type { BrokerContext, Handler } from './context.js';
 import { errorOf } from './util.js';
 
 interface ListOffsetsRequest {
-  topics: Array<{ name: string; partitions: Array<{ partitionIndex: number; timestamp: bigint; maxNumOffsets?: number }> }>;
+  topics: Array<{
+    name: string;
+    partitions: Array<{ partitionIndex: number; timestamp: bigint; maxNumOffsets?: number }>;
+  }>;
 }
 
 /** Special timestamps (KIP-734, KIP-1005). */
@@ -31,14 +34,27 @@ export function lookupOffset(log: PartitionLogPort, timestamp: bigint): { offset
   }
 }
 
-function answer(ctx: BrokerContext, version: number, topic: string, req: ListOffsetsRequest['topics'][number]['partitions'][number]) {
+function answer(
+  ctx: BrokerContext,
+  version: number,
+  topic: string,
+  req: ListOffsetsRequest['topics'][number]['partitions'][number],
+) {
   const p = ctx.topics.partition(topic, req.partitionIndex);
-  const base = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, oldStyleOffsets: [] as bigint[], timestamp: -1n, offset: -1n, leaderEpoch: -1 };
+  const base = {
+    partitionIndex: req.partitionIndex,
+    errorCode: ErrorCode.NONE as number,
+    oldStyleOffsets: [] as bigint[],
+    timestamp: -1n,
+    offset: -1n,
+    leaderEpoch: -1,
+  };
   if (!p) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
   try {
     const r = lookupOffset(p.log, req.timestamp);
     // v0 answers with a list of offsets; one (the one asked for) is what clients use.
-    if (version === 0) return { ...base, oldStyleOffsets: r.offset >= 0n && (req.maxNumOffsets ?? 1) > 0 ? [r.offset] : [] };
+    if (version === 0)
+      return { ...base, oldStyleOffsets: r.offset >= 0n && (req.maxNumOffsets ?? 1) > 0 ? [r.offset] : [] };
     return { ...base, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
   } catch (e) {
     return { ...base, errorCode: errorOf(ctx, e, `list offsets ${topic}-${req.partitionIndex}`).code };
@@ -47,5 +63,8 @@ function answer(ctx: BrokerContext, version: number, topic: string, req: ListOff
 
 export const handleListOffsets: Handler = (ctx, header, body: ListOffsetsRequest) => ({
   throttleTimeMs: 0,
-  topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => answer(ctx, header.apiVersion, t.name, p)) })),
+  topics: body.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => answer(ctx, header.apiVersion, t.name, p)),
+  })),
 });

@@ -30,7 +30,14 @@ export function topicMetadata(ctx: BrokerContext, t: Topic) {
 }
 
 function missing(name: string | null, topicId: Buffer, errorCode: number) {
-  return { errorCode, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED };
+  return {
+    errorCode,
+    name,
+    topicId,
+    isInternal: false,
+    partitions: [],
+    topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
+  };
 }
 
 export const handleMetadata: Handler = async (ctx, header, body: MetadataRequest) => {
@@ -44,7 +51,9 @@ export const handleMetadata: Handler = async (ctx, header, body: MetadataRequest
     for (const req of body.topics!) {
       if (req.name === null || req.name === undefined) {
         const byId = req.topicId ? ctx.topics.getById(req.topicId) : undefined;
-        topics.push(byId ? topicMetadata(ctx, byId) : missing(null, req.topicId ?? ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_ID));
+        topics.push(
+          byId ? topicMetadata(ctx, byId) : missing(null, req.topicId ?? ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_ID),
+        );
         continue;
       }
       const existing = ctx.topics.get(req.name);

@@ -12,15 +12,25 @@ export const handleOffsetCommit: Handler = async (ctx, header, body) => {
     generationId: header.apiVersion >= 1 ? body.generationId : -1,
     memberId: header.apiVersion >= 1 ? body.memberId : '',
     groupInstanceId: body.groupInstanceId ?? null,
-    topics: body.topics.map((t: { name: string; partitions: Array<{ partitionIndex: number; committedOffset: bigint; committedLeaderEpoch?: number; committedMetadata: string | null }> }) => ({
-      name: t.name,
-      partitions: t.partitions.map((p) => ({
-        partitionIndex: p.partitionIndex,
-        committedOffset: p.committedOffset,
-        committedLeaderEpoch: p.committedLeaderEpoch ?? -1,
-        committedMetadata: p.committedMetadata ?? null,
-      })),
-    })),
+    topics: body.topics.map(
+      (t: {
+        name: string;
+        partitions: Array<{
+          partitionIndex: number;
+          committedOffset: bigint;
+          committedLeaderEpoch?: number;
+          committedMetadata: string | null;
+        }>;
+      }) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => ({
+          partitionIndex: p.partitionIndex,
+          committedOffset: p.committedOffset,
+          committedLeaderEpoch: p.committedLeaderEpoch ?? -1,
+          committedMetadata: p.committedMetadata ?? null,
+        })),
+      }),
+    ),
   });
   return { throttleTimeMs: 0, topics: r.topics };
 };
@@ -44,7 +54,10 @@ export const handleOffsetFetch: Handler = async (ctx, header, body) => {
 };
 
 export const handleOffsetDelete: Handler = async (ctx, _header, body) => {
-  const topics = (body.topics as Array<{ name: string; partitions: Array<{ partitionIndex: number }> }>).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex) }));
+  const topics = (body.topics as Array<{ name: string; partitions: Array<{ partitionIndex: number }> }>).map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => p.partitionIndex),
+  }));
   const r = await ctx.groups.deleteOffsets(body.groupId, topics);
   return { throttleTimeMs: 0, errorCode: r.errorCode, topics: r.topics };
 };

@@ -2,7 +2,7 @@
  * Produce (apiKey 0). Appends are synchronous, so acks 0, 1 and -1 are all answered right after
  * the append (one replica: "all" in-sync replicas is just us). Kept lean: this is the hot path.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, type KafkaProtocolError } from '../errors.js';
 import type { Topic } from '../topics/topic-manager.js';
 import type { BrokerContext, Handler } from './context.js';
 import { errorOf } from './util.js';
@@ -25,19 +25,40 @@ interface PartitionResponse {
 }
 
 function failed(index: number, errorCode: number, errorMessage: string | null): PartitionResponse {
-  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors: [], errorMessage };
+  return {
+    index,
+    errorCode,
+    baseOffset: -1n,
+    logAppendTimeMs: -1n,
+    logStartOffset: -1n,
+    recordErrors: [],
+    errorMessage,
+  };
 }
 
 const TXN_MESSAGE = 'Transactions are not supported by the Samsa sandbox broker';
 
-function appendTo(ctx: BrokerContext, topic: Topic | undefined, index: number, records: Buffer | null): PartitionResponse {
+function appendTo(
+  ctx: BrokerContext,
+  topic: Topic | undefined,
+  index: number,
+  records: Buffer | null,
+): PartitionResponse {
   const p = topic?.partitions[index];
   if (!p) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
   if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'Empty record set');
   try {
     const r = p.log.append(records);
     if (!r.duplicate) p.signal.notify();
-    return { index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: null };
+    return {
+      index,
+      errorCode: ErrorCode.NONE,
+      baseOffset: r.baseOffset,
+      logAppendTimeMs: r.logAppendTime,
+      logStartOffset: r.logStartOffset,
+      recordErrors: [],
+      errorMessage: null,
+    };
   } catch (e) {
     const { code, message } = errorOf(ctx, e, `produce to ${topic!.name}-${index}`);
     return failed(index, code, message);
@@ -66,7 +87,9 @@ function respond(ctx: BrokerContext, body: ProduceRequest) {
     return {
       name: t.name,
       partitionResponses: t.partitionData.map((p) =>
-        rejectCode !== ErrorCode.NONE ? failed(p.index, rejectCode, rejectMessage) : appendTo(ctx, topic, p.index, p.records),
+        rejectCode !== ErrorCode.NONE
+          ? failed(p.index, rejectCode, rejectMessage)
+          : appendTo(ctx, topic, p.index, p.records),
       ),
     };
   });
@@ -78,7 +101,9 @@ export const handleProduce: Handler = (ctx, _header, body: ProduceRequest) => {
     const missing = missingTopics(ctx, body);
     if (missing.length > 0) {
       // Kafka only auto-creates from Metadata; clients that skip it still get the topic in the sandbox.
-      return Promise.all(missing.map((name) => ctx.topics.getOrCreate(name).catch((e: unknown) => e as KafkaProtocolError))).then(() => respond(ctx, body));
+      return Promise.all(
+        missing.map((name) => ctx.topics.getOrCreate(name).catch((e: unknown) => e as KafkaProtocolError)),
+      ).then(() => respond(ctx, body));
     }
   }
   return respond(ctx, body);

@@ -23,15 +23,29 @@ export const handleInitProducerId: Handler = (ctx, _header, body: InitProducerId
 };
 
 /** v0-3 only (the codec's range): topics with plain partition indexes, per-partition results. */
-export const handleAddPartitionsToTxn: Handler = (_ctx, _header, body: { topics: Array<{ name: string; partitions: number[] }> }) => ({
+export const handleAddPartitionsToTxn: Handler = (
+  _ctx,
+  _header,
+  body: { topics: Array<{ name: string; partitions: number[] }> },
+) => ({
   throttleTimeMs: 0,
-  results: body.topics.map((t) => ({ name: t.name, results: t.partitions.map((partitionIndex) => ({ partitionIndex, errorCode: REFUSED })) })),
+  results: body.topics.map((t) => ({
+    name: t.name,
+    results: t.partitions.map((partitionIndex) => ({ partitionIndex, errorCode: REFUSED })),
+  })),
 });
 
 export const handleAddOffsetsToTxn: Handler = () => ({ throttleTimeMs: 0, errorCode: REFUSED });
 export const handleEndTxn: Handler = () => ({ throttleTimeMs: 0, errorCode: REFUSED });
 
-export const handleTxnOffsetCommit: Handler = (_ctx, _header, body: { topics: Array<{ name: string; partitions: Array<{ partitionIndex: number }> }> }) => ({
+export const handleTxnOffsetCommit: Handler = (
+  _ctx,
+  _header,
+  body: { topics: Array<{ name: string; partitions: Array<{ partitionIndex: number }> }> },
+) => ({
   throttleTimeMs: 0,
-  topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: REFUSED })) })),
+  topics: body.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: REFUSED })),
+  })),
 });

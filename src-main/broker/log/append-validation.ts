@@ -34,7 +34,8 @@ export function validateAppendBatches(batches: BatchView[], config: LogConfig): 
     if (compact) {
       // Compacted topics need a key on every record (the one per-record check on append).
       for (const r of iterateRecords(b.buf, { skipHeaders: true, maxDecompressedBytes: COMPACT_KEY_CHECK_MAX_BYTES })) {
-        if (r.key === null) throw new KafkaProtocolError(ErrorCode.INVALID_RECORD, 'Compacted topic cannot accept a record without key');
+        if (r.key === null)
+          throw new KafkaProtocolError(ErrorCode.INVALID_RECORD, 'Compacted topic cannot accept a record without key');
       }
     }
   }

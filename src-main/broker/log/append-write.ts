@@ -69,7 +69,13 @@ export function assignOffsets(
 }
 
 /** A non-empty active segment is rolled when the append would overfill it, it is older than segment.ms, or offsets would overflow. */
-export function needsRoll(seg: LogSegment, config: LogConfig, appendBytes: number, lastOffset: bigint, nowMs: number): boolean {
+export function needsRoll(
+  seg: LogSegment,
+  config: LogConfig,
+  appendBytes: number,
+  lastOffset: bigint,
+  nowMs: number,
+): boolean {
   if (seg.isEmpty) return false;
   const full = seg.size + appendBytes > config.segmentBytes;
   const old = config.segmentMs !== undefined && config.segmentMs >= 0 && nowMs - seg.createdMs >= config.segmentMs;
@@ -82,11 +88,22 @@ export function needsRoll(seg: LogSegment, config: LogConfig, appendBytes: numbe
  * is then written as is. A failed write is rolled back so the segment never ends in a partial
  * batch, and reported as KAFKA_STORAGE_ERROR.
  */
-export function writeBatches(seg: LogSegment, records: Buffer, fresh: BatchView[], contiguous: boolean, totalBytes: number): void {
+export function writeBatches(
+  seg: LogSegment,
+  records: Buffer,
+  fresh: BatchView[],
+  contiguous: boolean,
+  totalBytes: number,
+): void {
   const sizeBefore = seg.size;
   try {
     // One write when the payload is contiguous (the usual case: no duplicates inside it).
-    const data = contiguous ? records : Buffer.concat(fresh.map((b) => b.buf), totalBytes);
+    const data = contiguous
+      ? records
+      : Buffer.concat(
+          fresh.map((b) => b.buf),
+          totalBytes,
+        );
     let pos = 0;
     seg.append(
       data,
@@ -108,6 +125,9 @@ export function writeBatches(seg: LogSegment, records: Buffer, fresh: BatchView[
     } catch {
       // the storage error below is what matters
     }
-    throw new KafkaProtocolError(ErrorCode.KAFKA_STORAGE_ERROR, `Write to ${seg.logPath} failed: ${(err as Error).message}`);
+    throw new KafkaProtocolError(
+      ErrorCode.KAFKA_STORAGE_ERROR,
+      `Write to ${seg.logPath} failed: ${(err as Error).message}`,
+    );
   }
 }

@@ -8,13 +8,7 @@
  * indexes rebuilt.
  */
 import fs from 'node:fs';
-import {
-  buildBatch,
-  canCompress,
-  iterateRecords,
-  type BatchHeader,
-  type KafkaRecord,
-} from '../records/index.js';
+import { buildBatch, canCompress, iterateRecords, type BatchHeader, type KafkaRecord } from '../records/index.js';
 import { LogSegment } from './segment.js';
 
 export interface CompactionOptions {
@@ -102,7 +96,10 @@ export function compactSegments(segments: LogSegment[], opts: CompactionOptions)
         return;
       }
       changed = true;
-      if (kept.length > 0 || (h.producerId >= 0n && opts.isProducerLastBatch(h.producerId, h.baseOffset + BigInt(h.lastOffsetDelta)))) {
+      if (
+        kept.length > 0 ||
+        (h.producerId >= 0n && opts.isProducerLastBatch(h.producerId, h.baseOffset + BigInt(h.lastOffsetDelta)))
+      ) {
         out.push(rebuild(h, kept));
       }
     });

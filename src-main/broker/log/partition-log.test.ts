@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, KafkaProtocolError } from '../errors.js';
-import { buildBatch, Compression, parseBatchHeader, readRecords, splitBatches, type RecordInput } from '../records/index.js';
+import {
+  buildBatch,
+  Compression,
+  parseBatchHeader,
+  readRecords,
+  splitBatches,
+  type RecordInput,
+} from '../records/index.js';
 import type { LogConfig } from './config.js';
 import { LogManager } from './log-manager.js';
 import { PartitionLog } from './partition-log.js';
@@ -26,28 +33,51 @@ function openLog(config: Partial<LogConfig> = {}, d = dir): PartitionLog {
   return log;
 }
 
-function batch(n: number, opts: { from?: number; ts?: bigint; key?: (i: number) => string | null; value?: (i: number) => string | null; producerId?: bigint; epoch?: number; seq?: number; compression?: number } = {}): Buffer {
+function batch(
+  n: number,
+  opts: {
+    from?: number;
+    ts?: bigint;
+    key?: (i: number) => string | null;
+    value?: (i: number) => string | null;
+    producerId?: bigint;
+    epoch?: number;
+    seq?: number;
+    compression?: number;
+  } = {},
+): Buffer {
   const from = opts.from ?? 0;
   const records: RecordInput[] = Array.from({ length: n }, (_, i) => ({
     key: opts.key ? opts.key(from + i) : `k${from + i}`,
     value: opts.value ? opts.value(from + i) : `v${from + i}`,
     timestamp: (opts.ts ?? 1000n) + BigInt(i),
   }));
-  return buildBatch({ records, producerId: opts.producerId, producerEpoch: opts.epoch, baseSequence: opts.seq, compression: opts.compression });
+  return buildBatch({
+    records,
+    producerId: opts.producerId,
+    producerEpoch: opts.epoch,
+    baseSequence: opts.seq,
+    compression: opts.compression,
+  });
 }
 
 function values(buf: Buffer): string[] {
   return splitBatches(buf).flatMap((v) => readRecords(v.buf).map((r) => r.value?.toString() ?? 'null'));
 }
 
-function readAll(log: PartitionLog, from = log.logStartOffset): { offset: bigint; key: string | null; value: string | null }[] {
+function readAll(
+  log: PartitionLog,
+  from = log.logStartOffset,
+): { offset: bigint; key: string | null; value: string | null }[] {
   const out: { offset: bigint; key: string | null; value: string | null }[] = [];
   let next = from;
   while (next < log.logEndOffset) {
     const buf = log.read(next, 1 << 20);
     if (buf.length === 0) break;
     for (const v of splitBatches(buf)) {
-      for (const r of readRecords(v.buf)) if (r.offset >= next || r.offset >= from) out.push({ offset: r.offset, key: r.key?.toString() ?? null, value: r.value?.toString() ?? null });
+      for (const r of readRecords(v.buf))
+        if (r.offset >= next || r.offset >= from)
+          out.push({ offset: r.offset, key: r.key?.toString() ?? null, value: r.value?.toString() ?? null });
       next = v.header.baseOffset + BigInt(v.header.lastOffsetDelta) + 1n;
     }
   }
@@ -113,9 +143,9 @@ describe('append / read', () => {
   it('rejects oversize, control, inconsistent and garbage batches', () => {
     const log = openLog({ maxMessageBytes: 200 });
     expect(code(() => log.append(batch(10, { value: () => 'x'.repeat(100) })))).toBe(ErrorCode.MESSAGE_TOO_LARGE);
-    expect(code(() => log.append(Buffer.from('definitely not a batch, definitely not a batch, definitely not a batch')))).toBe(
-      ErrorCode.CORRUPT_MESSAGE,
-    );
+    expect(
+      code(() => log.append(Buffer.from('definitely not a batch, definitely not a batch, definitely not a batch'))),
+    ).toBe(ErrorCode.CORRUPT_MESSAGE);
     const control = buildBatch({ records: [{ key: 'a', value: 'b' }], isControl: true });
     expect(code(() => log.append(control))).toBe(ErrorCode.INVALID_RECORD);
     const wrongDelta = buildBatch({ records: [{ key: 'a', value: 'b' }], lastOffsetDelta: 3 });
@@ -206,7 +236,8 @@ describe('segments and recovery', () => {
     const again = openLog({ segmentBytes: 1500 });
     expect(readAll(again).map((r) => r.value)).toEqual(Array.from({ length: 120 }, (_, i) => `v${i}`));
     expect(fs.statSync(path.join(dir, indexes[0])).size).toBeGreaterThan(0);
-    for (let off = 0n; off < 120n; off += 7n) expect(parseBatchHeader(again.read(off, 1)).baseOffset).toBe(off - (off % 2n));
+    for (let off = 0n; off < 120n; off += 7n)
+      expect(parseBatchHeader(again.read(off, 1)).baseOffset).toBe(off - (off % 2n));
   });
 
   it('opens an empty directory and an empty checkpointed log', () => {
@@ -222,7 +253,14 @@ describe('timestamps', () => {
     const log = openLog({ segmentBytes: 600 });
     // Timestamps 1000..1039 in batches of 4, with one out-of-order record batch in the middle.
     for (let i = 0; i < 10; i++) log.append(batch(4, { from: i * 4, ts: BigInt(1000 + i * 4) }));
-    log.append(buildBatch({ records: [{ key: 'x', value: 'late', timestamp: 500n }, { key: 'y', value: 'peak', timestamp: 99999n }] }));
+    log.append(
+      buildBatch({
+        records: [
+          { key: 'x', value: 'late', timestamp: 500n },
+          { key: 'y', value: 'peak', timestamp: 99999n },
+        ],
+      }),
+    );
     expect(log.segmentCount).toBeGreaterThan(1);
     expect(log.offsetForTimestamp(0n)).toEqual({ offset: 0n, timestamp: 1000n });
     expect(log.offsetForTimestamp(1013n)).toEqual({ offset: 13n, timestamp: 1013n });
@@ -301,7 +339,9 @@ describe('compaction', () => {
     const recs = readAll(log);
     const byKey = new Map<string, { offset: bigint; value: string | null }[]>();
     for (const r of recs) byKey.set(r.key!, [...(byKey.get(r.key!) ?? []), r]);
-    expect(byKey.get('k0')).toEqual([{ offset: 35n, key: 'k0', value: 'v35' }].map(({ offset, value }) => ({ offset, key: 'k0', value })));
+    expect(byKey.get('k0')).toEqual(
+      [{ offset: 35n, key: 'k0', value: 'v35' }].map(({ offset, value }) => ({ offset, key: 'k0', value })),
+    );
     expect(byKey.get('k4')?.map((r) => r.offset)).toEqual([39n]);
     expect(byKey.has('k3')).toBe(false); // old tombstone and everything before it gone
     expect(byKey.get('k9')?.[0].value).toBeNull(); // recent tombstone retained
@@ -329,11 +369,19 @@ describe('idempotent producers', () => {
     const retry = log.append(Buffer.from(b0));
     expect(retry).toMatchObject({ baseOffset: 0n, lastOffset: 2n, duplicate: true });
     expect(log.logEndOffset).toBe(5n);
-    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 1, seq: 9 })))).toBe(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
-    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 0, seq: 5 })))).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
-    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 2, seq: 5 })))).toBe(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 1, seq: 9 })))).toBe(
+      ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    );
+    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 0, seq: 5 })))).toBe(
+      ErrorCode.INVALID_PRODUCER_EPOCH,
+    );
+    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 2, seq: 5 })))).toBe(
+      ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    );
     expect(log.append(batch(1, { producerId: pid, epoch: 2, seq: 0 })).baseOffset).toBe(5n);
-    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 1, seq: 5 })))).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
+    expect(code(() => log.append(batch(1, { producerId: pid, epoch: 1, seq: 5 })))).toBe(
+      ErrorCode.INVALID_PRODUCER_EPOCH,
+    );
     // An unknown producer may start anywhere (its state may have expired).
     expect(log.append(batch(1, { producerId: 99n, epoch: 0, seq: 40 })).baseOffset).toBe(6n);
     expect(log.logEndOffset).toBe(7n);
@@ -342,7 +390,10 @@ describe('idempotent producers', () => {
   it('a failing batch leaves producer state and log untouched', () => {
     const log = openLog();
     log.append(batch(1, { producerId: pid, epoch: 0, seq: 0 }));
-    const payload = Buffer.concat([batch(1, { producerId: pid, epoch: 0, seq: 1 }), batch(1, { producerId: pid, epoch: 0, seq: 5 })]);
+    const payload = Buffer.concat([
+      batch(1, { producerId: pid, epoch: 0, seq: 1 }),
+      batch(1, { producerId: pid, epoch: 0, seq: 5 }),
+    ]);
     expect(code(() => log.append(payload))).toBe(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
     expect(log.logEndOffset).toBe(1n);
     expect(log.append(batch(1, { producerId: pid, epoch: 0, seq: 1 })).baseOffset).toBe(1n);
@@ -355,12 +406,17 @@ describe('idempotent producers', () => {
     // Crash: reopen without close (no snapshot newer than the last roll, no clean marker).
     const crashed = openLog({ segmentBytes: 300 });
     expect(crashed.append(Buffer.from(batches[7]))).toMatchObject({ baseOffset: 14n, duplicate: true });
-    expect(code(() => crashed.append(batch(1, { producerId: pid, epoch: 0, seq: 20 })))).toBe(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+    expect(code(() => crashed.append(batch(1, { producerId: pid, epoch: 0, seq: 20 })))).toBe(
+      ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    );
     expect(crashed.append(batch(1, { producerId: pid, epoch: 0, seq: 16 })).baseOffset).toBe(16n);
     crashed.close();
     fs.rmSync(path.join(dir, 'producer-state.snapshot'));
     const rebuilt = openLog({ segmentBytes: 300 });
-    expect(rebuilt.append(batch(1, { producerId: pid, epoch: 0, seq: 16 }))).toMatchObject({ baseOffset: 16n, duplicate: true });
+    expect(rebuilt.append(batch(1, { producerId: pid, epoch: 0, seq: 16 }))).toMatchObject({
+      baseOffset: 16n,
+      duplicate: true,
+    });
     rebuilt.close();
     const clean = openLog({ segmentBytes: 300 });
     expect(clean.append(batch(1, { producerId: pid, epoch: 0, seq: 17 })).baseOffset).toBe(17n);
@@ -377,7 +433,11 @@ describe('LogManager', () => {
     a0.append(batch(1));
     a1.append(batch(1));
     expect(fs.existsSync(path.join(dir, 'orders-v2-1', '00000000000000000000.log'))).toBe(true);
-    expect(mgr.listPartitionDirs().map((p) => `${p.topic}/${p.partition}`)).toEqual(['orders-v2/0', 'orders-v2/1', 'other/0']);
+    expect(mgr.listPartitionDirs().map((p) => `${p.topic}/${p.partition}`)).toEqual([
+      'orders-v2/0',
+      'orders-v2/1',
+      'other/0',
+    ]);
     mgr.deleteTopic('orders-v2');
     expect(mgr.getPartition('orders-v2', 0)).toBeUndefined();
     expect(mgr.listPartitionDirs().map((p) => p.topic)).toEqual(['other']);
@@ -392,7 +452,10 @@ describe('looking inside compressed batches stays bounded', () => {
     log.append(batch(3, { ts: 1000n }));
     // 16 MiB of zeros gzip to ~16 KB: above the lookup's inflate cap, under max.message.bytes.
     const bomb = buildBatch({
-      records: [{ key: 'z', value: Buffer.alloc(16 * 1024 * 1024), timestamp: 5000n }, { key: 'y', value: 'after', timestamp: 5001n }],
+      records: [
+        { key: 'z', value: Buffer.alloc(16 * 1024 * 1024), timestamp: 5000n },
+        { key: 'y', value: 'after', timestamp: 5001n },
+      ],
       compression: Compression.GZIP,
     });
     expect(bomb.length).toBeLessThan(base.maxMessageBytes);

@@ -12,7 +12,13 @@ import { splitBatches } from '../records/index.js';
 import { validateAppendBatches } from './append-validation.js';
 import { assignOffsets, needsRoll, writeBatches } from './append-write.js';
 import { compactSegments } from './compaction.js';
-import { DEFAULT_DELETE_RETENTION_MS, DEFAULT_INDEX_INTERVAL_BYTES, DEFAULT_PRODUCER_ID_EXPIRATION_MS, hasCompact, type LogConfig } from './config.js';
+import {
+  DEFAULT_DELETE_RETENTION_MS,
+  DEFAULT_INDEX_INTERVAL_BYTES,
+  DEFAULT_PRODUCER_ID_EXPIRATION_MS,
+  hasCompact,
+  type LogConfig,
+} from './config.js';
 import { readBatches } from './log-read.js';
 import {
   clearCleanShutdown,
@@ -115,10 +121,20 @@ export class PartitionLog extends EventEmitter {
 
     const nowMs = Date.now();
     const txn = this.producers.begin();
-    const duplicates: (BatchMetadata | null)[] = batches.map((b) => (b.header.producerId >= 0n ? txn.check(b.header) : null));
+    const duplicates: (BatchMetadata | null)[] = batches.map((b) =>
+      b.header.producerId >= 0n ? txn.check(b.header) : null,
+    );
     const logAppendTime = this.config.messageTimestampType === 'LogAppendTime' ? BigInt(nowMs) : -1n;
 
-    const { fresh, nextOffset: offset } = assignOffsets(batches, duplicates, txn, this.nextOffset, this.leaderEpoch, logAppendTime, nowMs);
+    const { fresh, nextOffset: offset } = assignOffsets(
+      batches,
+      duplicates,
+      txn,
+      this.nextOffset,
+      this.leaderEpoch,
+      logAppendTime,
+      nowMs,
+    );
 
     if (fresh.length === 0) {
       // Every batch was a retry: answer with the original offsets.
@@ -195,12 +211,17 @@ export class PartitionLog extends EventEmitter {
     this.ensureOpen();
     const target = offset === -1n ? this.highWatermark : offset;
     if (target < 0n || target > this.highWatermark) {
-      throw new KafkaProtocolError(ErrorCode.OFFSET_OUT_OF_RANGE, `Cannot delete records before ${offset}: high watermark is ${this.highWatermark}`);
+      throw new KafkaProtocolError(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        `Cannot delete records before ${offset}: high watermark is ${this.highWatermark}`,
+      );
     }
     if (target > this.startOffset) {
       this.startOffset = target;
       writeLogStartCheckpoint(this.dir, this.startOffset);
-      this.deleteLeadingSegments(segmentsToDelete(this.segments, { ...this.config, cleanupPolicy: 'compact' }, Date.now(), this.startOffset));
+      this.deleteLeadingSegments(
+        segmentsToDelete(this.segments, { ...this.config, cleanupPolicy: 'compact' }, Date.now(), this.startOffset),
+      );
       this.producers.evictBefore(this.startOffset);
     }
     return this.startOffset;

@@ -91,7 +91,10 @@ export class ProducerAppend {
           );
         }
       } else if (h.baseSequence !== 0) {
-        throw new KafkaProtocolError(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, `Producer ${pid}: first sequence must be 0, got ${h.baseSequence}`);
+        throw new KafkaProtocolError(
+          ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+          `Producer ${pid}: first sequence must be 0, got ${h.baseSequence}`,
+        );
       }
     } else if (h.baseSequence !== 0) {
       // A bumped epoch restarts the sequence.
@@ -127,7 +130,12 @@ export class ProducerAppend {
 interface SnapshotJson {
   version: 1;
   offset: string;
-  producers: { pid: string; epoch: number; lastUpdateMs: number; batches: [number, number, string, string, string][] }[];
+  producers: {
+    pid: string;
+    epoch: number;
+    lastUpdateMs: number;
+    batches: [number, number, string, string, string][];
+  }[];
 }
 
 export class ProducerStateManager {
@@ -201,7 +209,13 @@ export class ProducerStateManager {
         pid: e.producerId.toString(),
         epoch: e.epoch,
         lastUpdateMs: e.lastUpdateMs,
-        batches: e.batches.map((b) => [b.firstSeq, b.lastSeq, b.firstOffset.toString(), b.lastOffset.toString(), b.timestamp.toString()]),
+        batches: e.batches.map((b) => [
+          b.firstSeq,
+          b.lastSeq,
+          b.firstOffset.toString(),
+          b.lastOffset.toString(),
+          b.timestamp.toString(),
+        ]),
       })),
     };
     writeFileAtomic(file, JSON.stringify(json));

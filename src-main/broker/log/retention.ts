@@ -7,7 +7,12 @@ import { hasDelete } from './config.js';
 import type { LogSegment } from './segment.js';
 
 /** Number of segments, counted from the oldest, that retention removes. */
-export function segmentsToDelete(segments: LogSegment[], config: LogConfig, nowMs: number, logStartOffset: bigint): number {
+export function segmentsToDelete(
+  segments: LogSegment[],
+  config: LogConfig,
+  nowMs: number,
+  logStartOffset: bigint,
+): number {
   const closed = segments.length - 1;
   let n = 0;
   // Segments entirely below the log start offset (DeleteRecords) go regardless of policy.

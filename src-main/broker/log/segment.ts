@@ -172,7 +172,11 @@ export class LogSegment {
   }
 
   /** Update stats and the sparse indexes for a batch written at `position`. */
-  private indexBatch(h: Pick<BatchHeader, 'baseOffset' | 'lastOffsetDelta' | 'maxTimestamp'>, position: number, size: number): void {
+  private indexBatch(
+    h: Pick<BatchHeader, 'baseOffset' | 'lastOffsetDelta' | 'maxTimestamp'>,
+    position: number,
+    size: number,
+  ): void {
     if (h.maxTimestamp > this.maxTimestamp) {
       this.maxTimestamp = h.maxTimestamp;
       this.offsetOfMaxTimestamp = h.baseOffset;
@@ -190,7 +194,10 @@ export class LogSegment {
    * Append already-validated batches (contiguous in `data`) at the end of the file.
    * `batches` describe them in order, with positions relative to `data`.
    */
-  append(data: Buffer, batches: { baseOffset: bigint; lastOffsetDelta: number; maxTimestamp: bigint; position: number; size: number }[]): void {
+  append(
+    data: Buffer,
+    batches: { baseOffset: bigint; lastOffsetDelta: number; maxTimestamp: bigint; position: number; size: number }[],
+  ): void {
     const start = this.size;
     let written = 0;
     while (written < data.length) {

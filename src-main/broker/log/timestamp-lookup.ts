@@ -20,7 +20,11 @@ const TIMESTAMP_LOOKUP_MAX_BYTES = 4 * 1024 * 1024;
  * First record of `batch` matching `pred`. A batch the broker cannot inflate (garbage inside or
  * above the cap) answers with its base offset: at or before the wanted record, never past it.
  */
-function firstRecordWhere(h: BatchHeader, batch: Buffer, pred: (r: TimestampedOffset) => boolean): TimestampedOffset | null {
+function firstRecordWhere(
+  h: BatchHeader,
+  batch: Buffer,
+  pred: (r: TimestampedOffset) => boolean,
+): TimestampedOffset | null {
   try {
     for (const r of iterateRecords(batch, { skipHeaders: true, maxDecompressedBytes: TIMESTAMP_LOOKUP_MAX_BYTES })) {
       if (pred(r)) return { offset: r.offset, timestamp: r.timestamp };
@@ -32,7 +36,11 @@ function firstRecordWhere(h: BatchHeader, batch: Buffer, pred: (r: TimestampedOf
 }
 
 /** First offset at or after `startOffset` whose record timestamp is >= `timestampMs`, or null. */
-export function offsetForTimestamp(segments: readonly LogSegment[], startOffset: bigint, timestampMs: bigint): TimestampedOffset | null {
+export function offsetForTimestamp(
+  segments: readonly LogSegment[],
+  startOffset: bigint,
+  timestampMs: bigint,
+): TimestampedOffset | null {
   for (const seg of segments) {
     if (seg.maxTimestamp < timestampMs) continue;
     const fromOffset = seg.timeIndex.lookup(timestampMs);

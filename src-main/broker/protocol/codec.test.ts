@@ -29,7 +29,12 @@ function versionsToTest(min: number, max: number, flexibleVersions: string): num
   return [...set].filter((v) => v >= min && v <= max).sort((a, b) => a - b);
 }
 
-const header = (apiKey: number, apiVersion: number): RequestHeader => ({ apiKey, apiVersion, correlationId: 4242, clientId: 'samsa-test' });
+const header = (apiKey: number, apiVersion: number): RequestHeader => ({
+  apiKey,
+  apiVersion,
+  correlationId: 4242,
+  clientId: 'samsa-test',
+});
 
 describe('every API round-trips its request and response at every supported version', () => {
   for (const api of knownApis) {
@@ -94,7 +99,14 @@ describe('headers', () => {
     const body = { errorCode: 35, apiKeys: [{ apiKey: 18, minVersion: 0, maxVersion: 3 }] };
     const frame = encodeResponse(header(ApiKey.ApiVersions, 4), body);
     const decoded = decodeResponse(ApiKey.ApiVersions, 0, frame.subarray(4));
-    expect(decoded.body).toEqual({ ...body, throttleTimeMs: 0, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false });
+    expect(decoded.body).toEqual({
+      ...body,
+      throttleTimeMs: 0,
+      supportedFeatures: [],
+      finalizedFeaturesEpoch: -1n,
+      finalizedFeatures: [],
+      zkMigrationReady: false,
+    });
   });
 });
 
@@ -111,7 +123,12 @@ describe('version and api errors', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(UnsupportedVersionError);
-      expect((e as UnsupportedVersionError).header).toEqual({ apiKey: 18, apiVersion: 4, correlationId: 99, clientId: 'id' });
+      expect((e as UnsupportedVersionError).header).toEqual({
+        apiKey: 18,
+        apiVersion: 4,
+        correlationId: 99,
+        clientId: 'id',
+      });
     }
   });
 
@@ -135,7 +152,9 @@ describe('version and api errors', () => {
   });
 
   it('refuses to encode null into a non-nullable field, naming the field', () => {
-    expect(() => encodeResponse(header(ApiKey.Metadata, 1), { topics: [{ name: null, partitions: [] }] })).toThrow(/Name/);
+    expect(() => encodeResponse(header(ApiKey.Metadata, 1), { topics: [{ name: null, partitions: [] }] })).toThrow(
+      /Name/,
+    );
     expect(() => encodeResponse(header(ApiKey.Metadata, 1), { brokers: null })).toThrow(ProtocolEncodeError);
   });
 });
@@ -144,12 +163,35 @@ describe('supportedApis', () => {
   it('advertises the agreed ranges and not SaslHandshake', () => {
     const ranges = Object.fromEntries(supportedApis.map((a) => [a.name, `${a.minVersion}-${a.maxVersion}`]));
     expect(ranges).toEqual({
-      Produce: '0-9', Fetch: '4-12', ListOffsets: '0-7', Metadata: '0-12', OffsetCommit: '0-8', OffsetFetch: '0-8',
-      FindCoordinator: '0-4', JoinGroup: '0-9', Heartbeat: '0-4', LeaveGroup: '0-5', SyncGroup: '0-5',
-      DescribeGroups: '0-5', ListGroups: '0-4', ApiVersions: '0-3', CreateTopics: '0-7', DeleteTopics: '0-6',
-      DeleteRecords: '0-2', InitProducerId: '0-4', AddPartitionsToTxn: '0-3', AddOffsetsToTxn: '0-3', EndTxn: '0-3',
-      TxnOffsetCommit: '0-3', DescribeConfigs: '0-4', AlterConfigs: '0-2', CreatePartitions: '0-3', DeleteGroups: '0-2',
-      IncrementalAlterConfigs: '0-1', OffsetDelete: '0-0', DescribeCluster: '0-1',
+      Produce: '0-9',
+      Fetch: '4-12',
+      ListOffsets: '0-7',
+      Metadata: '0-12',
+      OffsetCommit: '0-8',
+      OffsetFetch: '0-8',
+      FindCoordinator: '0-4',
+      JoinGroup: '0-9',
+      Heartbeat: '0-4',
+      LeaveGroup: '0-5',
+      SyncGroup: '0-5',
+      DescribeGroups: '0-5',
+      ListGroups: '0-4',
+      ApiVersions: '0-3',
+      CreateTopics: '0-7',
+      DeleteTopics: '0-6',
+      DeleteRecords: '0-2',
+      InitProducerId: '0-4',
+      AddPartitionsToTxn: '0-3',
+      AddOffsetsToTxn: '0-3',
+      EndTxn: '0-3',
+      TxnOffsetCommit: '0-3',
+      DescribeConfigs: '0-4',
+      AlterConfigs: '0-2',
+      CreatePartitions: '0-3',
+      DeleteGroups: '0-2',
+      IncrementalAlterConfigs: '0-1',
+      OffsetDelete: '0-0',
+      DescribeCluster: '0-1',
     });
     expect(supportedApis.find((a) => a.apiKey === ApiKey.SaslHandshake)).toBeUndefined();
     expect(knownApis.find((a) => a.apiKey === ApiKey.SaslHandshake)?.advertised).toBe(false);
@@ -169,10 +211,18 @@ describe('defaults and field handling', () => {
   });
 
   it('lets handlers omit fields: numbers 0, int64 0n, strings "", arrays [], nullable null, explicit defaults', () => {
-    const frame = encodeResponse(header(ApiKey.Produce, 8), { responses: [{ name: 't', partitionResponses: [{ index: 0 }] }] });
+    const frame = encodeResponse(header(ApiKey.Produce, 8), {
+      responses: [{ name: 't', partitionResponses: [{ index: 0 }] }],
+    });
     const { body } = decodeResponse(ApiKey.Produce, 8, frame.subarray(4));
     expect(body.responses[0].partitionResponses[0]).toEqual({
-      index: 0, errorCode: 0, baseOffset: 0n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors: [], errorMessage: null,
+      index: 0,
+      errorCode: 0,
+      baseOffset: 0n,
+      logAppendTimeMs: -1n,
+      logStartOffset: -1n,
+      recordErrors: [],
+      errorMessage: null,
     });
     expect(body.throttleTimeMs).toBe(0);
   });
@@ -195,7 +245,9 @@ describe('defaults and field handling', () => {
   it('decodes records as a view on the frame (no copy)', () => {
     const records = Buffer.alloc(1000, 7);
     const frame = encodeRequest(header(ApiKey.Produce, 9), {
-      acks: -1, timeoutMs: 1000, topicData: [{ name: 't', partitionData: [{ index: 0, records }] }],
+      acks: -1,
+      timeoutMs: 1000,
+      topicData: [{ name: 't', partitionData: [{ index: 0, records }] }],
     }).subarray(4);
     const got: Buffer = decodeRequest(frame).body.topicData[0].partitionData[0].records;
     expect(got).toEqual(records);
@@ -216,9 +268,16 @@ describe('defaults and field handling', () => {
   });
 
   it('skips unknown tagged fields in requests', () => {
-    const frame = encodeRequest(header(ApiKey.Heartbeat, 4), { groupId: 'g', generationId: 1, memberId: 'm' }).subarray(4);
+    const frame = encodeRequest(header(ApiKey.Heartbeat, 4), { groupId: 'g', generationId: 1, memberId: 'm' }).subarray(
+      4,
+    );
     // Replace the empty body tag section (last byte) with one unknown tag 9 carrying 3 bytes.
     const patched = Buffer.concat([frame.subarray(0, frame.length - 1), Buffer.from([1, 9, 3, 1, 2, 3])]);
-    expect(decodeRequest(patched).body).toEqual({ groupId: 'g', generationId: 1, memberId: 'm', groupInstanceId: null });
+    expect(decodeRequest(patched).body).toEqual({
+      groupId: 'g',
+      generationId: 1,
+      memberId: 'm',
+      groupInstanceId: null,
+    });
   });
 });

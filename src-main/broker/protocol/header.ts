@@ -5,7 +5,7 @@
  */
 import { ApiKey } from './api-keys.js';
 import { ProtocolDecodeError, type RequestHeader } from './errors.js';
-import { Reader, Writer } from './primitives.js';
+import { type Reader, type Writer } from './primitives.js';
 
 /** Reads apiKey, apiVersion, correlationId and clientId: the part common to request headers v1 and v2. */
 export function readRequestHeaderFields(r: Reader): RequestHeader {

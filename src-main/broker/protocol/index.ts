@@ -39,16 +39,31 @@ export const supportedApis: ReadonlyArray<{ apiKey: number; name: string; minVer
   Object.freeze(
     byKey
       .filter((a): a is ApiEntry => a !== undefined && a.advertised)
-      .map((a) => Object.freeze({ apiKey: a.apiKey, name: a.name, minVersion: a.minVersion, maxVersion: a.maxVersion })),
+      .map((a) =>
+        Object.freeze({ apiKey: a.apiKey, name: a.name, minVersion: a.minVersion, maxVersion: a.maxVersion }),
+      ),
   );
 
 /** Every API we hold schemas for, advertised or not (SaslHandshake is decodable but not advertised). */
-export const knownApis: ReadonlyArray<{ apiKey: number; name: string; minVersion: number; maxVersion: number; advertised: boolean }> =
-  Object.freeze(
-    byKey
-      .filter((a): a is ApiEntry => a !== undefined)
-      .map((a) => Object.freeze({ apiKey: a.apiKey, name: a.name, minVersion: a.minVersion, maxVersion: a.maxVersion, advertised: a.advertised })),
-  );
+export const knownApis: ReadonlyArray<{
+  apiKey: number;
+  name: string;
+  minVersion: number;
+  maxVersion: number;
+  advertised: boolean;
+}> = Object.freeze(
+  byKey
+    .filter((a): a is ApiEntry => a !== undefined)
+    .map((a) =>
+      Object.freeze({
+        apiKey: a.apiKey,
+        name: a.name,
+        minVersion: a.minVersion,
+        maxVersion: a.maxVersion,
+        advertised: a.advertised,
+      }),
+    ),
+);
 
 export function isFlexibleVersion(apiKey: number, apiVersion: number): boolean {
   const api = byKey[apiKey];
@@ -146,7 +161,11 @@ export function encodeRequest(header: RequestHeader, body: Record<string, unknow
 }
 
 /** Decodes a response frame (without its size prefix) for a known api and version. */
-export function decodeResponse(apiKey: number, apiVersion: number, frame: Buffer): { correlationId: number; body: any } {
+export function decodeResponse(
+  apiKey: number,
+  apiVersion: number,
+  frame: Buffer,
+): { correlationId: number; body: any } {
   const api = apiOrThrow(apiKey);
   checkVersion(api, apiVersion);
   const flexible = inVersions(api.response.flexibleVersions, apiVersion);

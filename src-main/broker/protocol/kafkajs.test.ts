@@ -39,7 +39,13 @@ describe('decoding kafkajs-encoded requests', () => {
         {
           topic: 'orders',
           partitions: [
-            { partition: 0, messages: [{ key: 'k1', value: 'v1' }, { key: 'k2', value: 'v2' }] },
+            {
+              partition: 0,
+              messages: [
+                { key: 'k1', value: 'v1' },
+                { key: 'k2', value: 'v2' },
+              ],
+            },
             { partition: 3, messages: [{ value: 'solo' }] },
           ],
         },
@@ -79,19 +85,37 @@ describe('decoding kafkajs-encoded requests', () => {
     const { header, body } = decodeRequest(await kafkajsFrame(request));
     expect(header.apiVersion).toBe(11);
     expect(body).toMatchObject({
-      replicaId: -1, maxWaitMs: 5000, minBytes: 1, maxBytes: 10485760, isolationLevel: 1, sessionId: 0, sessionEpoch: -1,
-      forgottenTopicsData: [], rackId: 'rack-a',
+      replicaId: -1,
+      maxWaitMs: 5000,
+      minBytes: 1,
+      maxBytes: 10485760,
+      isolationLevel: 1,
+      sessionId: 0,
+      sessionEpoch: -1,
+      forgottenTopicsData: [],
+      rackId: 'rack-a',
     });
     expect(body.topics).toEqual([
       {
         topic: 'orders',
-        partitions: [{ partition: 2, currentLeaderEpoch: -1, fetchOffset: 42n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1048576 }],
+        partitions: [
+          {
+            partition: 2,
+            currentLeaderEpoch: -1,
+            fetchOffset: 42n,
+            lastFetchedEpoch: -1,
+            logStartOffset: -1n,
+            partitionMaxBytes: 1048576,
+          },
+        ],
       },
     ]);
   });
 
   it('Metadata v6, for listed topics and for all topics', async () => {
-    const listed = decodeRequest(await kafkajsFrame(kjs('requests/metadata/v6/request.js')({ topics: ['a', 'b'], allowAutoTopicCreation: false })));
+    const listed = decodeRequest(
+      await kafkajsFrame(kjs('requests/metadata/v6/request.js')({ topics: ['a', 'b'], allowAutoTopicCreation: false })),
+    );
     expect(listed.header.apiVersion).toBe(6);
     expect(listed.body.topics.map((t: { name: string }) => t.name)).toEqual(['a', 'b']);
     expect(listed.body.allowAutoTopicCreation).toBe(false);
@@ -115,8 +139,14 @@ describe('decoding kafkajs-encoded requests', () => {
     const { header, body } = decodeRequest(await kafkajsFrame(request));
     expect(header.apiVersion).toBe(5);
     expect(body).toEqual({
-      groupId: 'g1', sessionTimeoutMs: 30000, rebalanceTimeoutMs: 60000, memberId: '', groupInstanceId: 'instance-1',
-      protocolType: 'consumer', protocols: [{ name: 'RoundRobinAssigner', metadata }], reason: null,
+      groupId: 'g1',
+      sessionTimeoutMs: 30000,
+      rebalanceTimeoutMs: 60000,
+      memberId: '',
+      groupInstanceId: 'instance-1',
+      protocolType: 'consumer',
+      protocols: [{ name: 'RoundRobinAssigner', metadata }],
+      reason: null,
     });
   });
 
@@ -125,15 +155,35 @@ describe('decoding kafkajs-encoded requests', () => {
       groupId: 'g1',
       groupGenerationId: 3,
       memberId: 'member-1',
-      topics: [{ topic: 'orders', partitions: [{ partition: 0, offset: '100' }, { partition: 1, offset: '7', metadata: 'meta' }] }],
+      topics: [
+        {
+          topic: 'orders',
+          partitions: [
+            { partition: 0, offset: '100' },
+            { partition: 1, offset: '7', metadata: 'meta' },
+          ],
+        },
+      ],
     });
     const { header, body } = decodeRequest(await kafkajsFrame(request));
     expect(header.apiVersion).toBe(5);
     expect(body).toMatchObject({ groupId: 'g1', generationId: 3, memberId: 'member-1', groupInstanceId: null });
     expect(body.topics[0].name).toBe('orders');
     expect(body.topics[0].partitions).toEqual([
-      { partitionIndex: 0, committedOffset: 100n, committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: null },
-      { partitionIndex: 1, committedOffset: 7n, committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: 'meta' },
+      {
+        partitionIndex: 0,
+        committedOffset: 100n,
+        committedLeaderEpoch: -1,
+        commitTimestamp: -1n,
+        committedMetadata: null,
+      },
+      {
+        partitionIndex: 1,
+        committedOffset: 7n,
+        committedLeaderEpoch: -1,
+        commitTimestamp: -1n,
+        committedMetadata: 'meta',
+      },
     ]);
   });
 });
@@ -152,7 +202,9 @@ describe('kafkajs decoding our responses', () => {
           errorCode: 0,
           name: 'orders',
           isInternal: false,
-          partitions: [{ errorCode: 0, partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1], offlineReplicas: [] }],
+          partitions: [
+            { errorCode: 0, partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1], offlineReplicas: [] },
+          ],
         },
       ],
     });
@@ -166,13 +218,19 @@ describe('kafkajs decoding our responses', () => {
         topicErrorCode: 0,
         topic: 'orders',
         isInternal: false,
-        partitionMetadata: [{ partitionErrorCode: 0, partitionId: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [] }],
+        partitionMetadata: [
+          { partitionErrorCode: 0, partitionId: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [] },
+        ],
       },
     ]);
   });
 
   it('ApiVersions v2, listing everything we advertise', async () => {
-    const apiKeys = supportedApis.map((a) => ({ apiKey: a.apiKey, minVersion: a.minVersion, maxVersion: a.maxVersion }));
+    const apiKeys = supportedApis.map((a) => ({
+      apiKey: a.apiKey,
+      minVersion: a.minVersion,
+      maxVersion: a.maxVersion,
+    }));
     const frame = encodeResponse(h(ApiKey.ApiVersions, 2), { errorCode: 0, apiKeys, throttleTimeMs: 0 });
     const { decode, parse } = kjs('requests/apiVersions/v2/response.js');
     const parsed = await parse(await decode(kafkajsPayload(frame)));
@@ -183,14 +241,20 @@ describe('kafkajs decoding our responses', () => {
   it('Produce v7', async () => {
     const frame = encodeResponse(h(ApiKey.Produce, 7), {
       responses: [
-        { name: 'orders', partitionResponses: [{ index: 3, errorCode: 0, baseOffset: 1234n, logAppendTimeMs: -1n, logStartOffset: 0n }] },
+        {
+          name: 'orders',
+          partitionResponses: [{ index: 3, errorCode: 0, baseOffset: 1234n, logAppendTimeMs: -1n, logStartOffset: 0n }],
+        },
       ],
       throttleTimeMs: 0,
     });
     const { decode, parse } = kjs('requests/produce/v7/response.js');
     const parsed = await parse(await decode(kafkajsPayload(frame)));
     expect(parsed.topics).toEqual([
-      { topicName: 'orders', partitions: [{ partition: 3, errorCode: 0, baseOffset: '1234', logAppendTime: '-1', logStartOffset: '0' }] },
+      {
+        topicName: 'orders',
+        partitions: [{ partition: 3, errorCode: 0, baseOffset: '1234', logAppendTime: '-1', logStartOffset: '0' }],
+      },
     ]);
   });
 });

@@ -116,8 +116,16 @@ function compileField(f: FieldSchema, version: number, flexible: boolean): Field
       const ek = PRIMITIVES[f.type.slice(2)];
       if (ek === undefined) throw new Error(`unknown array element type ${f.type} in ${f.name}`);
       elem = {
-        key: '', name: `${f.name}[]`, kind: ek, mode: WIRE, nullable: false, tag: -1,
-        def: zeroOf(ek), defNull: false, elem: null, struct: null,
+        key: '',
+        name: `${f.name}[]`,
+        kind: ek,
+        mode: WIRE,
+        nullable: false,
+        tag: -1,
+        def: zeroOf(ek),
+        defNull: false,
+        elem: null,
+        struct: null,
       };
     }
   } else if (f.fields) {

@@ -29,7 +29,9 @@ export class Reader {
   /** Throws unless n more bytes are available. */
   need(n: number): void {
     if (n > this.end - this.pos) {
-      throw new ProtocolDecodeError(`truncated frame: need ${n} bytes at offset ${this.pos}, ${this.end - this.pos} left`);
+      throw new ProtocolDecodeError(
+        `truncated frame: need ${n} bytes at offset ${this.pos}, ${this.end - this.pos} left`,
+      );
     }
   }
 

@@ -38,7 +38,11 @@ function tryDecodeRequest(frame: Buffer): void {
   try {
     decodeRequest(frame);
   } catch (e) {
-    if (!allowed(e)) throw new Error(`unexpected ${(e as Error)?.constructor?.name}: ${(e as Error)?.message} for ${frame.toString('hex')}`);
+    if (!allowed(e))
+      throw new Error(
+        `unexpected ${(e as Error)?.constructor?.name}: ${(e as Error)?.message} for ${frame.toString('hex')}`,
+        { cause: e },
+      );
   }
 }
 
@@ -93,9 +97,10 @@ describe('robustness against malformed frames', () => {
   it('rejects every truncation of every valid response with ProtocolDecodeError', () => {
     for (const f of frames) {
       for (let cut = 0; cut < f.response.length; cut++) {
-        expect(() => decodeResponse(f.apiKey, f.version, f.response.subarray(0, cut)), `${f.name} cut at ${cut}`).toThrow(
-          ProtocolDecodeError,
-        );
+        expect(
+          () => decodeResponse(f.apiKey, f.version, f.response.subarray(0, cut)),
+          `${f.name} cut at ${cut}`,
+        ).toThrow(ProtocolDecodeError);
       }
     }
   });
@@ -116,11 +121,17 @@ describe('robustness against malformed frames', () => {
     // Metadata v1: header then a topics array claiming 2^31-1 entries.
     const header = Buffer.from([0, ApiKey.Metadata, 0, 1, 0, 0, 0, 1, 0xff, 0xff]);
     const before = process.memoryUsage().heapUsed;
-    expect(() => decodeRequest(Buffer.concat([header, Buffer.from([0x7f, 0xff, 0xff, 0xff])]))).toThrow(ProtocolDecodeError);
+    expect(() => decodeRequest(Buffer.concat([header, Buffer.from([0x7f, 0xff, 0xff, 0xff])]))).toThrow(
+      ProtocolDecodeError,
+    );
     // Produce v3: records length 2^31-1 with 3 bytes behind it.
     const produce = encodeRequest(
       { apiKey: ApiKey.Produce, apiVersion: 3, correlationId: 1, clientId: null },
-      { acks: 1, timeoutMs: 1, topicData: [{ name: 't', partitionData: [{ index: 0, records: Buffer.from([1, 2, 3]) }] }] },
+      {
+        acks: 1,
+        timeoutMs: 1,
+        topicData: [{ name: 't', partitionData: [{ index: 0, records: Buffer.from([1, 2, 3]) }] }],
+      },
     ).subarray(4);
     produce.writeInt32BE(0x7fffffff, produce.length - 7);
     expect(() => decodeRequest(produce)).toThrow(ProtocolDecodeError);

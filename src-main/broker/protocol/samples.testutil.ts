@@ -5,7 +5,8 @@ import { ABSENT, K, TAGGED, type FieldPlan, type StructPlan } from './plan.js';
 /** Builds a body where every field present in the version has a non-default value (nulls where nullable, every other time). */
 export function sample(plan: StructPlan, counter = { n: 1 }): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
-  for (const f of plan.fields) obj[f.key] = f.mode === ABSENT ? defaultValue(f) : sampleValue(f, counter, f.mode === TAGGED);
+  for (const f of plan.fields)
+    obj[f.key] = f.mode === ABSENT ? defaultValue(f) : sampleValue(f, counter, f.mode === TAGGED);
   return obj;
 }
 
@@ -45,4 +46,3 @@ function sampleValue(f: FieldPlan, c: { n: number }, tagged: boolean): unknown {
   }
   throw new Error(`kind ${f.kind}`);
 }
-

@@ -51,7 +51,11 @@ export interface IterateOptions {
 }
 
 /** The uncompressed record bytes of a batch (zero-copy when uncompressed). */
-export function batchRecordsPayload(batch: Buffer, header: BatchHeader, maxDecompressed = DEFAULT_MAX_DECOMPRESSED): Buffer {
+export function batchRecordsPayload(
+  batch: Buffer,
+  header: BatchHeader,
+  maxDecompressed = DEFAULT_MAX_DECOMPRESSED,
+): Buffer {
   const end = header.batchLength + LOG_OVERHEAD;
   if (end > batch.length) invalid('Record batch is truncated');
   const body = batch.subarray(RECORDS_OFFSET, end);
@@ -67,12 +71,14 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
   const payload = batchRecordsPayload(batch, header, options.maxDecompressedBytes);
   const count = header.recordCount;
   if (count < 0) invalid(`Negative record count ${count}`);
-  if (count > payload.length / MIN_RECORD_SIZE) invalid(`Record count ${count} does not fit in ${payload.length} bytes`);
+  if (count > payload.length / MIN_RECORD_SIZE)
+    invalid(`Record count ${count} does not fit in ${payload.length} bytes`);
   const logAppendTime = header.timestampType === 'LogAppendTime';
   const c: Cursor = { buf: payload, pos: 0, end: payload.length };
   for (let i = 0; i < count; i++) {
     const length = readVarint(c);
-    if (length < MIN_RECORD_SIZE - 1 || c.pos + length > payload.length) invalid(`Record ${i} has invalid length ${length}`);
+    if (length < MIN_RECORD_SIZE - 1 || c.pos + length > payload.length)
+      invalid(`Record ${i} has invalid length ${length}`);
     const recordEnd = c.pos + length;
     const rc: Cursor = { buf: payload, pos: c.pos, end: recordEnd };
     const attributes = payload[rc.pos++];
@@ -81,7 +87,8 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
     const key = readBytes(rc, 'key');
     const value = readBytes(rc, 'value');
     const headerCount = readVarint(rc);
-    if (headerCount < 0 || headerCount > (recordEnd - rc.pos) / 2) invalid(`Record ${i} has invalid header count ${headerCount}`);
+    if (headerCount < 0 || headerCount > (recordEnd - rc.pos) / 2)
+      invalid(`Record ${i} has invalid header count ${headerCount}`);
     const headers: RecordHeader[] = [];
     if (options.skipHeaders) {
       rc.pos = recordEnd;

@@ -29,10 +29,15 @@ const { Codecs, Types } = require('kafkajs/src/protocol/message/compression/inde
 const Long = require('kafkajs/src/utils/long');
 
 // kafkajs ships only gzip; plug the same packages the broker uses in for snappy and lz4.
-Codecs[Types.Snappy] = () => ({ compress: async (enc: { buffer: Buffer }) => Buffer.from(snappy.compress(enc.buffer)) });
+Codecs[Types.Snappy] = () => ({
+  compress: async (enc: { buffer: Buffer }) => Buffer.from(snappy.compress(enc.buffer)),
+});
 Codecs[Types.LZ4] = () => ({ compress: async (enc: { buffer: Buffer }) => Buffer.from(lz4js.compress(enc.buffer)) });
 
-async function kafkajsBatch(compression: number, opts: { producerId?: bigint; firstSequence?: number } = {}): Promise<Buffer> {
+async function kafkajsBatch(
+  compression: number,
+  opts: { producerId?: bigint; firstSequence?: number } = {},
+): Promise<Buffer> {
   const ts = 1_700_000_000_000;
   const records = [0, 1, 2].map((i) =>
     Record({
@@ -156,7 +161,13 @@ describe('compression codecs', () => {
 
   it('round-trips gzip, xerial snappy and lz4 through the builder', () => {
     for (const codec of [Compression.GZIP, Compression.SNAPPY, Compression.LZ4]) {
-      const batch = buildBatch({ records: [{ key: 'a', value: 'b'.repeat(100000) }, { key: 'c', value: null }], compression: codec });
+      const batch = buildBatch({
+        records: [
+          { key: 'a', value: 'b'.repeat(100000) },
+          { key: 'c', value: null },
+        ],
+        compression: codec,
+      });
       const recs = readRecords(batch);
       expect(recs[0].value?.length).toBe(100000);
       expect(recs[1].value).toBeNull();
@@ -181,7 +192,10 @@ describe('compression codecs', () => {
   it('decodes a zstd fixture made by the zstd CLI', () => {
     // `printf 'hello zstd hello zstd hello zstd' | zstd` (with and without content size).
     const expected = 'hello zstd hello zstd hello zstd';
-    for (const hex of ['28b52ffd24208d00005868656c6c6f207a737464200100fe8a170a03228e', '28b52ffd04008d00005868656c6c6f207a737464200100fe8a170a03228e']) {
+    for (const hex of [
+      '28b52ffd24208d00005868656c6c6f207a737464200100fe8a170a03228e',
+      '28b52ffd04008d00005868656c6c6f207a737464200100fe8a170a03228e',
+    ]) {
       expect(decompress(Compression.ZSTD, Buffer.from(hex, 'hex')).toString()).toBe(expected);
     }
     expectKafkaError(() => decompress(Compression.ZSTD, Buffer.from(expected)), ErrorCode.CORRUPT_MESSAGE);
@@ -190,7 +204,7 @@ describe('compression codecs', () => {
     expectKafkaError(() => decompress(Compression.ZSTD, forged, 1 << 20), ErrorCode.CORRUPT_MESSAGE);
   });
 
-  let hasZstdCli = false;
+  let hasZstdCli: boolean;
   try {
     execFileSync('zstd', ['--version']);
     hasZstdCli = true;
@@ -203,7 +217,9 @@ describe('compression codecs', () => {
     const batch = withBody(base, Compression.ZSTD, body);
     const [view] = splitBatches(batch);
     expect(view.header.compression).toBe(Compression.ZSTD);
-    expect(readRecords(view.buf).map((r) => r.value?.toString())).toEqual(Array.from({ length: 20 }, (_, i) => `value ${i}`));
+    expect(readRecords(view.buf).map((r) => r.value?.toString())).toEqual(
+      Array.from({ length: 20 }, (_, i) => `value ${i}`),
+    );
   });
 
   it('rejects gzip bombs past the output ceiling', () => {
@@ -240,12 +256,18 @@ describe('validation against garbage', () => {
   });
 
   it('survives random garbage inside records', () => {
-    const base = buildBatch({ records: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: [{ key: 'h', value: 'x' }] })) });
+    const base = buildBatch({
+      records: Array.from({ length: 10 }, (_, i) => ({
+        key: `k${i}`,
+        value: `v${i}`,
+        headers: [{ key: 'h', value: 'x' }],
+      })),
+    });
     let seed = 1;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256;
     for (let trial = 0; trial < 500; trial++) {
       const b = Buffer.from(base);
-      for (let k = 0; k < 4; k++) b[RECORDS_OFFSET + (rand() * 7 + rand()) % (b.length - RECORDS_OFFSET)] = rand();
+      for (let k = 0; k < 4; k++) b[RECORDS_OFFSET + ((rand() * 7 + rand()) % (b.length - RECORDS_OFFSET))] = rand();
       try {
         readRecords(b);
       } catch (err) {
@@ -267,7 +289,14 @@ describe('validation against garbage', () => {
       baseSequence: 11,
     });
     const h = parseBatchHeader(b);
-    expect(h).toMatchObject({ baseOffset: 100n, lastOffsetDelta: 5, baseTimestamp: 4000n, maxTimestamp: 5000n, recordCount: 2, producerId: 9n });
+    expect(h).toMatchObject({
+      baseOffset: 100n,
+      lastOffsetDelta: 5,
+      baseTimestamp: 4000n,
+      maxTimestamp: 5000n,
+      recordCount: 2,
+      producerId: 9n,
+    });
     expect(readRecords(b).map((r) => [r.offset, r.timestamp])).toEqual([
       [100n, 5000n],
       [103n, 4000n],

@@ -17,7 +17,10 @@ const RECORDS = 61;
 
 export function validBatch(rng: Rng, compression: number = Compression.NONE): Buffer {
   const n = rng.int(1, 5);
-  const records = Array.from({ length: n }, (_, i) => ({ key: `k${rng.int(0, 9)}`, value: `v${i}-${rng.int(0, 1e6)}` }));
+  const records = Array.from({ length: n }, (_, i) => ({
+    key: `k${rng.int(0, 9)}`,
+    value: `v${i}-${rng.int(0, 1e6)}`,
+  }));
   return buildBatch({ records, compression });
 }
 
@@ -61,8 +64,19 @@ export type BatchFault =
   | 'two-batches-one-bad';
 
 export const BATCH_FAULTS: readonly BatchFault[] = [
-  'valid', 'valid-compressed', 'garbage', 'bad-crc', 'bad-magic', 'forged-count', 'huge-delta', 'lying-length',
-  'bogus-codec', 'compressed-garbage', 'gzip-bomb', 'truncated', 'two-batches-one-bad',
+  'valid',
+  'valid-compressed',
+  'garbage',
+  'bad-crc',
+  'bad-magic',
+  'forged-count',
+  'huge-delta',
+  'lying-length',
+  'bogus-codec',
+  'compressed-garbage',
+  'gzip-bomb',
+  'truncated',
+  'two-batches-one-bad',
 ];
 
 /**
@@ -98,7 +112,10 @@ export function faultyBatch(rng: Rng, fault: BatchFault, maxBombMb = 300): Buffe
       return b;
     }
     case 'lying-length':
-      b.writeInt32BE(rng.pick([-1, 0, 10, 48, b.length - 12 + rng.int(1, 100), b.length - 12 - rng.int(1, 20), 2 ** 31 - 1]), LENGTH);
+      b.writeInt32BE(
+        rng.pick([-1, 0, 10, 48, b.length - 12 + rng.int(1, 100), b.length - 12 - rng.int(1, 20), 2 ** 31 - 1]),
+        LENGTH,
+      );
       return b;
     case 'bogus-codec':
       b.writeInt16BE(rng.int(5, 7) | (rng.chance(0.3) ? 0x40 : 0), ATTRIBUTES);

@@ -39,10 +39,14 @@ export function freePort(): Promise<number> {
 }
 
 export function startBrokerProcess(dataDir: string, port = 0, extraArgs: string[] = []): Promise<BrokerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI, '--port', String(port), '--data-dir', dataDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   let err = '';
   let out = '';
   let exited = false;

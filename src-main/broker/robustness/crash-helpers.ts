@@ -30,14 +30,24 @@ export interface ProduceLog {
 
 export function idempotentProducer(bootstrap: string): Producer {
   // kafkajs insists on maxInFlightRequests 1 for idempotence; few retries so a dead broker fails fast.
-  return kafka(bootstrap, 'crash-producer').producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 2, initialRetryTime: 50, maxRetryTime: 200 } });
+  return kafka(bootstrap, 'crash-producer').producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    retry: { retries: 2, initialRetryTime: 50, maxRetryTime: 200 },
+  });
 }
 
 /**
  * Sends batches of `batchSize` numbered records (value = n, key = k<n%10>) with acks=-1 until
  * `stop()` says so or a send fails; each acknowledged record is logged with its offset.
  */
-export async function produceNumbered(producer: Producer, topic: string, from: number, stop: (log: ProduceLog) => boolean, batchSize = 10): Promise<ProduceLog> {
+export async function produceNumbered(
+  producer: Producer,
+  topic: string,
+  from: number,
+  stop: (log: ProduceLog) => boolean,
+  batchSize = 10,
+): Promise<ProduceLog> {
   const log: ProduceLog = { acked: [], inFlight: [], nextValue: from };
   while (!stop(log)) {
     const values = Array.from({ length: batchSize }, (_, i) => log.nextValue + i);
@@ -52,7 +62,8 @@ export async function produceNumbered(producer: Producer, topic: string, from: n
         const m = meta.find((x) => x.partition === p);
         const mine = values.filter((n) => partitionOf(n) === p);
         if (mine.length === 0) continue;
-        if (!m || m.errorCode !== 0 || m.baseOffset === undefined) throw new Error(`no ack for partition ${p}: ${JSON.stringify(m)}`);
+        if (!m || m.errorCode !== 0 || m.baseOffset === undefined)
+          throw new Error(`no ack for partition ${p}: ${JSON.stringify(m)}`);
         mine.forEach((value, i) => log.acked.push({ partition: p, offset: BigInt(m.baseOffset!) + BigInt(i), value }));
       }
     } catch {
@@ -73,7 +84,11 @@ export interface StoredRecord {
 
 /** Every record of a partition from offset 0 to the end, via kcat. */
 export async function readPartition(bootstrap: string, topic: string, partition: number): Promise<StoredRecord[]> {
-  const { stdout } = await run('/usr/bin/kcat', ['-C', '-b', bootstrap, '-t', topic, '-p', String(partition), '-o', 'beginning', '-e', '-q', '-f', '%o %k %s\\n'], { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  const { stdout } = await run(
+    '/usr/bin/kcat',
+    ['-C', '-b', bootstrap, '-t', topic, '-p', String(partition), '-o', 'beginning', '-e', '-q', '-f', '%o %k %s\\n'],
+    { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
+  );
   return stdout
     .split('\n')
     .filter((l) => l.length > 0)
@@ -96,15 +111,20 @@ export function checkDurability(stored: StoredRecord[][], acked: Acked[], maybe:
   const problems: string[] = [];
   const seen = new Set<number>();
   stored.forEach((recs, p) => {
-    for (let i = 1; i < recs.length; i++) if (recs[i].offset <= recs[i - 1].offset) problems.push(`p${p}: offset ${recs[i].offset} after ${recs[i - 1].offset}`);
+    for (let i = 1; i < recs.length; i++)
+      if (recs[i].offset <= recs[i - 1].offset)
+        problems.push(`p${p}: offset ${recs[i].offset} after ${recs[i - 1].offset}`);
     for (const r of recs) {
       if (seen.has(r.value)) problems.push(`p${p}: value ${r.value} stored twice`);
       seen.add(r.value);
-      if (r.key !== `k${r.value % 10}` || partitionOf(r.value) !== p) problems.push(`p${p}@${r.offset}: record ${r.key}=${r.value} in the wrong place`);
+      if (r.key !== `k${r.value % 10}` || partitionOf(r.value) !== p)
+        problems.push(`p${p}@${r.offset}: record ${r.key}=${r.value} in the wrong place`);
     }
   });
   const ackedValues = new Set(acked.map((a) => a.value));
-  for (const recs of stored) for (const r of recs) if (!ackedValues.has(r.value) && !maybe.has(r.value)) problems.push(`value ${r.value} stored but never sent`);
+  for (const recs of stored)
+    for (const r of recs)
+      if (!ackedValues.has(r.value) && !maybe.has(r.value)) problems.push(`value ${r.value} stored but never sent`);
   const byOffset = stored.map((recs) => new Map(recs.map((r) => [r.offset, r.value])));
   for (const a of acked) {
     const v = byOffset[a.partition].get(a.offset);

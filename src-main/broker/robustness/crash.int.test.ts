@@ -11,7 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, startBrokerProcess, type BrokerProcess } from './broker-process.js';
-import { checkDurability, idempotentProducer, PARTITIONS, produceNumbered, readAll, segmentFiles, type ProduceLog } from './crash-helpers.js';
+import {
+  checkDurability,
+  idempotentProducer,
+  PARTITIONS,
+  produceNumbered,
+  readAll,
+  segmentFiles,
+  type ProduceLog,
+} from './crash-helpers.js';
 import { kafka } from './kafka-check.js';
 import { createRng, seedFromEnv } from './prng.js';
 
@@ -25,7 +33,9 @@ interface Scenario {
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T | undefined> {
   let t: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (t = setTimeout(() => (console.log(`[crash] ${what} timed out`), resolve(undefined)), ms)));
+  const timeout = new Promise<undefined>(
+    (resolve) => (t = setTimeout(() => (console.log(`[crash] ${what} timed out`), resolve(undefined)), ms)),
+  );
   try {
     return await Promise.race([p, timeout]);
   } finally {
@@ -42,7 +52,10 @@ async function crashAndRecover(s: Scenario): Promise<{ dataDir: string; first: P
   try {
     const admin = kafka(broker.bootstrap).admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: s.topic, numPartitions: PARTITIONS, configEntries: s.configEntries }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: s.topic, numPartitions: PARTITIONS, configEntries: s.configEntries }],
+    });
     await admin.disconnect();
 
     // Phase 1: produce until killed. The kill fires from a timer a few ms after the threshold, so it
@@ -60,7 +73,9 @@ async function crashAndRecover(s: Scenario): Promise<{ dataDir: string; first: P
     });
     await withTimeout(producer.disconnect(), 5000, 'producer disconnect');
     await victim.kill9();
-    console.log(`[crash] seed ${seed}: ${first.acked.length} acked before kill -9, ${first.inFlight.length} in flight (values ${first.inFlight[0]}..)`);
+    console.log(
+      `[crash] seed ${seed}: ${first.acked.length} acked before kill -9, ${first.inFlight.length} in flight (values ${first.inFlight[0]}..)`,
+    );
 
     const sizesBefore = new Map<string, number>();
     if (s.tornWriteBytes) {
@@ -92,7 +107,10 @@ async function crashAndRecover(s: Scenario): Promise<{ dataDir: string; first: P
     expect(checkDurability(after, [...first.acked, ...second.acked], maybe)).toEqual([]);
     for (let p = 0; p < PARTITIONS; p++) {
       // The new records follow the recovered records directly: no gap where garbage or a lost tail was.
-      const firstNew = second.acked.filter((a) => a.partition === p).map((a) => a.offset).sort((a, b) => (a < b ? -1 : 1))[0];
+      const firstNew = second.acked
+        .filter((a) => a.partition === p)
+        .map((a) => a.offset)
+        .sort((a, b) => (a < b ? -1 : 1))[0];
       expect(firstNew).toBe(BigInt(stored[p].length));
     }
     return { dataDir, first, second };
@@ -109,13 +127,22 @@ describe('broker crash recovery (kill -9)', () => {
   });
 
   it('recovers a log of many small segments killed mid-roll', async () => {
-    const { dataDir } = await crashAndRecover({ topic: 'crash-segments', configEntries: [{ name: 'segment.bytes', value: '4096' }], killAfterAcked: 4000 });
+    const { dataDir } = await crashAndRecover({
+      topic: 'crash-segments',
+      configEntries: [{ name: 'segment.bytes', value: '4096' }],
+      killAfterAcked: 4000,
+    });
     for (let p = 0; p < PARTITIONS; p++) expect(segmentFiles(dataDir, 'crash-segments', p).length).toBeGreaterThan(3);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('cuts a torn write at the end of the active segment', async () => {
-    const { dataDir } = await crashAndRecover({ topic: 'crash-torn', configEntries: [{ name: 'segment.bytes', value: '65536' }], killAfterAcked: 2000, tornWriteBytes: 300 });
+    const { dataDir } = await crashAndRecover({
+      topic: 'crash-torn',
+      configEntries: [{ name: 'segment.bytes', value: '65536' }],
+      killAfterAcked: 2000,
+      tornWriteBytes: 300,
+    });
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

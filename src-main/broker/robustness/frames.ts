@@ -6,7 +6,14 @@
  *  - 'linger': the bytes lie about their own size; the broker may legitimately wait for more, so we
  *    just wait a little and hang up (the test is that nothing crashes or leaks).
  */
-import { ApiKey, decodeRequest, encodeRequest, isFlexibleVersion, knownApis, supportedApis } from '../protocol/index.js';
+import {
+  ApiKey,
+  decodeRequest,
+  encodeRequest,
+  isFlexibleVersion,
+  knownApis,
+  supportedApis,
+} from '../protocol/index.js';
 import { API_SCHEMAS } from '../protocol/messages/index.js';
 import { planFor } from '../protocol/plan.js';
 import { sample } from '../protocol/samples.testutil.js';
@@ -34,12 +41,23 @@ export interface FuzzTopics {
 
 /** Correlation id of the ApiVersions probe sent after each answer-or-close frame. */
 export const PROBE_CORRELATION_ID = 0x50524f42;
-export const PROBE: Buffer = encodeRequest({ apiKey: ApiKey.ApiVersions, apiVersion: 0, correlationId: PROBE_CORRELATION_ID, clientId: 'probe' }, {});
+export const PROBE: Buffer = encodeRequest(
+  { apiKey: ApiKey.ApiVersions, apiVersion: 0, correlationId: PROBE_CORRELATION_ID, clientId: 'probe' },
+  {},
+);
 
 const MAX_FRAME = 100 * 1024 * 1024;
 const KNOWN_KEYS = new Set(knownApis.map((a) => a.apiKey));
 /** APIs whose topic names we may point at real topics without destroying them (no deletes, no config changes). */
-const READ_OR_APPEND = new Set<number>([ApiKey.Produce, ApiKey.Fetch, ApiKey.ListOffsets, ApiKey.Metadata, ApiKey.OffsetCommit, ApiKey.OffsetFetch, ApiKey.DescribeConfigs]);
+const READ_OR_APPEND = new Set<number>([
+  ApiKey.Produce,
+  ApiKey.Fetch,
+  ApiKey.ListOffsets,
+  ApiKey.Metadata,
+  ApiKey.OffsetCommit,
+  ApiKey.OffsetFetch,
+  ApiKey.DescribeConfigs,
+]);
 
 let uniq = 0;
 
@@ -54,11 +72,14 @@ function sanitize(rng: Rng, apiKey: number, value: unknown, topics: FuzzTopics):
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     let nv = sanitize(rng, apiKey, v, topics);
-    if (/^(maxWaitMs|rebalanceTimeoutMs|sessionTimeoutMs|timeoutMs)$/.test(k) && typeof v === 'number') nv = rng.int(0, 500);
+    if (/^(maxWaitMs|rebalanceTimeoutMs|sessionTimeoutMs|timeoutMs)$/.test(k) && typeof v === 'number')
+      nv = rng.int(0, 500);
     else if (k === 'groupId' && typeof v === 'string') nv = `fuzz-g-${uniq++}`;
     else if (READ_OR_APPEND.has(apiKey)) {
-      if ((k === 'name' || k === 'topic') && typeof v === 'string' && rng.chance(0.6)) nv = rng.pick([topics.main, topics.compact]);
-      else if (/^(partition|partitionIndex|index)$/.test(k) && typeof v === 'number' && rng.chance(0.7)) nv = rng.int(0, 3);
+      if ((k === 'name' || k === 'topic') && typeof v === 'string' && rng.chance(0.6))
+        nv = rng.pick([topics.main, topics.compact]);
+      else if (/^(partition|partitionIndex|index)$/.test(k) && typeof v === 'number' && rng.chance(0.7))
+        nv = rng.int(0, 3);
       else if (k === 'acks') nv = rng.pick([0, 1, -1, 2]);
       else if (k === 'records' && rng.chance(0.7)) nv = faultyBatch(rng, rng.pick(BATCH_FAULTS), 16);
       else if (k === 'fetchOffset') nv = BigInt(rng.int(0, 50));
@@ -87,7 +108,8 @@ export function parkBudget(bytes: Buffer): number {
     const { body } = decodeRequest(bytes.subarray(4));
     const b = body as Record<string, unknown>;
     let ms = 0;
-    for (const k of ['maxWaitMs', 'rebalanceTimeoutMs', 'sessionTimeoutMs']) if (typeof b[k] === 'number') ms = Math.max(ms, b[k] as number);
+    for (const k of ['maxWaitMs', 'rebalanceTimeoutMs', 'sessionTimeoutMs'])
+      if (typeof b[k] === 'number') ms = Math.max(ms, b[k] as number);
     return ms;
   } catch {
     return 0;
@@ -102,17 +124,36 @@ function answerable(kind: string, bytes: Buffer): FuzzFrame {
 
 function randomBytes(rng: Rng): FuzzFrame {
   const body = rng.bytes(rng.int(0, 2048));
-  const size = rng.pick([rng.int(-0x80000000, 0x7fffffff), rng.int(0, 4096), body.length, body.length + rng.int(-8, 8)]);
+  const size = rng.pick([
+    rng.int(-0x80000000, 0x7fffffff),
+    rng.int(0, 4096),
+    body.length,
+    body.length + rng.int(-8, 8),
+  ]);
   const prefix = Buffer.alloc(4);
   prefix.writeInt32BE(size | 0);
   return { kind: 'random-bytes', bytes: Buffer.concat([prefix, body]), expect: 'linger', parkMs: 0 };
 }
 
 function badSizePrefix(rng: Rng): FuzzFrame {
-  const size = rng.pick([-1, -0x80000000, rng.int(-0x80000000, -1), 0, rng.int(1, 7), MAX_FRAME + 1, rng.int(MAX_FRAME + 1, 0x7fffffff), 0x7fffffff]);
+  const size = rng.pick([
+    -1,
+    -0x80000000,
+    rng.int(-0x80000000, -1),
+    0,
+    rng.int(1, 7),
+    MAX_FRAME + 1,
+    rng.int(MAX_FRAME + 1, 0x7fffffff),
+    0x7fffffff,
+  ]);
   const prefix = Buffer.alloc(4);
   prefix.writeInt32BE(size);
-  return { kind: 'bad-size-prefix', bytes: Buffer.concat([prefix, rng.bytes(rng.int(0, 64))]), expect: 'close', parkMs: 0 };
+  return {
+    kind: 'bad-size-prefix',
+    bytes: Buffer.concat([prefix, rng.bytes(rng.int(0, 64))]),
+    expect: 'close',
+    parkMs: 0,
+  };
 }
 
 /** A valid request whose size prefix is longer (broker waits) or shorter (rest is misread) than the bytes. */
@@ -143,7 +184,14 @@ function unknownApiOrVersion(rng: Rng, topics: FuzzTopics): FuzzFrame {
     return answerable('unknown-api', f);
   }
   const api = supportedApis.find((a) => a.apiKey === f.readInt16BE(4))!;
-  f.writeInt16BE(rng.pick([-1, -32768, api.maxVersion + 1, api.maxVersion + rng.int(2, 100), 32767, api.minVersion - 1].filter((v) => v >= -32768 && (v < api.minVersion || v > api.maxVersion))), 6);
+  f.writeInt16BE(
+    rng.pick(
+      [-1, -32768, api.maxVersion + 1, api.maxVersion + rng.int(2, 100), 32767, api.minVersion - 1].filter(
+        (v) => v >= -32768 && (v < api.minVersion || v > api.maxVersion),
+      ),
+    ),
+    6,
+  );
   return answerable('bad-version', f);
 }
 
@@ -158,10 +206,19 @@ function produceBatches(rng: Rng, topics: FuzzTopics): FuzzFrame {
   const version = rng.int(3, 9);
   const topic = rng.chance(0.75) ? topics.main : topics.compact;
   const maxBomb = topic === topics.compact ? 16 : 300;
-  const partitions = Array.from({ length: rng.int(1, 3) }, () => ({ index: rng.int(0, 3), records: faultyBatch(rng, rng.pick(BATCH_FAULTS), maxBomb) }));
+  const partitions = Array.from({ length: rng.int(1, 3) }, () => ({
+    index: rng.int(0, 3),
+    records: faultyBatch(rng, rng.pick(BATCH_FAULTS), maxBomb),
+  }));
   const acks = rng.pick([1, -1, -1, 0]);
-  const f = encodeRequest(header(ApiKey.Produce, version), { transactionalId: null, acks, timeoutMs: 1000, topicData: [{ name: topic, partitionData: partitions }] });
-  if (rng.chance(0.15)) return answerable('produce-mutated', mutateFrame(rng, f, isFlexibleVersion(ApiKey.Produce, version)));
+  const f = encodeRequest(header(ApiKey.Produce, version), {
+    transactionalId: null,
+    acks,
+    timeoutMs: 1000,
+    topicData: [{ name: topic, partitionData: partitions }],
+  });
+  if (rng.chance(0.15))
+    return answerable('produce-mutated', mutateFrame(rng, f, isFlexibleVersion(ApiKey.Produce, version)));
   return answerable('produce-batches', f);
 }
 
@@ -176,7 +233,14 @@ function longPollFetch(rng: Rng, topics: FuzzTopics): FuzzFrame {
     isolationLevel: 0,
     sessionId: 0,
     sessionEpoch: -1,
-    topics: [{ topic: topics.quiet, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, logStartOffset: -1n, partitionMaxBytes: 1_048_576 }] }],
+    topics: [
+      {
+        topic: topics.quiet,
+        partitions: [
+          { partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, logStartOffset: -1n, partitionMaxBytes: 1_048_576 },
+        ],
+      },
+    ],
     forgottenTopicsData: [],
     rackId: '',
   });

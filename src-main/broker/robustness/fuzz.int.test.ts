@@ -66,7 +66,12 @@ describe('broker fuzz', () => {
         const rng = createRng((seed + round * 1009 + w * 7919) >>> 0);
         while (sent < FRAMES_PER_ROUND) {
           const batch = Array.from({ length: rng.int(1, 8) }, () => nextFrame(rng, topics));
-          const results = await runSession(batch, { port: broker.port, graceMs: 3000, maxParkMs: 2000, lingerMs: rng.int(5, 40) });
+          const results = await runSession(batch, {
+            port: broker.port,
+            graceMs: 3000,
+            maxParkMs: 2000,
+            lingerMs: rng.int(5, 40),
+          });
           sent += results.length;
           for (const r of results) {
             counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
@@ -86,11 +91,19 @@ describe('broker fuzz', () => {
     console.log(`[fuzz] outcomes ${JSON.stringify(counts)}`);
     console.log(`[fuzz] by kind ${JSON.stringify(byKind)}`);
     console.log(`[fuzz] RSS per round (MB) ${rss.map((b) => (b / MB).toFixed(0)).join(' ')}`);
-    const errors = broker.stderr().split('\n').filter((l) => / ERROR /.test(l));
+    const errors = broker
+      .stderr()
+      .split('\n')
+      .filter((l) => / ERROR /.test(l));
     const unique = [...new Set(errors.map((l) => l.replace(/^\S+ /, '').slice(0, 300)))];
-    console.log(`[fuzz] broker ERROR log lines: ${errors.length} (${unique.length} distinct)\n${unique.slice(0, 15).join('\n')}`);
+    console.log(
+      `[fuzz] broker ERROR log lines: ${errors.length} (${unique.length} distinct)\n${unique.slice(0, 15).join('\n')}`,
+    );
 
-    for (const f of failures.slice(0, 5)) console.log(`[fuzz] ${f.outcome} after ${f.ms} ms: ${f.frame.kind} ${f.frame.bytes.subarray(0, 200).toString('hex')}`);
+    for (const f of failures.slice(0, 5))
+      console.log(
+        `[fuzz] ${f.outcome} after ${f.ms} ms: ${f.frame.kind} ${f.frame.bytes.subarray(0, 200).toString('hex')}`,
+      );
     expect(frames).toBeGreaterThanOrEqual(10_000);
     expect(failures.map((f) => `${f.outcome} ${f.frame.kind}`)).toEqual([]);
     expect(Math.max(...rss)).toBeLessThan(300 * MB);
@@ -112,11 +125,23 @@ describe('broker fuzz', () => {
     const bomb = gzipBomb(300);
     const frame = encodeRequest(
       { apiKey: ApiKey.Produce, apiVersion: 7, correlationId: 1, clientId: 'bomb' },
-      { transactionalId: null, acks: 1, timeoutMs: 1000, topicData: [{ name: topics.compact, partitionData: [{ index: 0, records: bomb }] }] },
+      {
+        transactionalId: null,
+        acks: 1,
+        timeoutMs: 1000,
+        topicData: [{ name: topics.compact, partitionData: [{ index: 0, records: bomb }] }],
+      },
     );
-    const [r] = await runSession([{ kind: 'gzip-bomb', bytes: frame, expect: 'answer-or-close', parkMs: 0 }], { port: broker.port, graceMs: 10_000, maxParkMs: 0, lingerMs: 0 });
+    const [r] = await runSession([{ kind: 'gzip-bomb', bytes: frame, expect: 'answer-or-close', parkMs: 0 }], {
+      port: broker.port,
+      graceMs: 10_000,
+      maxParkMs: 0,
+      lingerMs: 0,
+    });
     const after = broker.rssBytes();
-    console.log(`[fuzz] ${bomb.length} byte gzip bomb: ${r.outcome} in ${r.ms} ms, RSS ${(before / MB).toFixed(0)} -> ${(after / MB).toFixed(0)} MB`);
+    console.log(
+      `[fuzz] ${bomb.length} byte gzip bomb: ${r.outcome} in ${r.ms} ms, RSS ${(before / MB).toFixed(0)} -> ${(after / MB).toFixed(0)} MB`,
+    );
     expect(r.outcome).toBe('answered');
     expect(after - before).toBeLessThan(64 * MB);
   });

@@ -2,7 +2,12 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 export function kafka(bootstrap: string, clientId = 'robustness'): Kafka {
-  return new Kafka({ clientId, brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 3, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId,
+    brokers: [bootstrap],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3, initialRetryTime: 100 },
+  });
 }
 
 /** Creates `topic`, produces `count` records and consumes them back; resolves with the values read. */
@@ -15,7 +20,11 @@ export async function roundTrip(bootstrap: string, topic: string, count = 20): P
 
   const producer = k.producer();
   await producer.connect();
-  await producer.send({ topic, acks: -1, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}` })) });
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}` })),
+  });
   await producer.disconnect();
 
   const consumer = k.consumer({ groupId: `${topic}-check`, maxWaitTimeInMs: 100 });

@@ -94,7 +94,14 @@ export function mutateFrame(rng: Rng, f: Buffer, flexible: boolean): Buffer {
   const from = rng.chance(0.8) ? Math.min(12, f.length) : 4;
   for (let i = 0; i < n; i++) {
     const m = rng.int(0, 3);
-    out = m === 0 ? bitFlip(rng, out, from) : m === 1 ? insertBytes(rng, out, from) : m === 2 ? deleteBytes(rng, out, from) : forgeLength(rng, out, flexible, from);
+    out =
+      m === 0
+        ? bitFlip(rng, out, from)
+        : m === 1
+          ? insertBytes(rng, out, from)
+          : m === 2
+            ? deleteBytes(rng, out, from)
+            : forgeLength(rng, out, flexible, from);
   }
   return reframe(out);
 }

@@ -43,7 +43,8 @@ export function acquireLock(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && pidAlive(pid))
+        throw new DataDirLockedError(dataDir, pid);
       fs.rmSync(file, { force: true }); // stale: its owner is gone
     }
   }
@@ -95,6 +96,9 @@ export class BrokerMeta {
   }
 
   private save(): void {
-    writeJsonAtomic(this.file, { clusterId: this.clusterId, nextProducerId: this.nextProducerId.toString() } satisfies MetaFile);
+    writeJsonAtomic(this.file, {
+      clusterId: this.clusterId,
+      nextProducerId: this.nextProducerId.toString(),
+    } satisfies MetaFile);
   }
 }

@@ -6,7 +6,14 @@
 import { ErrorCode } from '../errors.js';
 import type { BrokerContext, ClientInfo, Handler, RequestHeader } from '../handlers/index.js';
 import { unsupportedApiVersionsBody } from '../handlers/index.js';
-import { ApiKey, decodeRequest, encodeResponse, ProtocolDecodeError, UnknownApiError, UnsupportedVersionError } from '../protocol/index.js';
+import {
+  ApiKey,
+  decodeRequest,
+  encodeResponse,
+  ProtocolDecodeError,
+  UnknownApiError,
+  UnsupportedVersionError,
+} from '../protocol/index.js';
 
 export class CloseConnection extends Error {
   constructor(reason: string) {
@@ -34,7 +41,10 @@ export function createDispatch(ctx: BrokerContext, handlers: ReadonlyArray<Handl
   const failed = (header: RequestHeader, body: { acks?: number } | undefined, e: unknown): Buffer | null => {
     if (e instanceof CloseConnection) throw e;
     const api = header.apiKey;
-    ctx.log('error', `api ${api} v${header.apiVersion} from ${header.clientId ?? '?'} failed: ${(e as Error)?.stack ?? String(e)}`);
+    ctx.log(
+      'error',
+      `api ${api} v${header.apiVersion} from ${header.clientId ?? '?'} failed: ${(e as Error)?.stack ?? String(e)}`,
+    );
     if (api === ApiKey.Produce && body?.acks === 0) return null;
     return errorResponse(header, ErrorCode.UNKNOWN_SERVER_ERROR, `handler for api ${api} failed`);
   };

@@ -1,5 +1,5 @@
 /** End-to-end with kafkajs 2.2.4: admin APIs, an idempotent producer, a two-member consumer group. */
-import { Kafka, logLevel, type Admin, type Consumer } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBroker, type TestBroker } from './test-broker.js';
 
@@ -9,7 +9,12 @@ let admin: Admin;
 
 beforeAll(async () => {
   broker = await startTestBroker();
-  kafka = new Kafka({ clientId: 'int-test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  kafka = new Kafka({
+    clientId: 'int-test',
+    brokers: [broker.bootstrap],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3 },
+  });
   admin = kafka.admin();
   await admin.connect();
 });
@@ -21,7 +26,11 @@ afterAll(async () => {
 
 describe('kafkajs admin', () => {
   it('creates, lists and describes topics', async () => {
-    expect(await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 3, configEntries: [{ name: 'retention.ms', value: '3600000' }] }] })).toBe(true);
+    expect(
+      await admin.createTopics({
+        topics: [{ topic: 'orders', numPartitions: 3, configEntries: [{ name: 'retention.ms', value: '3600000' }] }],
+      }),
+    ).toBe(true);
     expect(await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 3 }] })).toBe(false);
     expect(await admin.listTopics()).toContain('orders');
     const meta = await admin.fetchTopicMetadata({ topics: ['orders'] });
@@ -44,25 +53,46 @@ describe('kafkajs admin', () => {
     };
     expect((await failure({ topic: 'bad name!' })).type).toBe('INVALID_TOPIC_EXCEPTION');
     expect((await failure({ topic: 'rf3', replicationFactor: 3 })).type).toBe('INVALID_REPLICATION_FACTOR');
-    expect(await failure({ topic: 'badcfg', configEntries: [{ name: 'retention.ms', value: 'soon' }] })).toMatchObject({ type: 'INVALID_CONFIG' });
-    expect((await failure({ topic: 'badcfg', configEntries: [{ name: 'no.such.config', value: '1' }] })).type).toBe('INVALID_CONFIG');
+    expect(await failure({ topic: 'badcfg', configEntries: [{ name: 'retention.ms', value: 'soon' }] })).toMatchObject({
+      type: 'INVALID_CONFIG',
+    });
+    expect((await failure({ topic: 'badcfg', configEntries: [{ name: 'no.such.config', value: '1' }] })).type).toBe(
+      'INVALID_CONFIG',
+    );
   });
 
   it('describes and alters topic configs', async () => {
     const { ConfigResourceTypes } = await import('kafkajs');
     const describe = async () =>
-      (await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'orders' }], includeSynonyms: true })).resources[0].configEntries;
+      (
+        await admin.describeConfigs({
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: 'orders' }],
+          includeSynonyms: true,
+        })
+      ).resources[0].configEntries;
     let entries = await describe();
     const byName = (n: string) => entries.find((e) => e.configName === n)!;
     expect(byName('retention.ms')).toMatchObject({ configValue: '3600000', isDefault: false });
     expect(byName('cleanup.policy')).toMatchObject({ configValue: 'delete', isDefault: true });
     expect(byName('max.message.bytes').configValue).toBe('1048588');
-    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'orders', configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }] });
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: 'orders',
+          configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+        },
+      ],
+    });
     entries = await describe();
     expect(byName('cleanup.policy').configValue).toBe('compact');
     // AlterConfigs replaces the whole set: the retention override is gone.
     expect(byName('retention.ms')).toMatchObject({ configValue: '604800000', isDefault: true });
-    const brokerCfg = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1' }], includeSynonyms: false });
+    const brokerCfg = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.BROKER, name: '1' }],
+      includeSynonyms: false,
+    });
     expect(brokerCfg.resources[0].configEntries.find((e) => e.configName === 'num.partitions')?.configValue).toBe('1');
   });
 
@@ -72,7 +102,10 @@ describe('kafkajs admin', () => {
     expect(meta.topics[0].partitions).toHaveLength(4);
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: 'orders', messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: 3 })) });
+    await producer.send({
+      topic: 'orders',
+      messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: 3 })),
+    });
     await producer.disconnect();
     let offsets = await admin.fetchTopicOffsets('orders');
     expect(offsets.find((o) => o.partition === 3)).toMatchObject({ low: '0', high: '10', offset: '10' });
@@ -97,7 +130,13 @@ describe('kafkajs produce and consume', () => {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     for (let b = 0; b < 3; b++) {
-      await producer.send({ topic, messages: Array.from({ length: total / 3 }, (_, i) => ({ key: `key-${(b * 100 + i) % 17}`, value: `m-${b * 100 + i}` })) });
+      await producer.send({
+        topic,
+        messages: Array.from({ length: total / 3 }, (_, i) => ({
+          key: `key-${(b * 100 + i) % 17}`,
+          value: `m-${b * 100 + i}`,
+        })),
+      });
     }
     await producer.disconnect();
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -124,7 +163,11 @@ describe('kafkajs produce and consume', () => {
     const b = await makeConsumer('b', record);
     await waitFor(() => seen.size === total, 30_000);
     // Both members ended up with a share of the 4 partitions.
-    await waitFor(() => a.assigned.length > 0 && b.assigned.length > 0 && a.assigned.at(-1)!.length + b.assigned.at(-1)!.length === 4, 20_000);
+    await waitFor(
+      () =>
+        a.assigned.length > 0 && b.assigned.length > 0 && a.assigned.at(-1)!.length + b.assigned.at(-1)!.length === 4,
+      20_000,
+    );
     expect(a.assigned.at(-1)!.length).toBeGreaterThan(0);
     expect(b.assigned.at(-1)!.length).toBeGreaterThan(0);
     expect(a.assigned.length).toBeGreaterThanOrEqual(2); // a rebalanced when b joined
@@ -144,7 +187,13 @@ describe('kafkajs produce and consume', () => {
     // New messages, then a restarted consumer reads only those.
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic, messages: [{ key: 'x', value: 'after-restart-1' }, { key: 'y', value: 'after-restart-2' }] });
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'x', value: 'after-restart-1' },
+        { key: 'y', value: 'after-restart-2' },
+      ],
+    });
     await producer.disconnect();
     const again: string[] = [];
     const c = await makeConsumer('c', (s) => again.push(s.slice(2)));
@@ -157,7 +206,12 @@ describe('kafkajs produce and consume', () => {
 
 describe('kafkajs transactions', () => {
   it('a transactional producer fails fast with a clear error instead of hanging', async () => {
-    const p = kafka.producer({ transactionalId: 'tx-1', maxInFlightRequests: 1, idempotent: true, retry: { retries: 2 } });
+    const p = kafka.producer({
+      transactionalId: 'tx-1',
+      maxInFlightRequests: 1,
+      idempotent: true,
+      retry: { retries: 2 },
+    });
     const t0 = Date.now();
     let error: Error | undefined;
     try {
@@ -170,7 +224,9 @@ describe('kafkajs transactions', () => {
     }
     await p.disconnect();
     // kafkajs wraps the broker's TRANSACTIONAL_ID_AUTHORIZATION_FAILED in its coordinator lookup error.
-    const chain = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) + String((error as { cause?: Error })?.cause?.message ?? '');
+    const chain =
+      JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) +
+      String((error as { cause?: Error })?.cause?.message ?? '');
     expect(error?.message ?? '', chain).toMatch(/coordinator|transactional/i);
     expect(Date.now() - t0).toBeLessThan(10_000);
   });

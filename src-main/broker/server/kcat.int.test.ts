@@ -9,7 +9,11 @@ const hasKcat = fs.existsSync(KCAT);
 
 let broker: TestBroker;
 
-function kcat(args: string[], input?: string, timeoutMs = 30_000): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function kcat(
+  args: string[],
+  input?: string,
+  timeoutMs = 30_000,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const p = spawn(KCAT, ['-b', broker.bootstrap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -68,7 +72,17 @@ describe.skipIf(!hasKcat)('kcat (librdkafka)', () => {
     const c = await kcat(['-G', 'kcat-group', '-X', 'auto.offset.reset=earliest', '-e', '-q', '-f', '%s\n', 'grouped']);
     expect(c.stdout.trim().split('\n')).toEqual(lines);
     // A second run of the same group finds nothing new: the offsets were committed.
-    const again = await kcat(['-G', 'kcat-group', '-X', 'auto.offset.reset=earliest', '-e', '-q', '-f', '%s\n', 'grouped']);
+    const again = await kcat([
+      '-G',
+      'kcat-group',
+      '-X',
+      'auto.offset.reset=earliest',
+      '-e',
+      '-q',
+      '-f',
+      '%s\n',
+      'grouped',
+    ]);
     expect(again.stdout.trim()).toBe('');
   });
 });

@@ -32,7 +32,11 @@ export type WakeReason = 'append' | 'timeout' | 'shutdown';
  * Resolves on the first append to any of `signals`, after `timeoutMs`, or when `abort` fires
  * (broker stopping), whichever comes first. Always cleans up its subscriptions and timer.
  */
-export function waitForAppend(signals: readonly AppendSignal[], timeoutMs: number, abort?: AbortSignal): Promise<WakeReason> {
+export function waitForAppend(
+  signals: readonly AppendSignal[],
+  timeoutMs: number,
+  abort?: AbortSignal,
+): Promise<WakeReason> {
   if (abort?.aborted) return Promise.resolve('shutdown');
   if (timeoutMs <= 0) return Promise.resolve('timeout');
   return new Promise<WakeReason>((resolve) => {

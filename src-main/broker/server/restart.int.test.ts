@@ -15,12 +15,24 @@ describe('broker restart', () => {
     let kafka = new Kafka({ brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
     let admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'kept', numPartitions: 2, configEntries: [{ name: 'retention.ms', value: '123456' }] }] });
+    await admin.createTopics({
+      topics: [{ topic: 'kept', numPartitions: 2, configEntries: [{ name: 'retention.ms', value: '123456' }] }],
+    });
     const producer = kafka.producer({ idempotent: true });
     await producer.connect();
-    await producer.send({ topic: 'kept', messages: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: i % 2 })) });
+    await producer.send({
+      topic: 'kept',
+      messages: Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, partition: i % 2 })),
+    });
     await producer.disconnect();
-    await admin.setOffsets({ groupId: 'kept-group', topic: 'kept', partitions: [{ partition: 0, offset: '7' }, { partition: 1, offset: '9' }] });
+    await admin.setOffsets({
+      groupId: 'kept-group',
+      topic: 'kept',
+      partitions: [
+        { partition: 0, offset: '7' },
+        { partition: 1, offset: '9' },
+      ],
+    });
     await admin.disconnect();
     await broker.stop();
 
@@ -33,10 +45,16 @@ describe('broker restart', () => {
       expect(await admin.listTopics()).toContain('kept');
       const offsets = await admin.fetchTopicOffsets('kept');
       expect(offsets.map((o) => o.high).sort()).toEqual(['20', '20']);
-      const cfg = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'kept', configNames: ['retention.ms'] }], includeSynonyms: false });
+      const cfg = await admin.describeConfigs({
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: 'kept', configNames: ['retention.ms'] }],
+        includeSynonyms: false,
+      });
       expect(cfg.resources[0].configEntries[0].configValue).toBe('123456');
       const committed = await admin.fetchOffsets({ groupId: 'kept-group', topics: ['kept'] });
-      expect(committed[0].partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual(['7', '9']);
+      expect(committed[0].partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual([
+        '7',
+        '9',
+      ]);
 
       // A consumer of that group resumes from the committed offsets.
       const consumer = kafka.consumer({ groupId: 'kept-group', maxWaitTimeInMs: 100 });

@@ -49,9 +49,15 @@ export class WireClient {
   }
 
   /** Sends a request; resolves with the decoded response body (never, for Produce acks=0). */
-  send(apiKey: number, apiVersion: number, body: Record<string, unknown>): { correlationId: number; response: Promise<any> } {
+  send(
+    apiKey: number,
+    apiVersion: number,
+    body: Record<string, unknown>,
+  ): { correlationId: number; response: Promise<any> } {
     const correlationId = ++this.correlationId;
-    const response = new Promise<any>((resolve, reject) => this.pending.set(correlationId, { apiKey, apiVersion, resolve, reject }));
+    const response = new Promise<any>((resolve, reject) =>
+      this.pending.set(correlationId, { apiKey, apiVersion, resolve, reject }),
+    );
     response.catch(() => undefined); // a response that never comes (acks=0) must not become an unhandled rejection
     this.socket.write(encodeRequest({ apiKey, apiVersion, correlationId, clientId: 'wire-test' }, body));
     return { correlationId, response };

@@ -19,10 +19,21 @@ async function client(): Promise<WireClient> {
 
 function produceBody(topic: string, values: string[], acks = 1, partition = 0) {
   const records = buildBatch({ records: values.map((v) => ({ key: null, value: v })) });
-  return { transactionalId: null, acks, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: partition, records }] }] };
+  return {
+    transactionalId: null,
+    acks,
+    timeoutMs: 1000,
+    topicData: [{ name: topic, partitionData: [{ index: partition, records }] }],
+  };
 }
 
-function fetchBody(topic: string, fetchOffset: bigint, maxWaitMs: number, minBytes = 1, extra: Record<string, unknown> = {}) {
+function fetchBody(
+  topic: string,
+  fetchOffset: bigint,
+  maxWaitMs: number,
+  minBytes = 1,
+  extra: Record<string, unknown> = {},
+) {
   return {
     replicaId: -1,
     maxWaitMs,
@@ -37,7 +48,10 @@ function fetchBody(topic: string, fetchOffset: bigint, maxWaitMs: number, minByt
   };
 }
 
-const metadataBody = (topics: string[] | null) => ({ topics: topics?.map((name) => ({ name })) ?? null, allowAutoTopicCreation: true });
+const metadataBody = (topics: string[] | null) => ({
+  topics: topics?.map((name) => ({ name })) ?? null,
+  allowAutoTopicCreation: true,
+});
 
 beforeAll(async () => {
   broker = await startTestBroker({ maintenanceIntervalMs: 100 });
@@ -96,7 +110,12 @@ describe('wire protocol', () => {
     const t0 = Date.now();
     const f = await c.request(ApiKey.Fetch, 11, fetchBody('poll', 1n, 300));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
-    expect(f.responses[0].partitions[0]).toMatchObject({ errorCode: 0, highWatermark: 1n, lastStableOffset: 1n, logStartOffset: 0n });
+    expect(f.responses[0].partitions[0]).toMatchObject({
+      errorCode: 0,
+      highWatermark: 1n,
+      lastStableOffset: 1n,
+      logStartOffset: 0n,
+    });
     expect(f.responses[0].partitions[0].records.length).toBe(0);
   });
 
@@ -108,7 +127,11 @@ describe('wire protocol', () => {
     expect(unknown.responses[0].partitions[0].errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     const open = await c.request(ApiKey.Fetch, 11, fetchBody('poll', 0n, 0, 0, { sessionEpoch: 0 }));
     expect(open).toMatchObject({ errorCode: 0, sessionId: 0 });
-    const incremental = await c.request(ApiKey.Fetch, 11, fetchBody('poll', 0n, 0, 0, { sessionId: 42, sessionEpoch: 3 }));
+    const incremental = await c.request(
+      ApiKey.Fetch,
+      11,
+      fetchBody('poll', 0n, 0, 0, { sessionId: 42, sessionEpoch: 3 }),
+    );
     expect(incremental.errorCode).toBe(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
   });
 
@@ -118,7 +141,11 @@ describe('wire protocol', () => {
     const meta = c.send(ApiKey.Metadata, 9, metadataBody(['acks0']));
     await meta.response;
     expect(c.arrivals).not.toContain(silent.correlationId);
-    const offsets = await c.request(ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'acks0', partitions: [{ partitionIndex: 0, timestamp: -1n }] }] });
+    const offsets = await c.request(ApiKey.ListOffsets, 5, {
+      replicaId: -1,
+      isolationLevel: 0,
+      topics: [{ name: 'acks0', partitions: [{ partitionIndex: 0, timestamp: -1n }] }],
+    });
     expect(offsets.topics[0].partitions[0].offset).toBe(2n);
   });
 
@@ -141,35 +168,71 @@ describe('wire protocol', () => {
   it('lists offsets: latest, earliest, max timestamp, by time, and v0 style', async () => {
     const c = await client();
     const ts = (t: number) => BigInt(t);
-    const batch = buildBatch({ records: [10, 30, 20].map((t) => ({ key: null, value: `t${t}`, timestamp: ts(1_000_000 + t) })) });
-    await c.request(ApiKey.Produce, 7, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'times', partitionData: [{ index: 0, records: batch }] }] });
+    const batch = buildBatch({
+      records: [10, 30, 20].map((t) => ({ key: null, value: `t${t}`, timestamp: ts(1_000_000 + t) })),
+    });
+    await c.request(ApiKey.Produce, 7, {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 1000,
+      topicData: [{ name: 'times', partitionData: [{ index: 0, records: batch }] }],
+    });
     const ask = (timestamp: bigint) =>
-      c.request(ApiKey.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }] }).then((r) => r.topics[0].partitions[0]);
+      c
+        .request(ApiKey.ListOffsets, 7, {
+          replicaId: -1,
+          isolationLevel: 0,
+          topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp }] }],
+        })
+        .then((r) => r.topics[0].partitions[0]);
     expect(await ask(-1n)).toMatchObject({ offset: 3n, errorCode: 0 });
     expect(await ask(-2n)).toMatchObject({ offset: 0n });
     expect(await ask(-3n)).toMatchObject({ offset: 1n, timestamp: 1_000_030n });
     expect((await ask(1_000_015n)).offset).toBe(1n);
     expect((await ask(2_000_000n)).offset).toBe(-1n);
-    const v0 = await c.request(ApiKey.ListOffsets, 0, { replicaId: -1, topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp: -1n, maxNumOffsets: 1 }] }] });
+    const v0 = await c.request(ApiKey.ListOffsets, 0, {
+      replicaId: -1,
+      topics: [{ name: 'times', partitions: [{ partitionIndex: 0, timestamp: -1n, maxNumOffsets: 1 }] }],
+    });
     expect(v0.topics[0].partitions[0].oldStyleOffsets).toEqual([3n]);
   });
 
   it('CreateTopics v7 returns configs and a topic id; DeleteTopics v6 deletes by id', async () => {
     const c = await client();
     const created = await c.request(ApiKey.CreateTopics, 7, {
-      topics: [{ name: 'by-id', numPartitions: 2, replicationFactor: -1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'compact' }] }],
+      topics: [
+        {
+          name: 'by-id',
+          numPartitions: 2,
+          replicationFactor: -1,
+          assignments: [],
+          configs: [{ name: 'cleanup.policy', value: 'compact' }],
+        },
+      ],
       timeoutMs: 1000,
       validateOnly: false,
     });
     const t = created.topics[0];
     expect(t).toMatchObject({ errorCode: 0, numPartitions: 2, replicationFactor: 1 });
-    expect(t.configs.find((x: { name: string }) => x.name === 'cleanup.policy')).toMatchObject({ value: 'compact', configSource: 1 });
+    expect(t.configs.find((x: { name: string }) => x.name === 'cleanup.policy')).toMatchObject({
+      value: 'compact',
+      configSource: 1,
+    });
     expect(t.configs.find((x: { name: string }) => x.name === 'segment.bytes')).toMatchObject({ configSource: 4 });
-    const dup = await c.request(ApiKey.CreateTopics, 7, { topics: [{ name: 'by-id', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
+    const dup = await c.request(ApiKey.CreateTopics, 7, {
+      topics: [{ name: 'by-id', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+      timeoutMs: 1000,
+    });
     expect(dup.topics[0].errorCode).toBe(ErrorCode.TOPIC_ALREADY_EXISTS);
-    const meta = await c.request(ApiKey.Metadata, 12, { topics: [{ topicId: t.topicId, name: null }], allowAutoTopicCreation: false });
+    const meta = await c.request(ApiKey.Metadata, 12, {
+      topics: [{ topicId: t.topicId, name: null }],
+      allowAutoTopicCreation: false,
+    });
     expect(meta.topics[0].name).toBe('by-id');
-    const del = await c.request(ApiKey.DeleteTopics, 6, { topics: [{ name: null, topicId: t.topicId }], timeoutMs: 1000 });
+    const del = await c.request(ApiKey.DeleteTopics, 6, {
+      topics: [{ name: null, topicId: t.topicId }],
+      timeoutMs: 1000,
+    });
     expect(del.responses[0]).toMatchObject({ name: 'by-id', errorCode: 0 });
     const gone = await c.request(ApiKey.Metadata, 9, { topics: [{ name: 'by-id' }], allowAutoTopicCreation: false });
     expect(gone.topics[0].errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
@@ -177,22 +240,50 @@ describe('wire protocol', () => {
 
   it('IncrementalAlterConfigs appends, subtracts, deletes; DescribeCluster describes us', async () => {
     const c = await client();
-    await c.request(ApiKey.CreateTopics, 4, { topics: [{ name: 'inc', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
+    await c.request(ApiKey.CreateTopics, 4, {
+      topics: [{ name: 'inc', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+      timeoutMs: 1000,
+    });
     const alter = (configs: Array<{ name: string; configOperation: number; value: string | null }>) =>
-      c.request(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'inc', configs }], validateOnly: false }).then((r) => r.responses[0]);
+      c
+        .request(ApiKey.IncrementalAlterConfigs, 1, {
+          resources: [{ resourceType: 2, resourceName: 'inc', configs }],
+          validateOnly: false,
+        })
+        .then((r) => r.responses[0]);
     const describeCfg = async (name: string) =>
-      (await c.request(ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: 'inc', configurationKeys: [name] }], includeSynonyms: true, includeDocumentation: true })).results[0].configs[0];
+      (
+        await c.request(ApiKey.DescribeConfigs, 4, {
+          resources: [{ resourceType: 2, resourceName: 'inc', configurationKeys: [name] }],
+          includeSynonyms: true,
+          includeDocumentation: true,
+        })
+      ).results[0].configs[0];
     expect((await alter([{ name: 'cleanup.policy', configOperation: 2, value: 'compact' }])).errorCode).toBe(0);
     expect((await describeCfg('cleanup.policy')).value).toBe('delete,compact');
-    expect((await alter([{ name: 'retention.ms', configOperation: 0, value: '1000' }, { name: 'cleanup.policy', configOperation: 3, value: 'delete' }])).errorCode).toBe(0);
+    expect(
+      (
+        await alter([
+          { name: 'retention.ms', configOperation: 0, value: '1000' },
+          { name: 'cleanup.policy', configOperation: 3, value: 'delete' },
+        ])
+      ).errorCode,
+    ).toBe(0);
     expect(await describeCfg('retention.ms')).toMatchObject({ value: '1000', configSource: 1, configType: 5 });
     expect((await describeCfg('retention.ms')).synonyms.map((s: { source: number }) => s.source)).toEqual([1, 5]);
     expect((await describeCfg('cleanup.policy')).value).toBe('compact');
     expect((await alter([{ name: 'retention.ms', configOperation: 1, value: null }])).errorCode).toBe(0);
     expect((await describeCfg('retention.ms')).configSource).toBe(5);
-    expect((await alter([{ name: 'retention.ms', configOperation: 2, value: '5' }])).errorCode).toBe(ErrorCode.INVALID_CONFIG);
-    expect((await alter([{ name: 'segment.bytes', configOperation: 0, value: '-5' }])).errorCode).toBe(ErrorCode.INVALID_CONFIG);
-    const cluster = await c.request(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+    expect((await alter([{ name: 'retention.ms', configOperation: 2, value: '5' }])).errorCode).toBe(
+      ErrorCode.INVALID_CONFIG,
+    );
+    expect((await alter([{ name: 'segment.bytes', configOperation: 0, value: '-5' }])).errorCode).toBe(
+      ErrorCode.INVALID_CONFIG,
+    );
+    const cluster = await c.request(ApiKey.DescribeCluster, 1, {
+      includeClusterAuthorizedOperations: false,
+      endpointType: 1,
+    });
     expect(cluster).toMatchObject({ errorCode: 0, clusterId: broker.clusterId, controllerId: 1 });
     expect(cluster.brokers[0]).toMatchObject({ brokerId: 1, host: broker.host, port: broker.port });
   });
@@ -200,13 +291,30 @@ describe('wire protocol', () => {
   it('runs retention in the background', async () => {
     const c = await client();
     const created = await c.request(ApiKey.CreateTopics, 4, {
-      topics: [{ name: 'retained', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'segment.bytes', value: '1024' }, { name: 'retention.bytes', value: '1' }] }],
+      topics: [
+        {
+          name: 'retained',
+          numPartitions: 1,
+          replicationFactor: 1,
+          assignments: [],
+          configs: [
+            { name: 'segment.bytes', value: '1024' },
+            { name: 'retention.bytes', value: '1' },
+          ],
+        },
+      ],
       timeoutMs: 1000,
     });
     expect(created.topics[0].errorCode).toBe(0);
     for (let i = 0; i < 20; i++) await c.request(ApiKey.Produce, 7, produceBody('retained', ['x'.repeat(300)]));
     const earliest = () =>
-      c.request(ApiKey.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'retained', partitions: [{ partitionIndex: 0, timestamp: -2n }] }] }).then((r) => r.topics[0].partitions[0].offset as bigint);
+      c
+        .request(ApiKey.ListOffsets, 5, {
+          replicaId: -1,
+          isolationLevel: 0,
+          topics: [{ name: 'retained', partitions: [{ partitionIndex: 0, timestamp: -2n }] }],
+        })
+        .then((r) => r.topics[0].partitions[0].offset as bigint);
     const end = Date.now() + 3000;
     while ((await earliest()) === 0n && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect(await earliest()).toBeGreaterThan(0n);
@@ -255,12 +363,16 @@ describe('wire protocol', () => {
   });
 
   it('refuses a second broker on the same data directory', async () => {
-    await expect(startBroker({ dataDir: broker.dataDir, port: 0, logger: () => undefined })).rejects.toThrow(/already used by another Samsa sandbox broker/);
+    await expect(startBroker({ dataDir: broker.dataDir, port: 0, logger: () => undefined })).rejects.toThrow(
+      /already used by another Samsa sandbox broker/,
+    );
   });
 
   it('reports a port in use clearly', async () => {
     const other = broker.dataDir + '-other';
-    await expect(startBroker({ dataDir: other, port: broker.port, logger: () => undefined })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startBroker({ dataDir: other, port: broker.port, logger: () => undefined })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
     fs.rmSync(other, { recursive: true, force: true });
   });
 });

@@ -43,7 +43,12 @@ export function brokerConfigEntries(i: BrokerConfigInput): BrokerConfigEntry[] {
     ['log.dirs', i.dataDir, S, 'string'],
     ['num.partitions', String(i.defaultPartitions), i.defaultPartitions === 1 ? D : S, 'int'],
     ['auto.create.topics.enable', String(i.autoCreateTopics), i.autoCreateTopics ? D : S, 'boolean'],
-    ['group.initial.rebalance.delay.ms', String(i.groupInitialRebalanceDelayMs), i.groupInitialRebalanceDelayMs === 3000 ? D : S, 'int'],
+    [
+      'group.initial.rebalance.delay.ms',
+      String(i.groupInitialRebalanceDelayMs),
+      i.groupInitialRebalanceDelayMs === 3000 ? D : S,
+      'int',
+    ],
     ['log.segment.bytes', String(i.segmentBytes), i.segmentBytes === 1073741824 ? D : S, 'int'],
     ['default.replication.factor', '1', D, 'int'],
     ['offsets.topic.replication.factor', '1', S, 'short'],

@@ -45,6 +45,8 @@ export interface ConfigDef {
 
 const LONG_MAX = '9223372036854775807';
 
+// A data table: one config per line reads better than one field per line.
+// prettier-ignore
 const defs: ConfigDef[] = [
   { name: 'cleanup.policy', type: 'list', defaultValue: 'delete', brokerSynonym: 'log.cleanup.policy', oneOf: ['delete', 'compact'], doc: 'Retention policy for old log segments: delete, compact, or both.' },
   { name: 'compression.type', type: 'string', defaultValue: 'producer', brokerSynonym: 'compression.type', oneOf: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], doc: 'Final compression type for the topic; "producer" keeps the codec the producer used.' },

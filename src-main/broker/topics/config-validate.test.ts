@@ -53,11 +53,17 @@ describe('effective topic config', () => {
   const broker = new Map([['log.segment.bytes', String(64 * 1024 * 1024)]]);
   it('prefers the override, then the broker static value, then the default', () => {
     const seg = TOPIC_CONFIGS.get('segment.bytes')!;
-    expect(resolveTopicConfig(seg, {}, broker)).toMatchObject({ value: '67108864', source: ConfigSource.STATIC_BROKER_CONFIG });
+    expect(resolveTopicConfig(seg, {}, broker)).toMatchObject({
+      value: '67108864',
+      source: ConfigSource.STATIC_BROKER_CONFIG,
+    });
     const over = resolveTopicConfig(seg, { 'segment.bytes': '1048576' }, broker);
     expect(over).toMatchObject({ value: '1048576', source: ConfigSource.TOPIC_CONFIG });
     expect(over.synonyms.map((s) => s.source)).toEqual([1, 4, 5]);
-    expect(resolveTopicConfig(TOPIC_CONFIGS.get('retention.ms')!, {}, broker)).toMatchObject({ value: '604800000', source: ConfigSource.DEFAULT_CONFIG });
+    expect(resolveTopicConfig(TOPIC_CONFIGS.get('retention.ms')!, {}, broker)).toMatchObject({
+      value: '604800000',
+      source: ConfigSource.DEFAULT_CONFIG,
+    });
   });
 
   it('builds the storage config', () => {
@@ -74,10 +80,22 @@ describe('effective topic config', () => {
 
 describe('incremental alter', () => {
   it('SET, DELETE, APPEND and SUBTRACT', () => {
-    expect(applyIncremental({}, [{ name: 'retention.ms', configOperation: 0, value: '5' }])).toEqual({ 'retention.ms': '5' });
-    expect(applyIncremental({ 'retention.ms': '5' }, [{ name: 'retention.ms', configOperation: 1, value: null }])).toEqual({});
-    expect(applyIncremental({}, [{ name: 'cleanup.policy', configOperation: 2, value: 'compact' }])).toEqual({ 'cleanup.policy': 'delete,compact' });
-    expect(applyIncremental({ 'cleanup.policy': 'delete,compact' }, [{ name: 'cleanup.policy', configOperation: 3, value: 'delete' }])).toEqual({ 'cleanup.policy': 'compact' });
-    expect(invalid(() => applyIncremental({}, [{ name: 'retention.ms', configOperation: 2, value: '1' }])).code).toBe(ErrorCode.INVALID_CONFIG);
+    expect(applyIncremental({}, [{ name: 'retention.ms', configOperation: 0, value: '5' }])).toEqual({
+      'retention.ms': '5',
+    });
+    expect(
+      applyIncremental({ 'retention.ms': '5' }, [{ name: 'retention.ms', configOperation: 1, value: null }]),
+    ).toEqual({});
+    expect(applyIncremental({}, [{ name: 'cleanup.policy', configOperation: 2, value: 'compact' }])).toEqual({
+      'cleanup.policy': 'delete,compact',
+    });
+    expect(
+      applyIncremental({ 'cleanup.policy': 'delete,compact' }, [
+        { name: 'cleanup.policy', configOperation: 3, value: 'delete' },
+      ]),
+    ).toEqual({ 'cleanup.policy': 'compact' });
+    expect(invalid(() => applyIncremental({}, [{ name: 'retention.ms', configOperation: 2, value: '1' }])).code).toBe(
+      ErrorCode.INVALID_CONFIG,
+    );
   });
 });

@@ -82,6 +82,7 @@ function checkRange(def: ConfigDef, n: number, bad: (why: string) => Error): voi
 export function validateTopicConfigs(configs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(configs)) out[name] = validateTopicConfig(name, value);
-  if (out['remote.storage.enable'] === 'true') throw invalid('Tiered storage is not available in the Samsa sandbox broker');
+  if (out['remote.storage.enable'] === 'true')
+    throw invalid('Tiered storage is not available in the Samsa sandbox broker');
   return out;
 }

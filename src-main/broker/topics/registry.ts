@@ -25,12 +25,18 @@ export class TopicRegistryFile {
   load(): TopicRecord[] {
     const data = readJson<FileShape>(this.file);
     if (!data) return [];
-    return data.topics.map((t) => ({ name: t.name, id: Buffer.from(t.id, 'base64url'), partitions: t.partitions, configs: { ...t.configs } }));
+    return data.topics.map((t) => ({
+      name: t.name,
+      id: Buffer.from(t.id, 'base64url'),
+      partitions: t.partitions,
+      configs: { ...t.configs },
+    }));
   }
 
   save(topics: Iterable<TopicRecord>): void {
     const out: FileShape = { version: 1, topics: [] };
-    for (const t of topics) out.topics.push({ name: t.name, id: t.id.toString('base64url'), partitions: t.partitions, configs: t.configs });
+    for (const t of topics)
+      out.topics.push({ name: t.name, id: t.id.toString('base64url'), partitions: t.partitions, configs: t.configs });
     out.topics.sort((a, b) => (a.name < b.name ? -1 : 1));
     writeJsonAtomic(this.file, out);
   }

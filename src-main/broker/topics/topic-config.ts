@@ -21,18 +21,26 @@ export interface ResolvedConfig {
 /** Broker-level values that differ from Kafka's defaults (reported as STATIC_BROKER_CONFIG). */
 export type BrokerStaticConfigs = ReadonlyMap<string, string>;
 
-export function resolveTopicConfig(def: ConfigDef, overrides: Readonly<Record<string, string>>, broker: BrokerStaticConfigs): ResolvedConfig {
+export function resolveTopicConfig(
+  def: ConfigDef,
+  overrides: Readonly<Record<string, string>>,
+  broker: BrokerStaticConfigs,
+): ResolvedConfig {
   const synonyms: ConfigSynonym[] = [];
   const override = Object.hasOwn(overrides, def.name) ? overrides[def.name] : undefined;
   if (override !== undefined) synonyms.push({ name: def.name, value: override, source: ConfigSource.TOPIC_CONFIG });
   const brokerValue = def.brokerSynonym ? broker.get(def.brokerSynonym) : undefined;
-  if (brokerValue !== undefined) synonyms.push({ name: def.brokerSynonym!, value: brokerValue, source: ConfigSource.STATIC_BROKER_CONFIG });
+  if (brokerValue !== undefined)
+    synonyms.push({ name: def.brokerSynonym!, value: brokerValue, source: ConfigSource.STATIC_BROKER_CONFIG });
   synonyms.push({ name: def.brokerSynonym ?? def.name, value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG });
   const top = synonyms[0];
   return { def, value: top.value ?? def.defaultValue, source: top.source, synonyms };
 }
 
-export function resolveAllTopicConfigs(overrides: Readonly<Record<string, string>>, broker: BrokerStaticConfigs): ResolvedConfig[] {
+export function resolveAllTopicConfigs(
+  overrides: Readonly<Record<string, string>>,
+  broker: BrokerStaticConfigs,
+): ResolvedConfig[] {
   return [...TOPIC_CONFIGS.values()].map((def) => resolveTopicConfig(def, overrides, broker));
 }
 

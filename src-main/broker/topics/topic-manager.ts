@@ -86,16 +86,27 @@ export class TopicManager {
    * Checks a create request; throws KafkaProtocolError with Kafka's code and message. Returns the
    * normalised partition count and configs.
    */
-  validateCreate(name: string, numPartitions: number, configs: Record<string, string>): { partitions: number; configs: Record<string, string> } {
+  validateCreate(
+    name: string,
+    numPartitions: number,
+    configs: Record<string, string>,
+  ): { partitions: number; configs: Record<string, string> } {
     assertTopicName(name);
-    if (this.byName.has(name)) throw new KafkaProtocolError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
+    if (this.byName.has(name))
+      throw new KafkaProtocolError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
     const collision = this.collidingName(name);
     if (collision) {
-      throw new KafkaProtocolError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic: ${collision}`);
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_TOPIC_EXCEPTION,
+        `Topic '${name}' collides with existing topic: ${collision}`,
+      );
     }
     const partitions = numPartitions === -1 ? this.opts.defaultPartitions : numPartitions;
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > MAX_PARTITIONS) {
-      throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be between 1 and ${MAX_PARTITIONS}; got ${numPartitions}.`);
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_PARTITIONS,
+        `Number of partitions must be between 1 and ${MAX_PARTITIONS}; got ${numPartitions}.`,
+      );
     }
     return { partitions, configs: validateTopicConfigs(configs) };
   }
@@ -134,7 +145,11 @@ export class TopicManager {
   delete(name: string): Promise<void> {
     return this.serial(async () => {
       const topic = this.byName.get(name);
-      if (!topic) throw new KafkaProtocolError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
+      if (!topic)
+        throw new KafkaProtocolError(
+          ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          'This server does not host this topic-partition.',
+        );
       this.byName.delete(name);
       this.byId.delete(topic.id.toString('hex'));
       this.persist();
@@ -147,13 +162,22 @@ export class TopicManager {
 
   validateAddPartitions(name: string, count: number): Topic {
     const topic = this.byName.get(name);
-    if (!topic) throw new KafkaProtocolError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${name}' does not exist.`);
+    if (!topic)
+      throw new KafkaProtocolError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${name}' does not exist.`);
     const current = topic.partitions.length;
-    if (count === current) throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`);
+    if (count === current)
+      throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`);
     if (count < current) {
-      throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`);
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_PARTITIONS,
+        `Topic currently has ${current} partitions, which is higher than the requested ${count}.`,
+      );
     }
-    if (count > MAX_PARTITIONS) throw new KafkaProtocolError(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be at most ${MAX_PARTITIONS}.`);
+    if (count > MAX_PARTITIONS)
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_PARTITIONS,
+        `Number of partitions must be at most ${MAX_PARTITIONS}.`,
+      );
     return topic;
   }
 
@@ -171,7 +195,8 @@ export class TopicManager {
   /** Replaces a topic's overrides (already validated) and pushes the new settings to its logs. */
   setConfigs(name: string, configs: Record<string, string>): void {
     const topic = this.byName.get(name);
-    if (!topic) throw new KafkaProtocolError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${name}' does not exist.`);
+    if (!topic)
+      throw new KafkaProtocolError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${name}' does not exist.`);
     topic.configs = validateTopicConfigs(configs);
     const cfg = toLogConfig(topic.configs, this.opts.brokerConfigs);
     for (const p of topic.partitions) p.log.updateConfig(cfg);
@@ -195,7 +220,11 @@ export class TopicManager {
     return { name: r.name, id: r.id, configs: r.configs, partitions };
   }
 
-  private async openPartition(topic: string, index: number, cfg: ReturnType<typeof toLogConfig>): Promise<PartitionState> {
+  private async openPartition(
+    topic: string,
+    index: number,
+    cfg: ReturnType<typeof toLogConfig>,
+  ): Promise<PartitionState> {
     const log = await this.opts.logs.openPartition(topic, index, cfg);
     return { index, log, signal: new AppendSignal() };
   }
@@ -206,7 +235,14 @@ export class TopicManager {
   }
 
   private persist(): void {
-    this.registry.save([...this.byName.values()].map((t) => ({ name: t.name, id: t.id, partitions: t.partitions.length, configs: t.configs })));
+    this.registry.save(
+      [...this.byName.values()].map((t) => ({
+        name: t.name,
+        id: t.id,
+        partitions: t.partitions.length,
+        configs: t.configs,
+      })),
+    );
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -22,8 +22,21 @@ describe('a broker that goes away and comes back', () => {
     dir = await mkdtemp(join(tmpdir(), 'samsa-goes-away-'));
     port = await freePort();
     broker = await startBroker({ port, dataDir: join(dir, 'broker') });
-    core = createCore({ dataDir: join(dir, 'app'), events: new RecordingEvents(), sandbox: fakeSandbox, mode: 'browser', version: 'test' });
-    clusterId = (await core['connections.create']({ name: 'flaky', bootstrapServers: [`127.0.0.1:${port}`], tls: false, sasl: null })).id;
+    core = createCore({
+      dataDir: join(dir, 'app'),
+      events: new RecordingEvents(),
+      sandbox: fakeSandbox,
+      mode: 'browser',
+      version: 'test',
+    });
+    clusterId = (
+      await core['connections.create']({
+        name: 'flaky',
+        bootstrapServers: [`127.0.0.1:${port}`],
+        tls: false,
+        sasl: null,
+      })
+    ).id;
   });
   afterAll(async () => {
     await core?.close();
@@ -45,11 +58,29 @@ describe('a broker that goes away and comes back', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(['CONNECTION_FAILED', 'TIMEOUT']).toContain(err.code);
     expect(err.message).toMatch(/127\.0\.0\.1:\d+/);
-    const produceErr = await appError(() => core['produce.send']({ clusterId, topic: 'orders', partition: null, key: 'k', value: 'v', valueFormat: 'text', headers: [] }));
+    const produceErr = await appError(() =>
+      core['produce.send']({
+        clusterId,
+        topic: 'orders',
+        partition: null,
+        key: 'k',
+        value: 'v',
+        valueFormat: 'text',
+        headers: [],
+      }),
+    );
     expect(['CONNECTION_FAILED', 'TIMEOUT']).toContain(produceErr.code);
 
     broker = await startBroker({ port, dataDir: join(dir, 'broker') });
-    const sent = await core['produce.send']({ clusterId, topic: 'orders', partition: 1, key: 'k', value: 'back', valueFormat: 'text', headers: [] });
+    const sent = await core['produce.send']({
+      clusterId,
+      topic: 'orders',
+      partition: 1,
+      key: 'k',
+      value: 'back',
+      valueFormat: 'text',
+      headers: [],
+    });
     expect(sent).toMatchObject({ topic: 'orders', partition: 1, offset: '0' });
     const detail = await core['topics.get']({ clusterId, topic: 'orders' });
     expect(detail.partitions.find((p) => p.partition === 1)?.highWatermark).toBe('1');

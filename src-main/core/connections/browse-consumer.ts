@@ -31,6 +31,7 @@ export function browseConsumer(kafka: Kafka, groupId: string): BrowseConsumer {
   });
   // TypeScript cannot see the assignment inside the callback above.
   const cluster = captured as Cluster | null;
-  if (!cluster) throw new Error('kafkajs did not call the partition assigner factory; the browse consumer needs kafkajs 2.2.x');
+  if (!cluster)
+    throw new Error('kafkajs did not call the partition assigner factory; the browse consumer needs kafkajs 2.2.x');
   return { consumer, cluster };
 }

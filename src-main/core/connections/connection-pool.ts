@@ -55,7 +55,9 @@ function connectError(profile: SavedProfile) {
 export function openConnection(profile: SavedProfile, logger?: CoreLogger): ClusterConnection {
   const kafka = new Kafka(kafkaConfig(profile, logger));
   const ctx = { brokers: profile.bootstrapServers };
-  const connect = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(client: T): Promise<T> => {
+  const connect = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(
+    client: T,
+  ): Promise<T> => {
     try {
       await withDeadline(client.connect(), ANSWER_DEADLINE_MS, connectError(profile));
       return client;

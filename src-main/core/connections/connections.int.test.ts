@@ -46,7 +46,12 @@ describe('connections on a real Kafka', () => {
   it('an unknown host name fails with CONNECTION_FAILED within 10 s', async () => {
     const started = Date.now();
     const err = await appError(() =>
-      h.core['connections.test']({ name: 'x', bootstrapServers: ['no-such-host.invalid:9092'], tls: false, sasl: null }),
+      h.core['connections.test']({
+        name: 'x',
+        bootstrapServers: ['no-such-host.invalid:9092'],
+        tls: false,
+        sasl: null,
+      }),
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(err.code).toBe('CONNECTION_FAILED');
@@ -55,10 +60,18 @@ describe('connections on a real Kafka', () => {
 
   it('a saved connection to a dead address fails clearly, and editing it to a good one recovers', async () => {
     const port = await freePort();
-    const p = await h.core['connections.create']({ name: 'dead', bootstrapServers: [`localhost:${port}`], tls: false, sasl: null });
+    const p = await h.core['connections.create']({
+      name: 'dead',
+      bootstrapServers: [`localhost:${port}`],
+      tls: false,
+      sasl: null,
+    });
     const err = await appError(() => h.core['topics.list']({ clusterId: p.id }));
     expect(err.code).toBe('CONNECTION_FAILED');
-    await h.core['connections.update']({ id: p.id, input: { name: 'alive', bootstrapServers: [h.bootstrap], tls: false, sasl: null } });
+    await h.core['connections.update']({
+      id: p.id,
+      input: { name: 'alive', bootstrapServers: [h.bootstrap], tls: false, sasl: null },
+    });
     expect(Array.isArray(await h.core['topics.list']({ clusterId: p.id }))).toBe(true);
     expect((await h.core['connections.remove']({ id: p.id })).removed).toBe(true);
     expect((await appError(() => h.core['topics.list']({ clusterId: p.id }))).code).toBe('NOT_FOUND');

@@ -25,7 +25,9 @@ export function kafkaConfig(
     clientId,
     brokers: [...s.bootstrapServers],
     ssl: s.tls,
-    sasl: s.sasl ? ({ mechanism: s.sasl.mechanism, username: s.sasl.username, password: s.sasl.password } as SASLOptions) : undefined,
+    sasl: s.sasl
+      ? ({ mechanism: s.sasl.mechanism, username: s.sasl.username, password: s.sasl.password } as SASLOptions)
+      : undefined,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     authenticationTimeout: CONNECTION_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,

@@ -5,7 +5,7 @@ import { toAppError } from './map-kafka-error.js';
 
 // kafkajs is CommonJS and spreads its error classes into module.exports, which ESM named
 // imports cannot see; require() gets the real classes.
-type Ctor = new (...args: any[]) => Error;
+type Ctor = new (...args: unknown[]) => Error;
 const k = createRequire(import.meta.url)('kafkajs') as Record<string, Ctor>;
 // The protocol error table (type/code/message) that kafkajs builds KafkaJSProtocolError from.
 const { createErrorFromCode } = createRequire(import.meta.url)('kafkajs/src/protocol/error.js') as {
@@ -79,7 +79,9 @@ describe('toAppError', () => {
   });
 
   it('request timeout', () => {
-    const err = toAppError(new k.KafkaJSRequestTimeoutError('Request produce(key: 0, version: 7) timed out', { broker: 'b1:9092' }));
+    const err = toAppError(
+      new k.KafkaJSRequestTimeoutError('Request produce(key: 0, version: 7) timed out', { broker: 'b1:9092' }),
+    );
     expect(err.code).toBe('TIMEOUT');
     expect(err.message).toContain('b1:9092');
   });
@@ -91,7 +93,9 @@ describe('toAppError', () => {
 
   it('TLS mismatch is explained', () => {
     const e = Object.assign(new Error('write EPROTO ... wrong version number'), { code: 'EPROTO' });
-    const err = toAppError(new k.KafkaJSConnectionError(`Connection error: ${e.message}`, { broker: 'h:9092', code: 'EPROTO' }));
+    const err = toAppError(
+      new k.KafkaJSConnectionError(`Connection error: ${e.message}`, { broker: 'h:9092', code: 'EPROTO' }),
+    );
     expect(err.code).toBe('CONNECTION_FAILED');
     expect(err.message).toMatch(/TLS handshake/);
   });

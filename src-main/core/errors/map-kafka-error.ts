@@ -41,7 +41,10 @@ export function errorChain(e: unknown): ErrorLike[] {
 
 function describeChain(chain: ErrorLike[]): string {
   return chain
-    .map((c) => `${c.name ?? 'Error'}${c.type ? ` [${c.type}]` : ''}${c.code !== undefined && !c.type ? ` (${String(c.code)})` : ''}: ${c.message ?? ''}`)
+    .map(
+      (c) =>
+        `${c.name ?? 'Error'}${c.type ? ` [${c.type}]` : ''}${c.code !== undefined && !c.type ? ` (${String(c.code)})` : ''}: ${c.message ?? ''}`,
+    )
     .join(' <- ');
 }
 
@@ -80,9 +83,12 @@ function topicName(ctx: ErrorContext): string {
 function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErrorCode, string] {
   switch (type) {
     case 'UNKNOWN_TOPIC_OR_PARTITION':
-      return ['NOT_FOUND', ctx.partition !== undefined && ctx.topic !== undefined
-        ? `Partition ${ctx.partition} of topic "${ctx.topic}" does not exist.`
-        : `${topicName(ctx)} does not exist.`];
+      return [
+        'NOT_FOUND',
+        ctx.partition !== undefined && ctx.topic !== undefined
+          ? `Partition ${ctx.partition} of topic "${ctx.topic}" does not exist.`
+          : `${topicName(ctx)} does not exist.`,
+      ];
     case 'UNKNOWN_TOPIC_ID':
       return ['NOT_FOUND', `${topicName(ctx)} does not exist.`];
     case 'TOPIC_ALREADY_EXISTS':
@@ -91,7 +97,10 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
     case 'RECORD_LIST_TOO_LARGE':
       return ['MESSAGE_TOO_LARGE', 'The record is larger than the broker accepts (max.message.bytes).'];
     case 'REQUEST_TIMED_OUT':
-      return ['TIMEOUT', 'The broker did not finish the request in time. Try again; if it keeps happening the cluster may be overloaded.'];
+      return [
+        'TIMEOUT',
+        'The broker did not finish the request in time. Try again; if it keeps happening the cluster may be overloaded.',
+      ];
     case 'INVALID_TOPIC_EXCEPTION':
       return ['VALIDATION', `${topicName(ctx)} is not a valid topic name.`];
     case 'INVALID_PARTITIONS':
@@ -101,7 +110,10 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
     case 'INVALID_REQUEST':
       return ['VALIDATION', `The broker rejected the request as invalid: ${raw}`];
     case 'TOPIC_AUTHORIZATION_FAILED':
-      return ['AUTH_FAILED', `This user is not allowed to access ${ctx.topic !== undefined ? `topic "${ctx.topic}"` : 'the topic'}.`];
+      return [
+        'AUTH_FAILED',
+        `This user is not allowed to access ${ctx.topic !== undefined ? `topic "${ctx.topic}"` : 'the topic'}.`,
+      ];
     case 'GROUP_AUTHORIZATION_FAILED':
       return ['AUTH_FAILED', 'This user is not allowed to access the consumer group.'];
     case 'CLUSTER_AUTHORIZATION_FAILED':
@@ -111,7 +123,10 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
     case 'LEADER_NOT_AVAILABLE':
     case 'NOT_LEADER_OR_FOLLOWER':
     case 'NOT_LEADER_FOR_PARTITION':
-      return ['KAFKA_ERROR', 'The partition has no available leader right now (the cluster may be electing one). Try again in a moment.'];
+      return [
+        'KAFKA_ERROR',
+        'The partition has no available leader right now (the cluster may be electing one). Try again in a moment.',
+      ];
     case 'NOT_ENOUGH_REPLICAS':
     case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
       return ['KAFKA_ERROR', 'Not enough in-sync replicas are available to accept the write (min.insync.replicas).'];
@@ -135,15 +150,18 @@ export function toAppError(e: unknown, ctx: ErrorContext = {}): AppError {
 
   const sasl = chain.find((c) => c.name === 'KafkaJSSASLAuthenticationError' || (c.type && SASL_TYPES.has(c.type)));
   if (sasl) {
-    return make('AUTH_FAILED', 'The cluster rejected the SASL credentials. Check the mechanism, username and password.');
+    return make(
+      'AUTH_FAILED',
+      'The cluster rejected the SASL credentials. Check the mechanism, username and password.',
+    );
   }
 
   const tls = chain.find((c) => typeof c.code === 'string' && TLS_CODES.has(c.code));
   if (tls) {
     return make('AUTH_FAILED', `The broker's TLS certificate was not accepted (${String(tls.code)}).`);
   }
-  const tlsMismatch = chain.find(
-    (c) => /wrong version number|ERR_SSL|EPROTO|packet length too long/i.test(`${String(c.code ?? '')} ${c.message ?? ''}`),
+  const tlsMismatch = chain.find((c) =>
+    /wrong version number|ERR_SSL|EPROTO|packet length too long/i.test(`${String(c.code ?? '')} ${c.message ?? ''}`),
   );
   if (tlsMismatch) {
     return make(
@@ -160,7 +178,10 @@ export function toAppError(e: unknown, ctx: ErrorContext = {}): AppError {
 
   const timeout = chain.find((c) => c.name === 'KafkaJSRequestTimeoutError');
   if (timeout) {
-    return make('TIMEOUT', `The broker at ${timeout.broker ?? where(ctx, chain)} did not answer in time. Check that the cluster is healthy.`);
+    return make(
+      'TIMEOUT',
+      `The broker at ${timeout.broker ?? where(ctx, chain)} did not answer in time. Check that the cluster is healthy.`,
+    );
   }
 
   const network = chain.find((c) => typeof c.code === 'string' && NETWORK_REASONS[c.code] !== undefined);
@@ -171,7 +192,9 @@ export function toAppError(e: unknown, ctx: ErrorContext = {}): AppError {
     );
   }
 
-  const connection = chain.find((c) => c.name === 'KafkaJSConnectionError' || c.name === 'KafkaJSConnectionClosedError');
+  const connection = chain.find(
+    (c) => c.name === 'KafkaJSConnectionError' || c.name === 'KafkaJSConnectionClosedError',
+  );
   if (connection) {
     const msg = connection.message ?? '';
     const reason = /timeout/i.test(msg)

@@ -11,7 +11,12 @@ export interface PartitionOffset {
  * member id), straight to the group coordinator. kafkajs's admin.setOffsets joins the group
  * first, which costs a rebalance and a 5 s fetch wait; this is one request.
  */
-export async function commitGroupOffsets(kafka: Kafka, groupId: string, topic: string, partitions: PartitionOffset[]): Promise<void> {
+export async function commitGroupOffsets(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  partitions: PartitionOffset[],
+): Promise<void> {
   const { consumer, cluster } = browseConsumer(kafka, groupId);
   await consumer.connect();
   try {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allocateNewest, type PartitionRange } from './allocate.js';
 
-const r = (partition: number, low: number, high: number): PartitionRange => ({ partition, low: BigInt(low), high: BigInt(high) });
+const r = (partition: number, low: number, high: number): PartitionRange => ({
+  partition,
+  low: BigInt(low),
+  high: BigInt(high),
+});
 const counts = (plans: ReturnType<typeof allocateNewest>) => plans.map((p) => Number(p.end - p.start));
 
 describe('allocateNewest', () => {
@@ -31,7 +35,11 @@ describe('allocateNewest', () => {
       const avail = [1, 5, 2, 50];
       let left = limit;
       while (left > 0 && naive.some((n, i) => n < avail[i])) {
-        for (let i = 0; i < 4 && left > 0; i++) if (naive[i] < avail[i]) { naive[i]++; left--; }
+        for (let i = 0; i < 4 && left > 0; i++)
+          if (naive[i] < avail[i]) {
+            naive[i]++;
+            left--;
+          }
       }
       expect(counts(allocateNewest(limit, ranges))).toEqual(naive);
     }
@@ -39,7 +47,10 @@ describe('allocateNewest', () => {
 
   it('handles int64 offsets and large limits quickly', () => {
     const big = 2n ** 62n;
-    const plans = allocateNewest(10_000, [{ partition: 1, low: 0n, high: big }, { partition: 0, low: big - 3n, high: big }]);
+    const plans = allocateNewest(10_000, [
+      { partition: 1, low: 0n, high: big },
+      { partition: 0, low: big - 3n, high: big },
+    ]);
     expect(plans.map((p) => p.partition)).toEqual([0, 1]);
     expect(counts(plans)).toEqual([3, 9997]);
     expect(plans[1].start).toBe(big - 9997n);

@@ -21,6 +21,13 @@ describe('mergeNewestFirst', () => {
       ],
       6,
     );
-    expect(merged.map((x) => `${x.partition}:${x.offset}`)).toEqual(['0:7', '1:7', '0:6', '1:1', '0:5', '2:9007199254740993']);
+    expect(merged.map((x) => `${x.partition}:${x.offset}`)).toEqual([
+      '0:7',
+      '1:7',
+      '0:6',
+      '1:1',
+      '0:5',
+      '2:9007199254740993',
+    ]);
   });
 });

@@ -68,14 +68,21 @@ describe('messages.newest on a real Kafka', () => {
     const t0 = Date.now() - 60_000;
     // 60 records spread round-robin, timestamps increasing with i.
     for (let i = 0; i < 60; i++) {
-      await producer.send({ topic, messages: [{ partition: i % 3, key: `k${i}`, value: `v${i}`, timestamp: String(t0 + i) }] });
+      await producer.send({
+        topic,
+        messages: [{ partition: i % 3, key: `k${i}`, value: `v${i}`, timestamp: String(t0 + i) }],
+      });
     }
     const r = await h.core['messages.newest']({ clusterId, topic, limit: 12, partition: null });
     expect(r.messages.map((m) => text(m.value))).toEqual(Array.from({ length: 12 }, (_, j) => `v${59 - j}`));
     expect(r.messages.map((m) => m.timestamp)).toEqual(Array.from({ length: 12 }, (_, j) => t0 + 59 - j));
     // Each partition was read from about offset 16 up to its high watermark; a peek of at most
     // two older records proves that nothing older belongs in the answer.
-    expect(r.partitions.map((p) => [p.partition, p.highWatermark])).toEqual([[0, '20'], [1, '20'], [2, '20']]);
+    expect(r.partitions.map((p) => [p.partition, p.highWatermark])).toEqual([
+      [0, '20'],
+      [1, '20'],
+      [2, '20'],
+    ]);
     for (const p of r.partitions) expect(Number(p.lowWatermark)).toBeGreaterThanOrEqual(14);
 
     // One partition only.
@@ -94,7 +101,10 @@ describe('messages.newest on a real Kafka', () => {
     const plan = [1, 10, 10];
     let ts = t0;
     for (const [p, n] of plan.entries()) {
-      await producer.send({ topic, messages: Array.from({ length: n }, (_, i) => ({ partition: p, value: `p${p}-${i}`, timestamp: String(ts++) })) });
+      await producer.send({
+        topic,
+        messages: Array.from({ length: n }, (_, i) => ({ partition: p, value: `p${p}-${i}`, timestamp: String(ts++) })),
+      });
     }
     const r = await h.core['messages.newest']({ clusterId, topic, limit: 7, partition: null });
     // Partition 2 was written last: its 7 newest beat everything else, although round-robin alone
@@ -198,7 +208,19 @@ describe('messages.newest on a real Kafka', () => {
   it('reads records produced by kcat (key, value, header)', async () => {
     const topic = uniqueTopic('kcat');
     await h.createTopic(topic, 1);
-    const child = execFile('kcat', ['-b', h.bootstrap, '-P', '-t', topic, '-k', 'kcat-key', '-H', 'h=v', '-H', 'origin=kcat']);
+    const child = execFile('kcat', [
+      '-b',
+      h.bootstrap,
+      '-P',
+      '-t',
+      topic,
+      '-k',
+      'kcat-key',
+      '-H',
+      'h=v',
+      '-H',
+      'origin=kcat',
+    ]);
     const done = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.stdin!.end('hello from kcat\nsecond line\n');
     expect(await done).toBe(0);
@@ -212,8 +234,29 @@ describe('messages.newest on a real Kafka', () => {
       ['origin', 'kcat'],
     ]);
     // And kcat reads what the core produced.
-    await h.core['produce.send']({ clusterId, topic, partition: 0, key: 'from-core', value: 'core value', valueFormat: 'text', headers: [] });
-    const { stdout } = await run('kcat', ['-b', h.bootstrap, '-C', '-t', topic, '-o', '2', '-c', '1', '-e', '-f', '%k=%s\n']);
+    await h.core['produce.send']({
+      clusterId,
+      topic,
+      partition: 0,
+      key: 'from-core',
+      value: 'core value',
+      valueFormat: 'text',
+      headers: [],
+    });
+    const { stdout } = await run('kcat', [
+      '-b',
+      h.bootstrap,
+      '-C',
+      '-t',
+      topic,
+      '-o',
+      '2',
+      '-c',
+      '1',
+      '-e',
+      '-f',
+      '%k=%s\n',
+    ]);
     expect(stdout).toBe('from-core=core value\n');
   });
 });

@@ -48,6 +48,10 @@ export async function newestMessages(
   const messages = mergeNewestFirst([...read.values()], params.limit);
   return {
     messages,
-    partitions: plans.map((p) => ({ partition: p.partition, lowWatermark: p.start.toString(), highWatermark: p.end.toString() })),
+    partitions: plans.map((p) => ({
+      partition: p.partition,
+      lowWatermark: p.start.toString(),
+      highWatermark: p.end.toString(),
+    })),
   };
 }

@@ -145,7 +145,8 @@ export async function readRanges(
       }),
     );
     if (stale) {
-      if (++refreshes > maxRefreshes) throw new Error(`The leaders of topic "${meta.topic}" kept moving while reading.`);
+      if (++refreshes > maxRefreshes)
+        throw new Error(`The leaders of topic "${meta.topic}" kept moving while reading.`);
       await cluster.refreshMetadata().catch(() => {});
       const fresh = (await fetchMetadata(cluster, [meta.topic])).topicMetadata.find((t) => t.topic === meta.topic);
       if (fresh) meta = fresh;

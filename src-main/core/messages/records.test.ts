@@ -36,7 +36,15 @@ describe('bytes', () => {
 
 describe('dropAborted', () => {
   it('drops records of aborted transactions up to their abort marker, keeps committed ones', () => {
-    const records = [rec(0), rec(1, '7', true), rec(2, '8', true), rec(3, '7', true), marker(4, '7', 0), marker(5, '8', 1), rec(6, '7', true)];
+    const records = [
+      rec(0),
+      rec(1, '7', true),
+      rec(2, '8', true),
+      rec(3, '7', true),
+      marker(4, '7', 0),
+      marker(5, '8', 1),
+      rec(6, '7', true),
+    ];
     const kept = dropAborted(records, [{ producerId: '7', firstOffset: '1' }]).map((r) => r.offset);
     expect(kept).toEqual(['0', '2', '4', '5', '6']);
   });

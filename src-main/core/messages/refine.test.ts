@@ -12,7 +12,9 @@ function simulate(stamps: number[][], limit: number) {
   const read = new Map<number, KafkaMessage[]>(plans.map((p) => [p.partition, []]));
   const readRange = (partition: number, start: bigint, end: bigint) => {
     for (let o = Number(start); o < Number(end); o++) {
-      read.get(partition)!.push({ partition, offset: String(o), timestamp: stamps[partition][o], key: null, value: null, headers: [] });
+      read
+        .get(partition)!
+        .push({ partition, offset: String(o), timestamp: stamps[partition][o], key: null, value: null, headers: [] });
     }
   };
   for (const p of plans) readRange(p.partition, p.start, p.end);
@@ -26,7 +28,10 @@ function simulate(stamps: number[][], limit: number) {
     plans = plans.map((p) => ({ ...p, start: moved.get(p.partition) ?? p.start }));
   }
   const got = mergeNewestFirst([...read.values()], limit).map((m) => m.timestamp);
-  const want = stamps.flat().sort((a, b) => b - a).slice(0, limit);
+  const want = stamps
+    .flat()
+    .sort((a, b) => b - a)
+    .slice(0, limit);
   const readCount = [...read.values()].reduce((n, l) => n + l.length, 0);
   return { got, want, rounds, readCount };
 }
@@ -50,14 +55,19 @@ describe('extraReads', () => {
   });
 
   it('fewer partitions read than exist (limit below partition count)', () => {
-    const stamps = [[1, 2], [3, 4], [5, 60], [7, 8]];
+    const stamps = [
+      [1, 2],
+      [3, 4],
+      [5, 60],
+      [7, 8],
+    ];
     const r = simulate(stamps, 2);
     expect(r.got).toEqual([60, 8]);
   });
 
   it('random skew stays exact', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 50; trial++) {
       const parts = 1 + Math.floor(rnd() * 5);
       const stamps: number[][] = Array.from({ length: parts }, () => []);

@@ -20,7 +20,15 @@ const base = { partition: null, key: null, value: null, valueFormat: 'text' as c
 describe('produce on a real Kafka', () => {
   it('returns partition, offset and timestamp, and the record is there', async () => {
     const before = Date.now();
-    const r = await h.core['produce.send']({ ...base, clusterId, topic, partition: 1, key: 'k', value: '{"a":1}', valueFormat: 'json' });
+    const r = await h.core['produce.send']({
+      ...base,
+      clusterId,
+      topic,
+      partition: 1,
+      key: 'k',
+      value: '{"a":1}',
+      valueFormat: 'json',
+    });
     expect(r).toMatchObject({ topic, partition: 1, offset: '0' });
     expect(r.timestamp).toBeGreaterThanOrEqual(before);
     const again = await h.core['produce.send']({ ...base, clusterId, topic, partition: 1, value: 'x' });
@@ -31,7 +39,10 @@ describe('produce on a real Kafka', () => {
 
   it('automatic partitioning keeps one key on one partition', async () => {
     const parts = new Set<number>();
-    for (let i = 0; i < 5; i++) parts.add((await h.core['produce.send']({ ...base, clusterId, topic, key: 'same-key', value: `${i}` })).partition);
+    for (let i = 0; i < 5; i++)
+      parts.add(
+        (await h.core['produce.send']({ ...base, clusterId, topic, key: 'same-key', value: `${i}` })).partition,
+      );
     expect(parts.size).toBe(1);
   });
 
@@ -43,7 +54,9 @@ describe('produce on a real Kafka', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await h.admin.listTopics()).not.toContain(missing);
     // Reading a missing topic does not create it either.
-    expect((await appError(() => h.core['messages.newest']({ clusterId, topic: missing, limit: 5, partition: null }))).code).toBe('NOT_FOUND');
+    expect(
+      (await appError(() => h.core['messages.newest']({ clusterId, topic: missing, limit: 5, partition: null }))).code,
+    ).toBe('NOT_FOUND');
     expect(await h.admin.listTopics()).not.toContain(missing);
   });
 
@@ -55,7 +68,9 @@ describe('produce on a real Kafka', () => {
   });
 
   it('invalid JSON is a VALIDATION error on the value field', async () => {
-    const err = await appError(() => h.core['produce.send']({ ...base, clusterId, topic, value: '{"a":', valueFormat: 'json' }));
+    const err = await appError(() =>
+      h.core['produce.send']({ ...base, clusterId, topic, value: '{"a":', valueFormat: 'json' }),
+    );
     expect(err.code).toBe('VALIDATION');
     expect(err.field).toBe('value');
     expect(err.message).toMatch(/^Value is not valid JSON: /);

@@ -3,7 +3,14 @@ import { checkJsonValue, toKafkaHeaders } from './send.js';
 
 describe('produce helpers', () => {
   it('keeps repeated header names as arrays, in order', () => {
-    expect(toKafkaHeaders([{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'a', value: '3' }, { key: 'a', value: '4' }])).toEqual({
+    expect(
+      toKafkaHeaders([
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+        { key: 'a', value: '3' },
+        { key: 'a', value: '4' },
+      ]),
+    ).toEqual({
       a: ['1', '3', '4'],
       b: '2',
     });

@@ -73,9 +73,16 @@ describe('ProfileStore', () => {
   it('keeps the saved password when an update leaves it empty, and replaces it when typed', async () => {
     const s = store();
     const p = await s.create(input);
-    const kept = await s.update(p.id, { ...input, sasl: { mechanism: 'scram-sha-256', username: 'bob', password: '' } });
+    const kept = await s.update(p.id, {
+      ...input,
+      sasl: { mechanism: 'scram-sha-256', username: 'bob', password: '' },
+    });
     expect(kept.sasl).toEqual({ mechanism: 'scram-sha-256', username: 'bob', passwordSaved: true });
-    expect((await store().require(p.id)).sasl).toEqual({ mechanism: 'scram-sha-256', username: 'bob', password: 's3cret' });
+    expect((await store().require(p.id)).sasl).toEqual({
+      mechanism: 'scram-sha-256',
+      username: 'bob',
+      password: 's3cret',
+    });
     await s.update(p.id, { ...input, sasl: { ...input.sasl!, password: 'n3w' } });
     expect((await store().require(p.id)).sasl?.password).toBe('n3w');
   });
@@ -84,10 +91,17 @@ describe('ProfileStore', () => {
     const s = store();
     const p = await s.create({ ...input, sasl: null });
     const noPassword = { ...input, sasl: { ...input.sasl!, password: '' } };
-    await expect(s.update(p.id, noPassword)).rejects.toMatchObject({ code: 'VALIDATION', field: 'input.sasl.password', message: 'Password is required' });
+    await expect(s.update(p.id, noPassword)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'input.sasl.password',
+      message: 'Password is required',
+    });
     await expect(s.create(noPassword)).rejects.toMatchObject({ code: 'VALIDATION', message: 'Password is required' });
     await expect(s.settingsForTest(noPassword)).rejects.toMatchObject({ code: 'VALIDATION', field: 'sasl.password' });
-    await expect(s.settingsForTest(noPassword, p.id)).rejects.toMatchObject({ code: 'VALIDATION', field: 'sasl.password' });
+    await expect(s.settingsForTest(noPassword, p.id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'sasl.password',
+    });
   });
 
   it('tests with the saved password when given the id and an empty one', async () => {
@@ -103,7 +117,15 @@ describe('ProfileStore', () => {
   it('reports no saved password when it cannot be decrypted', async () => {
     await store().create(input);
     const warn = vi.fn();
-    const s = store({ secrets: { ...fakeCipher, decrypt: () => { throw new Error('keychain changed'); } }, logger: { warn, error: vi.fn() } });
+    const s = store({
+      secrets: {
+        ...fakeCipher,
+        decrypt: () => {
+          throw new Error('keychain changed');
+        },
+      },
+      logger: { warn, error: vi.fn() },
+    });
     expect((await s.list())[0].sasl?.passwordSaved).toBe(false);
     expect(warn).toHaveBeenCalledOnce();
   });
@@ -138,7 +160,12 @@ describe('ProfileStore', () => {
     await s.create(input);
     const before = await readFile(join(dir, 'connections.json'), 'utf8');
     const failing = store({
-      secrets: { ...fakeCipher, encrypt: () => { throw new Error('keychain locked'); } },
+      secrets: {
+        ...fakeCipher,
+        encrypt: () => {
+          throw new Error('keychain locked');
+        },
+      },
     });
     await expect(failing.create({ ...input, name: 'second' })).rejects.toThrow('keychain locked');
     expect(await readFile(join(dir, 'connections.json'), 'utf8')).toBe(before);

@@ -30,7 +30,9 @@ export type SavedProfile = Omit<ConnectionProfile, 'sasl'> & { sasl: ConnectionS
 
 /** What leaves the main process: whether a password is saved, never the password. */
 export function redactProfile(p: SavedProfile): ConnectionProfile {
-  const sasl = p.sasl ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSaved: p.sasl.password !== '' } : null;
+  const sasl = p.sasl
+    ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSaved: p.sasl.password !== '' }
+    : null;
   return { ...p, sasl };
 }
 
@@ -103,7 +105,10 @@ export class ProfileStore {
   /** With the password: for the connection pool only. */
   async require(id: string): Promise<SavedProfile> {
     const p = await this.get(id);
-    if (!p) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
+    if (!p)
+      throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', {
+        detail: `id ${id}`,
+      });
     return p;
   }
 
@@ -130,17 +135,26 @@ export class ProfileStore {
   update(id: string, input: ConnectionUpdate): Promise<ConnectionProfile> {
     return this.mutate((list) => {
       const old = list.find((p) => p.id === id);
-      if (!old) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', { detail: `id ${id}` });
+      if (!old)
+        throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', {
+          detail: `id ${id}`,
+        });
       const profile: SavedProfile = {
         ...old,
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
-        sasl: input.sasl ? { ...input.sasl, password: keepPassword(input.sasl.password, old, 'input.sasl.password') } : null,
+        sasl: input.sasl
+          ? { ...input.sasl, password: keepPassword(input.sasl.password, old, 'input.sasl.password') }
+          : null,
         // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
         updatedAt: Math.max(this.now(), old.updatedAt + 1),
       };
-      return { list: list.map((p) => (p.id === id ? profile : p)), result: redactProfile(profile), change: { id, kind: 'updated' } };
+      return {
+        list: list.map((p) => (p.id === id ? profile : p)),
+        result: redactProfile(profile),
+        change: { id, kind: 'updated' },
+      };
     });
   }
 
@@ -243,7 +257,11 @@ export class ProfileStore {
     return {
       ...p,
       sasl: p.sasl
-        ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSecret: this.deps.secrets.encrypt(p.sasl.password) }
+        ? {
+            mechanism: p.sasl.mechanism,
+            username: p.sasl.username,
+            passwordSecret: this.deps.secrets.encrypt(p.sasl.password),
+          }
         : null,
     };
   }

@@ -29,14 +29,25 @@ function sampleRecord(topic: string, i: number, rand: () => number) {
       const orderId = `order-${1000 + i}`;
       return {
         key: `customer-${Math.floor(rand() * 40)}`,
-        value: { orderId, items: 1 + Math.floor(rand() * 4), totalCents: Math.floor(rand() * 20_000), currency: 'EUR', createdAt: at },
+        value: {
+          orderId,
+          items: 1 + Math.floor(rand() * 4),
+          totalCents: Math.floor(rand() * 20_000),
+          currency: 'EUR',
+          createdAt: at,
+        },
         headers: { 'content-type': 'application/json', source: 'checkout-service' },
       };
     }
     case 'commerce.payment.prod.notification':
       return {
         key: `order-${1000 + i}`,
-        value: { paymentId: `pay-${5000 + i}`, orderId: `order-${1000 + i}`, status: rand() < 0.9 ? 'CAPTURED' : 'DECLINED', at },
+        value: {
+          paymentId: `pay-${5000 + i}`,
+          orderId: `order-${1000 + i}`,
+          status: rand() < 0.9 ? 'CAPTURED' : 'DECLINED',
+          at,
+        },
         headers: { 'content-type': 'application/json', 'trace-id': `trace-${(i * 7919).toString(16)}` },
       };
     case 'identity.user.prod.signup':
@@ -58,7 +69,9 @@ function sampleRecord(topic: string, i: number, rand: () => number) {
  * Creates the sample topics with keyed JSON records and two consumer groups: one caught up,
  * one ("payment-notifier") committed halfway so it lags and there is lag to look at.
  */
-export async function loadSampleData(bootstrap: string): Promise<{ topics: string[]; records: number; groups: string[] }> {
+export async function loadSampleData(
+  bootstrap: string,
+): Promise<{ topics: string[]; records: number; groups: string[] }> {
   const kafka = new Kafka({ clientId: 'samsa-sample-data', brokers: [bootstrap], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
@@ -92,7 +105,13 @@ export async function loadSampleData(bootstrap: string): Promise<{ topics: strin
   }
 }
 
-async function commitAt(kafka: Kafka, admin: ReturnType<Kafka['admin']>, groupId: string, topic: string, fraction: number) {
+async function commitAt(
+  kafka: Kafka,
+  admin: ReturnType<Kafka['admin']>,
+  groupId: string,
+  topic: string,
+  fraction: number,
+) {
   const offsets = await admin.fetchTopicOffsets(topic);
   await commitGroupOffsets(
     kafka,

@@ -39,10 +39,9 @@ describe('SandboxManager (broker in a child process)', () => {
     const status = await manager.start(port);
     expect(status).toMatchObject({ state: 'running', host: '127.0.0.1', port, error: null });
     expect(status.pid).toBeGreaterThan(0);
-    expect(sink.events.filter((e) => e.event === 'sandbox.status').map((e) => (e.payload as { state: string }).state)).toEqual([
-      'starting',
-      'running',
-    ]);
+    expect(
+      sink.events.filter((e) => e.event === 'sandbox.status').map((e) => (e.payload as { state: string }).state),
+    ).toEqual(['starting', 'running']);
     expect(manager.logs().some((l) => l.text.includes(`Samsa sandbox ready on 127.0.0.1:${port}`))).toBe(true);
 
     const result = await loadSampleData(manager.bootstrap!);
@@ -50,7 +49,10 @@ describe('SandboxManager (broker in a child process)', () => {
     const kafka = new Kafka({ brokers: [manager.bootstrap!], logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchOffsets({ groupId: 'payment-notifier', topics: ['commerce.payment.prod.notification'] });
+    const offsets = await admin.fetchOffsets({
+      groupId: 'payment-notifier',
+      topics: ['commerce.payment.prod.notification'],
+    });
     const high = await admin.fetchTopicOffsets('commerce.payment.prod.notification');
     await admin.disconnect();
     const committed = offsets[0].partitions.reduce((s, p) => s + Number(p.offset), 0);

@@ -69,7 +69,8 @@ export class SandboxManager {
   private async launch(port: number): Promise<SandboxStatus> {
     if (!(await isPortFree(port, this.host))) {
       this.suggestedPort = await findFreePort(port + 1, this.host);
-      this.error = `Port ${port} is already in use.` + (this.suggestedPort ? ` Port ${this.suggestedPort} is free.` : '');
+      this.error =
+        `Port ${port} is already in use.` + (this.suggestedPort ? ` Port ${this.suggestedPort} is free.` : '');
       this.setState('failed');
       throw new AppError('PORT_IN_USE', this.error, { detail: `suggestedPort=${this.suggestedPort ?? ''}` });
     }

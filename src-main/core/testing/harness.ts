@@ -85,7 +85,12 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Pr
     admin,
     newCore,
     async connect() {
-      const p = await core['connections.create']({ name: 'test kafka', bootstrapServers: [bootstrap], tls: false, sasl: null });
+      const p = await core['connections.create']({
+        name: 'test kafka',
+        bootstrapServers: [bootstrap],
+        tls: false,
+        sasl: null,
+      });
       return p.id;
     },
     async createTopic(name, partitions = 1, config = {}) {
@@ -117,7 +122,7 @@ export async function appError(fn: () => Promise<unknown>): Promise<AppError> {
     await fn();
   } catch (e) {
     if (e instanceof AppError) return e;
-    throw new Error(`Expected an AppError, got ${String(e)}`);
+    throw new Error(`Expected an AppError, got ${String(e)}`, { cause: e });
   }
   throw new Error('Expected an AppError, but the call succeeded');
 }

@@ -32,10 +32,23 @@ describe('cluster and topics on a real Kafka', () => {
     const topic = uniqueTopic('detail');
     await h.createTopic(topic, 3);
     const list = await h.core['topics.list']({ clusterId });
-    expect(list.find((t) => t.name === topic)).toEqual({ name: topic, partitionCount: 3, replicationFactor: 1, internal: false });
+    expect(list.find((t) => t.name === topic)).toEqual({
+      name: topic,
+      partitionCount: 3,
+      replicationFactor: 1,
+      internal: false,
+    });
 
     for (let i = 0; i < 5; i++) {
-      await h.core['produce.send']({ clusterId, topic, partition: 1, key: null, value: `v${i}`, valueFormat: 'text', headers: [] });
+      await h.core['produce.send']({
+        clusterId,
+        topic,
+        partition: 1,
+        key: null,
+        value: `v${i}`,
+        valueFormat: 'text',
+        headers: [],
+      });
     }
     const d = await h.core['topics.get']({ clusterId, topic });
     expect(d.name).toBe(topic);
@@ -52,13 +65,26 @@ describe('cluster and topics on a real Kafka', () => {
     const topic = uniqueTopic('low');
     await h.createTopic(topic, 1);
     for (let i = 0; i < 4; i++) {
-      await h.core['produce.send']({ clusterId, topic, partition: 0, key: null, value: `v${i}`, valueFormat: 'text', headers: [] });
+      await h.core['produce.send']({
+        clusterId,
+        topic,
+        partition: 0,
+        key: null,
+        value: `v${i}`,
+        valueFormat: 'text',
+        headers: [],
+      });
     }
     // kafkajs's deleteTopicRecords fails against Kafka 4 (BrokerNotFound), so use Kafka's own tool.
     const dir = await mkdtemp(join(tmpdir(), 'samsa-delete-records-'));
     const file = join(dir, 'offsets.json');
     await writeFile(file, JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, offset: 3 }] }));
-    const r = await runKafkaTool('org.apache.kafka.tools.DeleteRecordsCommand', ['--bootstrap-server', h.bootstrap, '--offset-json-file', file]);
+    const r = await runKafkaTool('org.apache.kafka.tools.DeleteRecordsCommand', [
+      '--bootstrap-server',
+      h.bootstrap,
+      '--offset-json-file',
+      file,
+    ]);
     await rm(dir, { recursive: true, force: true });
     expect(r.code, r.stderr).toBe(0);
     const d = await h.core['topics.get']({ clusterId, topic });

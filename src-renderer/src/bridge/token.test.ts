@@ -18,7 +18,9 @@ describe('token', () => {
   });
 
   it('builds ws and wss URLs on the page host', () => {
-    expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:5174', search: '' }, 'a b')).toBe('ws://127.0.0.1:5174/api?token=a%20b');
+    expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:5174', search: '' }, 'a b')).toBe(
+      'ws://127.0.0.1:5174/api?token=a%20b',
+    );
     expect(wsUrl({ protocol: 'https:', host: 'x', search: '' }, 't')).toBe('wss://x/api?token=t');
   });
 

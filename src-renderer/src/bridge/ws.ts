@@ -109,7 +109,9 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       socket!.send(w.frame);
       sent.set(id, w);
     } catch (err) {
-      w.reject(new AppError('CONNECTION_FAILED', `Could not send "${w.method}" to Samsa's backend.`, { detail: String(err) }));
+      w.reject(
+        new AppError('CONNECTION_FAILED', `Could not send "${w.method}" to Samsa's backend.`, { detail: String(err) }),
+      );
     }
   }
 

@@ -63,7 +63,7 @@ describe('bytes decoding', () => {
     const lines = dump.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('00000000  41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f 50  ABCDEFGHIJKLMNOP');
-    expect(lines[1]).toMatch(/^00000010  51 {47}Q$/);
+    expect(lines[1]).toMatch(/^00000010 {2}51 {47}Q$/);
     expect(hexDump(new Uint8Array())).toBe('');
   });
 

@@ -92,7 +92,9 @@ export function previewBytes(value: Bytes | null, maxChars = 160): string {
   if (value === null) return '';
   const bytes = base64ToBytes(value.base64);
   if (looksBinary(bytes, value.truncated)) {
-    const hex = Array.from(bytes.subarray(0, Math.ceil(maxChars / 3)), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const hex = Array.from(bytes.subarray(0, Math.ceil(maxChars / 3)), (b) => b.toString(16).padStart(2, '0')).join(
+      ' ',
+    );
     return bytes.length * 3 > maxChars ? `${hex} …` : hex;
   }
   const text = (utf8OrNull(bytes, value.truncated) ?? '').replace(/\s+/g, ' ');

@@ -17,6 +17,11 @@ describe('hash routes', () => {
     expect(parseRoute('')).toEqual({ page: 'home' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'home' });
     expect(parseRoute('#/clusters/c1')).toEqual({ page: 'cluster', clusterId: 'c1', section: 'overview' });
-    expect(parseRoute('#/clusters/c1/topics/t/bogus')).toEqual({ page: 'topic', clusterId: 'c1', topic: 't', tab: 'partitions' });
+    expect(parseRoute('#/clusters/c1/topics/t/bogus')).toEqual({
+      page: 'topic',
+      clusterId: 'c1',
+      topic: 't',
+      tab: 'partitions',
+    });
   });
 });

@@ -16,7 +16,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'sandbox') return { page: 'sandbox' };
   if (first === 'clusters' && id) {
     if (section === 'topics' && topic) {
-      return { page: 'topic', clusterId: id, topic, tab: TABS.includes(tab as TopicTab) ? (tab as TopicTab) : 'partitions' };
+      return {
+        page: 'topic',
+        clusterId: id,
+        topic,
+        tab: TABS.includes(tab as TopicTab) ? (tab as TopicTab) : 'partitions',
+      };
     }
     return { page: 'cluster', clusterId: id, section: section === 'topics' ? 'topics' : 'overview' };
   }

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AppError, ConnectionInput, ConnectionProfile, ConnectionTestParams, ConnectionTestResult } from '../contract.js';
+import type {
+  AppError,
+  ConnectionInput,
+  ConnectionProfile,
+  ConnectionTestParams,
+  ConnectionTestResult,
+} from '../contract.js';
 import { useBridge } from '../bridge/context.js';
 import { clusterKeys, connectionKeys } from './keys.js';
 

@@ -7,9 +7,13 @@ export function BrokersTable({ overview }: { overview: ClusterOverview }) {
       <caption className="visually-hidden">Brokers</caption>
       <thead>
         <tr>
-          <th scope="col" className="num">ID</th>
+          <th scope="col" className="num">
+            ID
+          </th>
           <th scope="col">Host</th>
-          <th scope="col" className="num">Port</th>
+          <th scope="col" className="num">
+            Port
+          </th>
           <th scope="col">Rack</th>
           <th scope="col">Role</th>
         </tr>

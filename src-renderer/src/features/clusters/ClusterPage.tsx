@@ -37,7 +37,11 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
             <button type="button" className="btn btn-small" onClick={() => dialogs.openEdit(profile)}>
               Edit connection
             </button>
-            <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => dialogs.openRemove(profile)}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger-quiet"
+              onClick={() => dialogs.openRemove(profile)}
+            >
               Remove connection
             </button>
           </div>

@@ -9,7 +9,9 @@ import { BrokersTable } from './BrokersTable.js';
 export function OverviewSection({ clusterId }: { clusterId: string }) {
   const overview = useClusterOverview(clusterId);
   if (overview.isError) {
-    return <ErrorAlert error={overview.error} title="Could not reach the cluster" onRetry={() => void overview.refetch()} />;
+    return (
+      <ErrorAlert error={overview.error} title="Could not reach the cluster" onRetry={() => void overview.refetch()} />
+    );
   }
   const data = overview.data;
   return (
@@ -32,7 +34,10 @@ function EmptySandboxHint({ clusterId }: { clusterId: string }) {
   if (!isSandbox) return null;
   return (
     <div className="empty-hint">
-      <p>This sandbox has no topics yet. Sample data adds four topics with keyed JSON records and a consumer group that lags.</p>
+      <p>
+        This sandbox has no topics yet. Sample data adds four topics with keyed JSON records and a consumer group that
+        lags.
+      </p>
       <button type="button" className="btn btn-primary" disabled={load.isPending} onClick={() => load.mutate()}>
         {load.isPending ? 'Loading sample data…' : 'Load sample data'}
       </button>
@@ -45,9 +50,19 @@ function Stats({ data }: { data: ClusterOverview | undefined }) {
   const controller = data?.brokers.find((b) => b.nodeId === data.controllerId);
   const items: [string, React.ReactNode][] = [
     ['Cluster ID', data ? <code>{data.clusterId ?? 'unknown'}</code> : null],
-    ['Controller', data ? (data.controllerId === null ? 'none' : `Broker ${data.controllerId}${controller ? ` (${controller.host})` : ''}`) : null],
+    [
+      'Controller',
+      data
+        ? data.controllerId === null
+          ? 'none'
+          : `Broker ${data.controllerId}${controller ? ` (${controller.host})` : ''}`
+        : null,
+    ],
     ['Brokers', data?.brokers.length],
-    ['Topics', data ? `${data.topicCount}${data.internalTopicCount ? ` (${data.internalTopicCount} internal)` : ''}` : null],
+    [
+      'Topics',
+      data ? `${data.topicCount}${data.internalTopicCount ? ` (${data.internalTopicCount} internal)` : ''}` : null,
+    ],
     ['Partitions', data?.partitionCount],
   ];
   return (

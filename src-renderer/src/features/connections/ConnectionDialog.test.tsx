@@ -42,7 +42,10 @@ describe('ConnectionDialog', () => {
   it('keeps every field when saving fails, and shows the message in an alert', async () => {
     const { bridge } = fakeBridge({
       'connections.create': () => {
-        throw new AppError('ALREADY_EXISTS', 'A connection named "local" already exists.', { field: 'name', detail: 'dup' });
+        throw new AppError('ALREADY_EXISTS', 'A connection named "local" already exists.', {
+          field: 'name',
+          detail: 'dup',
+        });
       },
     });
     const onSaved = vi.fn();
@@ -80,7 +83,13 @@ describe('ConnectionDialog', () => {
 
   it('edits a profile with a saved password: empty keeps it, and Test sends the id', async () => {
     const profile = {
-      id: 'p1', name: 'secure', bootstrapServers: ['k:9096'], tls: true, sandbox: false, createdAt: 0, updatedAt: 0,
+      id: 'p1',
+      name: 'secure',
+      bootstrapServers: ['k:9096'],
+      tls: true,
+      sandbox: false,
+      createdAt: 0,
+      updatedAt: 0,
       sasl: { mechanism: 'plain' as const, username: 'u', passwordSaved: true },
     };
     const { bridge, calls } = fakeBridge({
@@ -96,11 +105,20 @@ describe('ConnectionDialog', () => {
     await screen.findByText(/1 broker/);
     expect(calls[0]).toEqual({
       method: 'connections.test',
-      params: { id: 'p1', name: 'secure', bootstrapServers: ['k:9096'], tls: true, sasl: { mechanism: 'plain', username: 'u', password: '' } },
+      params: {
+        id: 'p1',
+        name: 'secure',
+        bootstrapServers: ['k:9096'],
+        tls: true,
+        sasl: { mechanism: 'plain', username: 'u', password: '' },
+      },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(calls[1]).toMatchObject({ method: 'connections.update', params: { id: 'p1', input: { sasl: { password: '' } } } });
+    expect(calls[1]).toMatchObject({
+      method: 'connections.update',
+      params: { id: 'p1', input: { sasl: { password: '' } } },
+    });
   });
 
   it('still requires a password when adding a SASL connection', () => {

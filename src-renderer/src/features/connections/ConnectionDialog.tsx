@@ -24,7 +24,9 @@ interface Props {
 
 /** Add / edit form. A failed save or test leaves every field as typed. */
 export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
-  const [form, setForm] = useState<ConnectionFormState>(() => (profile ? formFromProfile(profile) : emptyConnectionForm));
+  const [form, setForm] = useState<ConnectionFormState>(() =>
+    profile ? formFromProfile(profile) : emptyConnectionForm,
+  );
   // Errors appear once the person tries to test or save, then follow their edits live.
   const [showErrors, setShowErrors] = useState(false);
   const save = useSaveConnection();
@@ -71,7 +73,14 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
       <form className="form" onSubmit={onSubmit} noValidate>
         <Field label="Name" error={errors.name}>
           {(p) => (
-            <input {...p} type="text" autoComplete="off" value={form.name} onChange={(e) => update('name', e.target.value)} data-autofocus />
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              value={form.name}
+              onChange={(e) => update('name', e.target.value)}
+              data-autofocus
+            />
           )}
         </Field>
         <Field
@@ -110,7 +119,13 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
           <div className="form-row">
             <Field label="Username" error={errors['sasl.username']}>
               {(p) => (
-                <input {...p} type="text" autoComplete="username" value={form.username} onChange={(e) => update('username', e.target.value)} />
+                <input
+                  {...p}
+                  type="text"
+                  autoComplete="username"
+                  value={form.username}
+                  onChange={(e) => update('username', e.target.value)}
+                />
               )}
             </Field>
             <Field label="Password" error={errors['sasl.password']}>
@@ -129,7 +144,10 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
         )}
 
         <TestConnectionResult pending={test.isPending} result={test.data} />
-        <ErrorAlert error={serverError} title={test.error ? 'Connection test failed' : 'Could not save the connection'} />
+        <ErrorAlert
+          error={serverError}
+          title={test.error ? 'Connection test failed' : 'Could not save the connection'}
+        />
 
         <div className="dialog-actions">
           {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-action */}

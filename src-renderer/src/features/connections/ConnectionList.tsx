@@ -8,7 +8,14 @@ import { useConnections } from '../../queries/useConnections.js';
 export function ConnectionList({ activeId }: { activeId: string | null }) {
   const connections = useConnections();
   if (connections.isPending) return <SkeletonRows rows={3} height={28} label="Loading connections" />;
-  if (connections.isError) return <ErrorAlert error={connections.error} title="Could not load connections" onRetry={() => void connections.refetch()} />;
+  if (connections.isError)
+    return (
+      <ErrorAlert
+        error={connections.error}
+        title="Could not load connections"
+        onRetry={() => void connections.refetch()}
+      />
+    );
   // The sandbox's own profile lives under "Local" (see Sidebar), not among the person's clusters.
   const saved = connections.data.filter((c) => !c.sandbox);
   if (saved.length === 0) return <p className="sidebar-empty">No connections yet.</p>;

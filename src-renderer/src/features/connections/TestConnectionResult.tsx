@@ -1,7 +1,13 @@
 import type { ConnectionTestResult } from '../../contract.js';
 
 /** A live region that is always there, so screen readers announce the outcome when it appears. */
-export function TestConnectionResult({ pending, result }: { pending: boolean; result: ConnectionTestResult | undefined }) {
+export function TestConnectionResult({
+  pending,
+  result,
+}: {
+  pending: boolean;
+  result: ConnectionTestResult | undefined;
+}) {
   return (
     <div role="status" className="test-result">
       {pending && <span className="muted">Testing connection…</span>}

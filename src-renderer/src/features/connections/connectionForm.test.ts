@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyConnectionForm, formFieldFromServer, formFromProfile, toConnectionInput, validateConnectionForm } from './connectionForm.js';
+import {
+  emptyConnectionForm,
+  formFieldFromServer,
+  formFromProfile,
+  toConnectionInput,
+  validateConnectionForm,
+} from './connectionForm.js';
 
 describe('connection form', () => {
   it('builds the contract input from what was typed', () => {
-    expect(
-      toConnectionInput({ ...emptyConnectionForm, name: 'prod', servers: 'a:9092,\n b:9092', tls: true }),
-    ).toEqual({ name: 'prod', bootstrapServers: ['a:9092', 'b:9092'], tls: true, sasl: null });
+    expect(toConnectionInput({ ...emptyConnectionForm, name: 'prod', servers: 'a:9092,\n b:9092', tls: true })).toEqual(
+      { name: 'prod', bootstrapServers: ['a:9092', 'b:9092'], tls: true, sasl: null },
+    );
     expect(
       toConnectionInput({ ...emptyConnectionForm, mechanism: 'scram-sha-512', username: 'u', password: 'p' }).sasl,
     ).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
@@ -31,7 +37,13 @@ describe('connection form', () => {
 
   it('round-trips a saved profile, leaving the saved password out of the form', () => {
     const form = formFromProfile({
-      id: '1', name: 'x', bootstrapServers: ['a:1', 'b:2'], tls: false, sandbox: false, createdAt: 0, updatedAt: 0,
+      id: '1',
+      name: 'x',
+      bootstrapServers: ['a:1', 'b:2'],
+      tls: false,
+      sandbox: false,
+      createdAt: 0,
+      updatedAt: 0,
       sasl: { mechanism: 'plain', username: 'u', passwordSaved: true },
     });
     expect(form.servers).toBe('a:1\nb:2');
@@ -42,7 +54,12 @@ describe('connection form', () => {
     const form = { ...emptyConnectionForm, name: 'x', servers: 'a:1', mechanism: 'plain' as const, username: 'u' };
     expect(validateConnectionForm(form, { passwordSaved: true })).toEqual({
       ok: true,
-      input: { name: 'x', bootstrapServers: ['a:1'], tls: false, sasl: { mechanism: 'plain', username: 'u', password: '' } },
+      input: {
+        name: 'x',
+        bootstrapServers: ['a:1'],
+        tls: false,
+        sasl: { mechanism: 'plain', username: 'u', password: '' },
+      },
     });
     expect(validateConnectionForm(form)).toEqual({ ok: false, errors: { 'sasl.password': 'Password is required' } });
     expect(validateConnectionForm(form, { passwordSaved: false })).toMatchObject({ ok: false });

@@ -55,13 +55,18 @@ export type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: f
  * Validates with the contract's own schema, so the form and the backend agree on the rules.
  * With `passwordSaved` (editing a profile that has one), an empty password is allowed: it keeps the saved one.
  */
-export function validateConnectionForm(s: ConnectionFormState, opts: { passwordSaved?: boolean } = {}): ValidatedConnection {
+export function validateConnectionForm(
+  s: ConnectionFormState,
+  opts: { passwordSaved?: boolean } = {},
+): ValidatedConnection {
   const input = toConnectionInput(s);
   const r = (opts.passwordSaved ? ConnectionUpdateInputSchema : ConnectionInputSchema).safeParse(input);
   if (r.success) return { ok: true, input };
   return {
     ok: false,
-    errors: fieldErrorsFromIssues(r.error.issues, { bootstrapServers: (i) => input.bootstrapServers[i] ?? `Server ${i + 1}` }),
+    errors: fieldErrorsFromIssues(r.error.issues, {
+      bootstrapServers: (i) => input.bootstrapServers[i] ?? `Server ${i + 1}`,
+    }),
   };
 }
 

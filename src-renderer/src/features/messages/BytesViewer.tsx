@@ -38,7 +38,11 @@ export function BytesViewer({ label, value }: { label: 'key' | 'value'; value: B
             </p>
           )}
           {decoded?.problem && <p className="warn-text small">{decoded.problem}</p>}
-          <pre className={as === 'hex' || decoded?.problem?.includes('hex') ? 'bytes-pre bytes-pre-hex' : 'bytes-pre'} aria-labelledby={`${id}-title`} tabIndex={0}>
+          <pre
+            className={as === 'hex' || decoded?.problem?.includes('hex') ? 'bytes-pre bytes-pre-hex' : 'bytes-pre'}
+            aria-labelledby={`${id}-title`}
+            tabIndex={0}
+          >
             {decoded?.text}
           </pre>
         </>

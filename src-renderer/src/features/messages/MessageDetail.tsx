@@ -35,7 +35,9 @@ export function MessageDetail({ message: m, onClose }: { message: KafkaMessage; 
             {m.headers.map((h, i) => (
               <tr key={i}>
                 <td className="mono">{h.key}</td>
-                <td className="mono wrap">{h.value === null ? <span className="muted">null</span> : previewBytes(h.value, 400)}</td>
+                <td className="mono wrap">
+                  {h.value === null ? <span className="muted">null</span> : previewBytes(h.value, 400)}
+                </td>
               </tr>
             ))}
           </tbody>

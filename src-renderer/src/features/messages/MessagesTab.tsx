@@ -49,7 +49,12 @@ export function MessagesTab({ clusterId, topic, partitionCount }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" className="btn btn-small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+        >
           Refresh
         </button>
         <span role="status" className="muted small">
@@ -67,7 +72,9 @@ export function MessagesTab({ clusterId, topic, partitionCount }: Props) {
           loading={query.isPending}
           selected={selected}
           onSelect={setSelected}
-          emptyText={partition === null ? 'This topic has no messages yet.' : `Partition ${partition} has no messages yet.`}
+          emptyText={
+            partition === null ? 'This topic has no messages yet.' : `Partition ${partition} has no messages yet.`
+          }
         />
         {selectedMessage && <MessageDetail message={selectedMessage} onClose={() => setSelected(null)} />}
       </div>

@@ -32,12 +32,17 @@ export function MessagesTable({ messages, loading, selected, onSelect, emptyText
 
   function move(e: KeyboardEvent, index: number) {
     const next =
-      e.key === 'ArrowDown' ? index + 1
-      : e.key === 'ArrowUp' ? index - 1
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? list.length - 1
-      : e.key === 'Enter' || e.key === ' ' ? index
-      : -1;
+      e.key === 'ArrowDown'
+        ? index + 1
+        : e.key === 'ArrowUp'
+          ? index - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? list.length - 1
+              : e.key === 'Enter' || e.key === ' '
+                ? index
+                : -1;
     if (next < 0 || next >= list.length) return;
     e.preventDefault();
     onSelect(messageKey(list[next]!));
@@ -50,12 +55,18 @@ export function MessagesTable({ messages, loading, selected, onSelect, emptyText
     <div role="grid" aria-label="Messages" aria-rowcount={list.length + 1} className="vtable messages-table">
       <div role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vrow message-cols">
-          <span role="columnheader" className="num">Partition</span>
-          <span role="columnheader" className="num">Offset</span>
+          <span role="columnheader" className="num">
+            Partition
+          </span>
+          <span role="columnheader" className="num">
+            Offset
+          </span>
           <span role="columnheader">Timestamp</span>
           <span role="columnheader">Key</span>
           <span role="columnheader">Value</span>
-          <span role="columnheader" className="num">Headers</span>
+          <span role="columnheader" className="num">
+            Headers
+          </span>
         </div>
       </div>
       <div ref={scrollRef} className="vtable-scroll">
@@ -98,7 +109,15 @@ interface RowProps {
 }
 
 // Memoized: decoding previews is the costly part and rows re-render on every scroll.
-const MessageRow = memo(function MessageRow({ message: m, index, start, selected, tabbable, onSelect, onKeyDown }: RowProps) {
+const MessageRow = memo(function MessageRow({
+  message: m,
+  index,
+  start,
+  selected,
+  tabbable,
+  onSelect,
+  onKeyDown,
+}: RowProps) {
   const iso = formatIso(m.timestamp);
   return (
     <div
@@ -108,12 +127,23 @@ const MessageRow = memo(function MessageRow({ message: m, index, start, selected
       data-index={index}
       tabIndex={tabbable ? 0 : -1}
       className={selected ? 'vrow message-cols selectable selected' : 'vrow message-cols selectable'}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+      }}
       onClick={() => onSelect(messageKey(m))}
       onKeyDown={(e) => onKeyDown(e, index)}
     >
-      <span role="gridcell" className="num mono">{m.partition}</span>
-      <span role="gridcell" className="num mono">{m.offset}</span>
+      <span role="gridcell" className="num mono">
+        {m.partition}
+      </span>
+      <span role="gridcell" className="num mono">
+        {m.offset}
+      </span>
       <span role="gridcell" className="mono">
         <time dateTime={iso} title={iso}>
           {formatLocalTime(m.timestamp)}
@@ -125,7 +155,9 @@ const MessageRow = memo(function MessageRow({ message: m, index, start, selected
       <span role="gridcell" className="mono ellipsis">
         {m.value === null ? <span className="muted">null</span> : previewBytes(m.value)}
       </span>
-      <span role="gridcell" className="num mono">{m.headers.length}</span>
+      <span role="gridcell" className="num mono">
+        {m.headers.length}
+      </span>
     </div>
   );
 });

@@ -25,7 +25,13 @@ describe('ProduceTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await screen.findByText('Delivered to partition 1 at offset 42');
     expect(calls[0]!.params).toEqual({
-      clusterId: 'c', topic: 't', partition: 1, key: 'k', value: '{"a":1}', valueFormat: 'json', headers: [{ key: 'trace', value: 'x' }],
+      clusterId: 'c',
+      topic: 't',
+      partition: 1,
+      key: 'k',
+      value: '{"a":1}',
+      valueFormat: 'json',
+      headers: [{ key: 'trace', value: 'x' }],
     });
   });
 

@@ -61,11 +61,27 @@ export function ProduceTab({ clusterId, topic, partitionCount }: Props) {
           hint="Empty = automatic"
         >
           {(p) => (
-            <input {...p} type="text" inputMode="numeric" className="mono" placeholder="Automatic" value={form.partition} onChange={(e) => update('partition', e.target.value)} />
+            <input
+              {...p}
+              type="text"
+              inputMode="numeric"
+              className="mono"
+              placeholder="Automatic"
+              value={form.partition}
+              onChange={(e) => update('partition', e.target.value)}
+            />
           )}
         </Field>
         <Field label="Key" className="field-grow" hint="Empty = no key">
-          {(p) => <input {...p} type="text" className="mono" value={form.key} onChange={(e) => update('key', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              className="mono"
+              value={form.key}
+              onChange={(e) => update('key', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field
@@ -90,7 +106,13 @@ export function ProduceTab({ clusterId, topic, partitionCount }: Props) {
           <legend className="visually-hidden">Format</legend>
           {(['text', 'json'] as ValueFormat[]).map((f) => (
             <label key={f} className={form.format === f ? 'segment active' : 'segment'}>
-              <input type="radio" name="value-format" value={f} checked={form.format === f} onChange={() => update('format', f)} />
+              <input
+                type="radio"
+                name="value-format"
+                value={f}
+                checked={form.format === f}
+                onChange={() => update('format', f)}
+              />
               {f === 'text' ? 'Text' : 'JSON'}
             </label>
           ))}

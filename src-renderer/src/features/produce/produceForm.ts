@@ -16,7 +16,11 @@ export interface ProduceValidation {
 }
 
 /** Checks everything the broker would reject, so the person learns it before pressing Send. */
-export function validateProduceForm(s: ProduceFormState, rows: readonly HeaderRow[], partitionCount?: number): ProduceValidation {
+export function validateProduceForm(
+  s: ProduceFormState,
+  rows: readonly HeaderRow[],
+  partitionCount?: number,
+): ProduceValidation {
   const errors: ProduceValidation['errors'] = { headers: new Map() };
   const partition = parsePartition(s.partition, partitionCount);
   if (typeof partition === 'string') errors.partition = partition;
@@ -47,7 +51,9 @@ export function parsePartition(text: string, partitionCount?: number): number | 
   if (!/^\d+$/.test(t)) return 'Partition must be a whole number, or empty for automatic';
   const n = Number(t);
   if (partitionCount !== undefined && n >= partitionCount) {
-    return partitionCount === 1 ? 'This topic has one partition: use 0' : `This topic has partitions 0 to ${partitionCount - 1}`;
+    return partitionCount === 1
+      ? 'This topic has one partition: use 0'
+      : `This topic has partitions 0 to ${partitionCount - 1}`;
   }
   return n;
 }

@@ -45,7 +45,14 @@ export function SandboxLog() {
                 <div
                   key={item.index}
                   className={`log-line log-${line.level}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: LINE_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: LINE_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 >
                   <span className="log-time">{formatClock(line.time)}</span>
                   <span className="log-level">{line.level}</span>

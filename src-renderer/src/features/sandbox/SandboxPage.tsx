@@ -34,9 +34,18 @@ export function SandboxPage() {
           </div>
         )}
       </header>
-      <ErrorAlert error={status.error} title="Could not read the sandbox status" onRetry={() => void status.refetch()} />
+      <ErrorAlert
+        error={status.error}
+        title="Could not read the sandbox status"
+        onRetry={() => void status.refetch()}
+      />
       <SandboxFacts status={s} />
-      {s?.error && <ErrorAlert error={s.error} title={s.state === 'failed' ? 'The sandbox failed' : 'The sandbox reported a problem'} />}
+      {s?.error && (
+        <ErrorAlert
+          error={s.error}
+          title={s.state === 'failed' ? 'The sandbox failed' : 'The sandbox reported a problem'}
+        />
+      )}
       <SandboxControls status={s} />
       <h2 className="section-heading">Log</h2>
       <SandboxLog />
@@ -89,7 +98,10 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
   const busy = start.isPending || stop.isPending || reset.isPending || state === 'starting' || state === 'stopping';
   const running = state === 'running';
   const portNumber = port.trim() === '' ? undefined : Number(port);
-  const portError = portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535) ? 'Port must be 1 to 65535' : undefined;
+  const portError =
+    portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535)
+      ? 'Port must be 1 to 65535'
+      : undefined;
 
   const lastError = start.error ?? stop.error ?? reset.error ?? sample.error;
   // A refused start usually also lands in status.error, shown above; say it once.

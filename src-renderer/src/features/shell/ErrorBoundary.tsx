@@ -17,7 +17,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
     if (this.state.error) {
       return (
         <div className="page">
-          <ErrorAlert error={this.state.error} title="This page crashed" onRetry={() => this.setState({ error: null })} />
+          <ErrorAlert
+            error={this.state.error}
+            title="This page crashed"
+            onRetry={() => this.setState({ error: null })}
+          />
         </div>
       );
     }

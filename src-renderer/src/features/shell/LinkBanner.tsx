@@ -13,9 +13,11 @@ export function LinkBanner() {
   }, [link]);
 
   const text =
-    link === 'reconnecting' ? 'Lost the connection to Samsa’s backend. Reconnecting…'
-    : link === 'connecting' && slow ? 'Connecting to Samsa’s backend…'
-    : null;
+    link === 'reconnecting'
+      ? 'Lost the connection to Samsa’s backend. Reconnecting…'
+      : link === 'connecting' && slow
+        ? 'Connecting to Samsa’s backend…'
+        : null;
   return (
     <div role="status" className={text ? 'link-banner' : 'link-banner link-banner-hidden'}>
       {text}

@@ -22,7 +22,9 @@ export function Welcome() {
           className="btn btn-primary btn-large"
           disabled={start.isPending}
           onClick={() =>
-            running ? navigate({ page: 'sandbox' }) : start.mutate(undefined, { onSuccess: () => navigate({ page: 'sandbox' }) })
+            running
+              ? navigate({ page: 'sandbox' })
+              : start.mutate(undefined, { onSuccess: () => navigate({ page: 'sandbox' }) })
           }
         >
           {start.isPending ? 'Starting the sandbox…' : 'Start the sandbox'}

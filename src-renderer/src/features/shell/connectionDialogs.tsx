@@ -10,7 +10,11 @@ interface ConnectionDialogsApi {
   openRemove: (p: ConnectionProfile) => void;
 }
 
-type Open = { kind: 'add' } | { kind: 'edit'; profile: ConnectionProfile } | { kind: 'remove'; profile: ConnectionProfile } | null;
+type Open =
+  | { kind: 'add' }
+  | { kind: 'edit'; profile: ConnectionProfile }
+  | { kind: 'remove'; profile: ConnectionProfile }
+  | null;
 
 const Ctx = createContext<ConnectionDialogsApi | null>(null);
 

@@ -9,8 +9,8 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
     <>
       {underReplicated > 0 && (
         <p className="warn-text">
-          {underReplicated} {underReplicated === 1 ? 'partition is' : 'partitions are'} under-replicated (ISR smaller than
-          replicas).
+          {underReplicated} {underReplicated === 1 ? 'partition is' : 'partitions are'} under-replicated (ISR smaller
+          than replicas).
         </p>
       )}
       <div className="table-scroll">
@@ -18,13 +18,23 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
           <caption className="visually-hidden">Partitions</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">Partition</th>
-              <th scope="col" className="num">Leader</th>
+              <th scope="col" className="num">
+                Partition
+              </th>
+              <th scope="col" className="num">
+                Leader
+              </th>
               <th scope="col">Replicas</th>
               <th scope="col">ISR</th>
-              <th scope="col" className="num">Low watermark</th>
-              <th scope="col" className="num">High watermark</th>
-              <th scope="col" className="num">Messages</th>
+              <th scope="col" className="num">
+                Low watermark
+              </th>
+              <th scope="col" className="num">
+                High watermark
+              </th>
+              <th scope="col" className="num">
+                Messages
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -33,10 +33,18 @@ export function TopicList({ clusterId }: { clusterId: string }) {
           onChange={(e) => setSearch(e.target.value)}
         />
         <span role="status" className="muted small">
-          {topics.data && (filtered.length === topics.data.length ? `${topics.data.length} topics` : `${filtered.length} of ${topics.data.length} topics`)}
+          {topics.data &&
+            (filtered.length === topics.data.length
+              ? `${topics.data.length} topics`
+              : `${filtered.length} of ${topics.data.length} topics`)}
         </span>
         <span className="spacer" />
-        <button type="button" className="btn btn-small" onClick={() => void topics.refetch()} disabled={topics.isFetching}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void topics.refetch()}
+          disabled={topics.isFetching}
+        >
           Refresh
         </button>
       </div>
@@ -45,7 +53,11 @@ export function TopicList({ clusterId }: { clusterId: string }) {
       ) : topics.isPending ? (
         <SkeletonRows rows={8} height={ROW_HEIGHT} label="Loading topics" />
       ) : (
-        <TopicTable clusterId={clusterId} topics={filtered} emptyText={deferred ? `No topics match “${deferred}”.` : 'This cluster has no topics yet.'} />
+        <TopicTable
+          clusterId={clusterId}
+          topics={filtered}
+          emptyText={deferred ? `No topics match “${deferred}”.` : 'This cluster has no topics yet.'}
+        />
       )}
     </section>
   );
@@ -73,7 +85,15 @@ function useSlashToFocus() {
   return ref;
 }
 
-function TopicTable({ clusterId, topics, emptyText }: { clusterId: string; topics: TopicSummary[]; emptyText: string }) {
+function TopicTable({
+  clusterId,
+  topics,
+  emptyText,
+}: {
+  clusterId: string;
+  topics: TopicSummary[];
+  emptyText: string;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: topics.length,
@@ -87,8 +107,12 @@ function TopicTable({ clusterId, topics, emptyText }: { clusterId: string; topic
       <div role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vrow topic-cols">
           <span role="columnheader">Name</span>
-          <span role="columnheader" className="num">Partitions</span>
-          <span role="columnheader" className="num">Replicas</span>
+          <span role="columnheader" className="num">
+            Partitions
+          </span>
+          <span role="columnheader" className="num">
+            Replicas
+          </span>
         </div>
       </div>
       <div ref={scrollRef} className="vtable-scroll">
@@ -104,16 +128,30 @@ function TopicTable({ clusterId, topics, emptyText }: { clusterId: string; topic
                   role="row"
                   aria-rowindex={item.index + 2}
                   className="vrow topic-cols"
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: item.size,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 >
                   <span role="cell" className="ellipsis">
-                    <a href={routeHref({ page: 'topic', clusterId, topic: t.name, tab: 'partitions' })} className="mono">
+                    <a
+                      href={routeHref({ page: 'topic', clusterId, topic: t.name, tab: 'partitions' })}
+                      className="mono"
+                    >
                       {t.name}
                     </a>
                     {t.internal && <span className="tag">internal</span>}
                   </span>
-                  <span role="cell" className="num mono">{t.partitionCount}</span>
-                  <span role="cell" className="num mono">{t.replicationFactor}</span>
+                  <span role="cell" className="num mono">
+                    {t.partitionCount}
+                  </span>
+                  <span role="cell" className="num mono">
+                    {t.replicationFactor}
+                  </span>
                 </div>
               );
             })}
