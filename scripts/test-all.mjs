@@ -42,7 +42,7 @@ function countPlaywright(file) {
 const only = process.argv[2]; // optional: lint | typecheck | unit | integration | e2e
 
 if (!only || only === 'lint') {
-  if (!step('lint (eslint, prettier)', bin('eslint'), ['.'])) failed++;
+  if (!step('lint (eslint)', bin('eslint'), ['.'])) failed++;
   else if (!step('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])) failed++;
 }
 if (!only || only === 'typecheck') {
