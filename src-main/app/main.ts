@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     attachIpcTransport({
       ipcMain,
-      dispatch: runtime.dispatch,
+      dispatcher: runtime.dispatcher,
       hub: runtime.hub,
       isTrustedSender: (event) => isOwnUrl(event.senderFrame?.url ?? '', devServerUrl),
       targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),

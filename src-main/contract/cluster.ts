@@ -1,3 +1,6 @@
+import { method } from './define.js';
+import { ClusterRefSchema } from './refs.js';
+
 export interface BrokerInfo {
   nodeId: number;
   host: string;
@@ -14,3 +17,7 @@ export interface ClusterOverview {
   /** Internal topics (e.g. __consumer_offsets) are counted but listed separately. */
   internalTopicCount: number;
 }
+
+export const clusterMethods = {
+  'cluster.overview': method(ClusterRefSchema).returns<ClusterOverview>(),
+};

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { method } from './define.js';
+import { NoParamsSchema } from './refs.js';
 
 /** "host:port" — host is a name, IPv4, or [IPv6]. */
 const hostPort = z
@@ -64,3 +66,14 @@ export interface ConnectionTestResult {
   controllerId: number | null;
   latencyMs: number;
 }
+
+export const connectionsMethods = {
+  'connections.list': method(NoParamsSchema).returns<ConnectionProfile[]>(),
+  'connections.create': method(ConnectionInputSchema).returns<ConnectionProfile>(),
+  'connections.update': method(
+    z.object({ id: z.string().min(1), input: ConnectionUpdateInputSchema }),
+  ).returns<ConnectionProfile>(),
+  'connections.remove': method(z.object({ id: z.string().min(1) })).returns<{ removed: boolean }>(),
+  /** Tries the given settings (saved or not) and answers within ~10 s. */
+  'connections.test': method(ConnectionTestParamsSchema).returns<ConnectionTestResult>(),
+};

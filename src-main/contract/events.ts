@@ -1,7 +1,10 @@
 import type { ConnectionProfile } from './connections.js';
 import type { SandboxLogLine, SandboxStatus } from './sandbox.js';
 
-/** Events pushed from main to every renderer. */
+/**
+ * Events pushed from main to every renderer: changes everyone should see at once. A stream that a
+ * caller asks for, with parameters, is a subscription instead (see define.ts).
+ */
 export interface EventMap {
   'connections.changed': { connections: ConnectionProfile[] };
   'sandbox.status': SandboxStatus;
@@ -9,8 +12,6 @@ export interface EventMap {
 }
 
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['connections.changed', 'sandbox.status', 'sandbox.log'];
-
 export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;
 
 /** How the core publishes events; transports subscribe and forward. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { method } from './define.js';
+import { TopicRefSchema } from './refs.js';
 import type { OffsetString } from './topics.js';
 
 /** Raw bytes as base64, so any value (text, JSON, binary) crosses the boundary losslessly. */
@@ -25,9 +27,7 @@ export interface KafkaMessage {
   headers: MessageHeader[];
 }
 
-export const NewestMessagesParamsSchema = z.object({
-  clusterId: z.string().min(1),
-  topic: z.string().min(1, 'Topic is required'),
+export const NewestMessagesParamsSchema = TopicRefSchema.extend({
   limit: z.number().int().min(1).max(10_000).default(50),
   /** Restrict to one partition; null reads all partitions. */
   partition: z.number().int().min(0).nullable().default(null),
@@ -40,3 +40,7 @@ export interface NewestMessagesResult {
   /** Per partition, where the read started and ended (for "load older"). */
   partitions: { partition: number; lowWatermark: OffsetString; highWatermark: OffsetString }[];
 }
+
+export const messagesMethods = {
+  'messages.newest': method(NewestMessagesParamsSchema).returns<NewestMessagesResult>(),
+};

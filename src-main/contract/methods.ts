@@ -1,74 +1,31 @@
-import { z } from 'zod';
-import type { ClusterOverview } from './cluster.js';
-import {
-  ConnectionInputSchema,
-  ConnectionTestParamsSchema,
-  ConnectionUpdateInputSchema,
-  type ConnectionProfile,
-  type ConnectionTestResult,
-} from './connections.js';
-import { NewestMessagesParamsSchema, type NewestMessagesResult } from './messages.js';
-import { ProduceParamsSchema, type ProduceResult } from './produce.js';
-import type { SandboxLogLine, SandboxStatus } from './sandbox.js';
-import type { TopicDetail, TopicSummary } from './topics.js';
+import type { z } from 'zod';
+import { appMethods } from './app.js';
+import { clusterMethods } from './cluster.js';
+import { connectionsMethods } from './connections.js';
+import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
+import { messagesMethods } from './messages.js';
+import { produceMethods } from './produce.js';
+import { sandboxMethods, sandboxSubscriptions } from './sandbox.js';
+import { topicsMethods } from './topics.js';
 
 /**
- * The one API between renderer and main. Each entry: a zod schema for the params (validated
- * by the dispatcher on every call) and the result type (a phantom, for the compiler only).
+ * The one API between renderer and main, merged from the domain files. Each domain declares its
+ * own methods and subscriptions (`method(schema).returns<R>()`, `subscription(schema).emits<T>()`);
+ * this file only puts them together.
  */
-function method<P extends z.ZodType, R>(params: P) {
-  return { params, result: undefined as unknown as R };
-}
-
-const clusterRef = z.object({ clusterId: z.string().min(1, 'clusterId is required') });
-const topicRef = clusterRef.extend({ topic: z.string().min(1, 'Topic is required').max(249) });
-
-export interface AppInfo {
-  version: string;
-  /** 'electron' inside the desktop window, 'browser' when served by `npm run serve`. */
-  mode: 'electron' | 'browser';
-  dataDir: string;
-  /** Problems found at start-up that the user should know about (e.g. an unreadable connections file). */
-  notices: string[];
-}
-
 export const methods = {
-  'app.info': method<z.ZodObject<{}>, AppInfo>(z.object({})),
+  ...appMethods,
+  ...connectionsMethods,
+  ...clusterMethods,
+  ...topicsMethods,
+  ...messagesMethods,
+  ...produceMethods,
+  ...sandboxMethods,
+};
 
-  'connections.list': method<z.ZodObject<{}>, ConnectionProfile[]>(z.object({})),
-  'connections.create': method<typeof ConnectionInputSchema, ConnectionProfile>(ConnectionInputSchema),
-  'connections.update': method<
-    z.ZodObject<{ id: z.ZodString; input: typeof ConnectionUpdateInputSchema }>,
-    ConnectionProfile
-  >(z.object({ id: z.string().min(1), input: ConnectionUpdateInputSchema })),
-  'connections.remove': method<z.ZodObject<{ id: z.ZodString }>, { removed: boolean }>(
-    z.object({ id: z.string().min(1) }),
-  ),
-  /** Tries the given settings (saved or not) and answers within ~10 s. */
-  'connections.test': method<typeof ConnectionTestParamsSchema, ConnectionTestResult>(ConnectionTestParamsSchema),
-
-  'cluster.overview': method<typeof clusterRef, ClusterOverview>(clusterRef),
-
-  'topics.list': method<typeof clusterRef, TopicSummary[]>(clusterRef),
-  'topics.get': method<typeof topicRef, TopicDetail>(topicRef),
-
-  'messages.newest': method<typeof NewestMessagesParamsSchema, NewestMessagesResult>(NewestMessagesParamsSchema),
-
-  'produce.send': method<typeof ProduceParamsSchema, ProduceResult>(ProduceParamsSchema),
-
-  'sandbox.status': method<z.ZodObject<{}>, SandboxStatus>(z.object({})),
-  'sandbox.start': method<z.ZodObject<{ port: z.ZodOptional<z.ZodNumber> }>, SandboxStatus>(
-    z.object({ port: z.number().int().min(1).max(65535).optional() }),
-  ),
-  'sandbox.stop': method<z.ZodObject<{}>, SandboxStatus>(z.object({})),
-  /** Stops the broker if running and deletes its data folder. */
-  'sandbox.reset': method<z.ZodObject<{}>, SandboxStatus>(z.object({})),
-  'sandbox.logs': method<z.ZodObject<{}>, SandboxLogLine[]>(z.object({})),
-  /** Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. */
-  'sandbox.loadSampleData': method<z.ZodObject<{}>, { topics: string[]; records: number; groups: string[] }>(
-    z.object({}),
-  ),
-} as const;
+export const subscriptions = {
+  ...sandboxSubscriptions,
+};
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -78,14 +35,11 @@ export type ParamsOf<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ValidParamsOf<M extends MethodName> = z.output<Methods[M]['params']>;
 export type ResultOf<M extends MethodName> = Methods[M]['result'];
 
-export const methodNames = Object.keys(methods) as MethodName[];
+export type Subscriptions = typeof subscriptions;
+export type SubscriptionName = keyof Subscriptions;
+export type SubscriptionParamsOf<S extends SubscriptionName> = z.input<Subscriptions[S]['params']>;
+export type ValidSubscriptionParamsOf<S extends SubscriptionName> = z.output<Subscriptions[S]['params']>;
+export type ItemOf<S extends SubscriptionName> = Subscriptions[S]['item'];
 
-/** The implementation behind the contract (core), one function per method. */
-export type ApiImplementation = {
-  [M in MethodName]: (params: ValidParamsOf<M>) => Promise<ResultOf<M>>;
-};
-
-/** What the renderer calls: one typed `call` for every method. */
-export interface ApiClient {
-  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
-}
+/** The implementation behind the contract (the core): one function per method and per subscription. */
+export type ApiImplementation = MethodsImplementation<Methods> & SubscriptionsImplementation<Subscriptions>;

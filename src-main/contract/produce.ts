@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { method } from './define.js';
+import { TopicRefSchema } from './refs.js';
 
 export const ValueFormatSchema = z.enum(['text', 'json']);
 export type ValueFormat = z.infer<typeof ValueFormatSchema>;
@@ -8,30 +10,26 @@ export const ProduceHeaderSchema = z.object({
   value: z.string(),
 });
 
-export const ProduceParamsSchema = z
-  .object({
-    clusterId: z.string().min(1),
-    topic: z.string().min(1, 'Topic is required'),
-    /** null lets the producer's partitioner choose (by key hash, or spread when no key). */
-    partition: z.number().int().min(0).nullable().default(null),
-    key: z.string().nullable().default(null),
-    value: z.string().nullable().default(null),
-    valueFormat: ValueFormatSchema.default('text'),
-    headers: z.array(ProduceHeaderSchema).max(100).default([]),
-  })
-  .superRefine((p, ctx) => {
-    if (p.valueFormat === 'json' && p.value !== null) {
-      try {
-        JSON.parse(p.value);
-      } catch (e) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['value'],
-          message: `Value is not valid JSON: ${(e as Error).message}`,
-        });
-      }
+export const ProduceParamsSchema = TopicRefSchema.extend({
+  /** null lets the producer's partitioner choose (by key hash, or spread when no key). */
+  partition: z.number().int().min(0).nullable().default(null),
+  key: z.string().nullable().default(null),
+  value: z.string().nullable().default(null),
+  valueFormat: ValueFormatSchema.default('text'),
+  headers: z.array(ProduceHeaderSchema).max(100).default([]),
+}).superRefine((p, ctx) => {
+  if (p.valueFormat === 'json' && p.value !== null) {
+    try {
+      JSON.parse(p.value);
+    } catch (e) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Value is not valid JSON: ${(e as Error).message}`,
+      });
     }
-  });
+  }
+});
 export type ProduceParams = z.input<typeof ProduceParamsSchema>;
 
 export interface ProduceResult {
@@ -40,3 +38,7 @@ export interface ProduceResult {
   offset: string;
   timestamp: number;
 }
+
+export const produceMethods = {
+  'produce.send': method(ProduceParamsSchema).returns<ProduceResult>(),
+};

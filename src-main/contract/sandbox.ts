@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { method, subscription } from './define.js';
+import { NoParamsSchema } from './refs.js';
+
 export type SandboxState = 'stopped' | 'starting' | 'running' | 'stopping' | 'failed';
 
 export interface SandboxStatus {
@@ -19,3 +23,30 @@ export interface SandboxLogLine {
   level: 'info' | 'warn' | 'error';
   text: string;
 }
+
+export interface SampleDataResult {
+  topics: string[];
+  records: number;
+  groups: string[];
+}
+
+export const sandboxMethods = {
+  'sandbox.status': method(NoParamsSchema).returns<SandboxStatus>(),
+  'sandbox.start': method(z.object({ port: z.number().int().min(1).max(65535).optional() })).returns<SandboxStatus>(),
+  'sandbox.stop': method(NoParamsSchema).returns<SandboxStatus>(),
+  /** Stops the broker if running and deletes its data folder. */
+  'sandbox.reset': method(NoParamsSchema).returns<SandboxStatus>(),
+  'sandbox.logs': method(NoParamsSchema).returns<SandboxLogLine[]>(),
+  /** Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. */
+  'sandbox.loadSampleData': method(NoParamsSchema).returns<SampleDataResult>(),
+};
+
+export const SandboxTailLogParamsSchema = z.object({
+  /** How many of the most recent lines to send first (the log keeps at most 2,000). */
+  backlog: z.number().int().min(0).max(2000).default(500),
+});
+
+export const sandboxSubscriptions = {
+  /** The broker's log: recent lines first, then every new line as it is written. */
+  'sandbox.tailLog': subscription(SandboxTailLogParamsSchema).emits<SandboxLogLine>(),
+};

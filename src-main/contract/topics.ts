@@ -1,3 +1,6 @@
+import { method } from './define.js';
+import { ClusterRefSchema, TopicRefSchema } from './refs.js';
+
 /** Offsets are int64 on the wire: they travel as decimal strings to keep every digit. */
 export type OffsetString = string;
 
@@ -25,3 +28,8 @@ export interface TopicDetail {
   /** Sum over partitions of (high - low): how many records can be read now. */
   messageCount: OffsetString;
 }
+
+export const topicsMethods = {
+  'topics.list': method(ClusterRefSchema).returns<TopicSummary[]>(),
+  'topics.get': method(TopicRefSchema).returns<TopicDetail>(),
+};

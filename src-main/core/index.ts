@@ -1,141 +1,69 @@
 /**
- * The core: the contract implemented on kafkajs. Hosts (Electron main, browser mode) inject
- * paths, events, secret storage and the sandbox manager; nothing here knows about Electron.
+ * The core: the contract implemented on kafkajs (and, where kafkajs falls short, on the project's
+ * own Kafka protocol codec). One implementation module per domain, merged here. Hosts (Electron
+ * main, browser mode) inject paths, events, secret storage and how to launch the sandbox broker;
+ * nothing here knows about Electron.
  */
-import type { ApiImplementation, ValidParamsOf } from '../contract/methods.js';
-import type { EventSink } from '../contract/events.js';
-import { AppError } from '../contract/errors.js';
-import { fetchMetadata } from './cluster/metadata.js';
-import { toOverview } from './cluster/overview.js';
-import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
-import { testConnection } from './connections/test-connection.js';
-import { toAppError, type ErrorContext } from './errors/map-kafka-error.js';
-import { newestMessages } from './messages/newest.js';
-import { produceOne } from './produce/send.js';
-import { ProfileStore } from './profiles/profile-store.js';
-import { identitySecretStore, type SecretStore } from './profiles/secret-store.js';
-import type { SandboxController } from './sandbox/sandbox-controller.js';
-import { requireTopic } from './topics/require-topic.js';
-import { toDetail, toSummaries } from './topics/topics.js';
-import { fetchWatermarks } from './topics/watermarks.js';
-import { withDeadline } from './util/deadline.js';
-import type { CoreLogger } from './util/logger.js';
+import type { CallContext, MethodsImplementation } from '../contract/define.js';
+import type { ApiImplementation, Methods } from '../contract/methods.js';
+import { appApi } from './app/app-api.js';
+import { clusterApi } from './cluster/cluster-api.js';
+import { connectionsApi } from './connections/connections-api.js';
+import { createCoreContext, type CoreDeps } from './core-context.js';
+import { messagesApi } from './messages/messages-api.js';
+import { produceApi } from './produce/produce-api.js';
+import { startSandboxOnFirstRun } from './sandbox/first-run.js';
+import { sandboxApi } from './sandbox/sandbox-api.js';
+import { topicsApi } from './topics/topics-api.js';
 
+export type { CoreDeps } from './core-context.js';
 export type { SecretStore } from './profiles/secret-store.js';
 export { identitySecretStore } from './profiles/secret-store.js';
-export type { SandboxController } from './sandbox/sandbox-controller.js';
 export type { CoreLogger } from './util/logger.js';
 export { ProfileStore } from './profiles/profile-store.js';
 
-export interface CoreDeps {
-  dataDir: string;
-  events: EventSink;
-  secrets?: SecretStore;
-  sandbox: SandboxController;
-  mode: 'electron' | 'browser';
-  version: string;
-  logger?: CoreLogger;
-  now?: () => number;
-}
+/** Callers inside the main process (tests, the runtime) may leave out the call context. */
+type InProcessCalls<T> = {
+  [K in keyof T]: T[K] extends (params: infer P, ctx: CallContext) => infer R
+    ? (params: P, ctx?: CallContext) => R
+    : T[K];
+};
 
-export type Core = ApiImplementation & {
-  /** Disconnects every Kafka client; the core can still answer later calls by reconnecting. */
+export type Core = InProcessCalls<ApiImplementation> & {
+  /** Starts the sandbox and saves its connection when nothing is saved yet (first run). */
+  ensureFirstCluster(log?: (message: string) => void): Promise<void>;
+  /** Disconnects every Kafka client and stops the sandbox broker (its data stays on disk). */
   close(): Promise<void>;
   /** Set when saved connections could not be read at start and were moved aside. */
   profilesLoadProblem(): string | null;
 };
 
-/** A safety net above kafkajs's own timeouts: no call keeps the UI waiting longer than this. */
-const CALL_DEADLINE_MS = 30_000;
+/** A context for calls that nobody can cancel. */
+const UNCANCELLED: CallContext = { signal: new AbortController().signal };
 
 export function createCore(deps: CoreDeps): Core {
-  const profiles = new ProfileStore({
-    dataDir: deps.dataDir,
-    secrets: deps.secrets ?? identitySecretStore,
-    events: deps.events,
-    now: deps.now,
-    logger: deps.logger,
-  });
-  const pool = new ConnectionPool(deps.logger);
-  profiles.onChange((c) => {
-    if (c.kind !== 'created') void pool.invalidate(c.id);
-  });
-
-  /** Runs `fn` on the saved connection's clients and words any failure for a person. */
-  async function onCluster<T>(
-    clusterId: string,
-    ctx: ErrorContext,
-    fn: (conn: ClusterConnection) => Promise<T>,
-  ): Promise<T> {
-    const profile = await profiles.require(clusterId);
-    const conn = pool.get(profile);
-    const fullCtx = { ...ctx, brokers: profile.bootstrapServers };
-    try {
-      return await withDeadline(
-        fn(conn),
-        CALL_DEADLINE_MS,
-        () =>
-          new AppError(
-            'TIMEOUT',
-            `The cluster at ${profile.bootstrapServers.join(', ')} did not answer within ${CALL_DEADLINE_MS / 1000} s.`,
-          ),
-      );
-    } catch (e) {
-      throw toAppError(e, fullCtx);
-    }
-  }
-
+  const core = createCoreContext(deps);
   const api: ApiImplementation = {
-    'app.info': async () => {
-      await profiles.list().catch(() => undefined); // loads the file, so a problem is known
-      const problem = profiles.loadProblem;
-      return { version: deps.version, mode: deps.mode, dataDir: deps.dataDir, notices: problem ? [problem] : [] };
-    },
+    ...appApi(core),
+    ...connectionsApi(core),
+    ...clusterApi(core),
+    ...topicsApi(core),
+    ...messagesApi(core),
+    ...produceApi(core),
+    ...sandboxApi(core),
+  } satisfies MethodsImplementation<Methods>;
 
-    'connections.list': () => profiles.list(),
-    'connections.create': (input) =>
-      // The host may mark its own sandbox profile (an extra field the renderer's schema strips).
-      profiles.create(input, {
-        sandbox: (input as ValidParamsOf<'connections.create'> & { sandbox?: unknown }).sandbox === true,
-      }),
-    'connections.update': ({ id, input }) => profiles.update(id, input),
-    'connections.remove': async ({ id }) => ({ removed: await profiles.remove(id) }),
-    'connections.test': async ({ id, ...input }) =>
-      testConnection(await profiles.settingsForTest(input, id), deps.logger),
-
-    'cluster.overview': ({ clusterId }) =>
-      onCluster(clusterId, {}, async (c) => toOverview(await fetchMetadata(await c.cluster()))),
-
-    'topics.list': ({ clusterId }) =>
-      onCluster(clusterId, {}, async (c) => toSummaries((await fetchMetadata(await c.cluster())).topicMetadata)),
-    'topics.get': ({ clusterId, topic }) =>
-      onCluster(clusterId, { topic }, async (c) => {
-        const cluster = await c.cluster();
-        const t = await requireTopic(cluster, topic);
-        return toDetail(t, await fetchWatermarks(cluster, t));
-      }),
-
-    'messages.newest': (params) =>
-      onCluster(params.clusterId, { topic: params.topic, partition: params.partition ?? undefined }, async (c) =>
-        newestMessages(await c.cluster(), params),
-      ),
-
-    'produce.send': (params) =>
-      onCluster(params.clusterId, { topic: params.topic, partition: params.partition ?? undefined }, async (c) =>
-        produceOne(await c.cluster(), () => c.producer(), params, deps.now),
-      ),
-
-    'sandbox.status': () => deps.sandbox.status(),
-    'sandbox.start': ({ port }) => deps.sandbox.start(port),
-    'sandbox.stop': () => deps.sandbox.stop(),
-    'sandbox.reset': () => deps.sandbox.reset(),
-    'sandbox.logs': () => deps.sandbox.logs(),
-    'sandbox.loadSampleData': () => deps.sandbox.loadSampleData(),
-  };
-
+  const calls = {} as Record<string, (params: unknown, ctx?: CallContext) => unknown>;
+  for (const [name, fn] of Object.entries(api) as [string, (p: unknown, c: CallContext) => unknown][]) {
+    calls[name] = (params, ctx) => fn(params, ctx ?? UNCANCELLED);
+  }
   return {
-    ...api,
-    close: () => pool.closeAll(),
-    profilesLoadProblem: () => profiles.loadProblem,
+    ...(calls as unknown as InProcessCalls<ApiImplementation>),
+    ensureFirstCluster: (log = () => undefined) => startSandboxOnFirstRun(core, log),
+    async close() {
+      await core.pool.closeAll().catch(() => undefined);
+      await core.sandbox.stop().catch(() => undefined);
+    },
+    profilesLoadProblem: () => core.profiles.loadProblem,
   };
 }

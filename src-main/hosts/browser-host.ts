@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { Dispatch } from '../transport/dispatcher.js';
+import type { Dispatcher } from '../transport/dispatcher.js';
 import type { EventHub } from '../transport/event-hub.js';
 import { attachWsTransport } from '../transport/ws.js';
 import { checkRequest, TOKEN_COOKIE } from './request-guard.js';
@@ -13,7 +13,7 @@ export interface BrowserHostOptions {
   /** Loopback only, on purpose: browser mode is a local tool, not a server on the network. */
   host?: '127.0.0.1';
   staticDir: string;
-  dispatch: Dispatch;
+  dispatcher: Dispatcher;
   hub: EventHub;
   token?: string;
 }
@@ -31,7 +31,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const host = opts.host ?? '127.0.0.1';
   let port = opts.port;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  const detach = attachWsTransport(wss, opts.dispatch, opts.hub);
+  const detach = attachWsTransport(wss, opts.dispatcher, opts.hub);
 
   const server: Server = createServer((req, res) => {
     const verdict = checkRequest(req, { token, port });

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startBrowserHost({ port, staticDir, dispatch: runtime.dispatch, hub: runtime.hub });
+    host = await startBrowserHost({ port, staticDir, dispatcher: runtime.dispatcher, hub: runtime.hub });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use. Try --port ${port + 1}.` : String(error));

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker } from '../../broker/index.js';
 import { freePort } from '../../../test-support/kafka/kafka-fixture.js';
 import { createCore, type Core } from '../index.js';
-import { appError, fakeSandbox, RecordingEvents } from '../testing/harness.js';
+import { resolveBrokerLaunch } from '../../runtime/broker-launch.js';
+import { appError, RecordingEvents } from '../testing/harness.js';
 
 // A cluster that disappears while the app is open (laptop sleeps, broker restarts): each call
 // gets a clear message within seconds, nothing hangs, and the app recovers when it is back.
@@ -25,7 +26,7 @@ describe('a broker that goes away and comes back', () => {
     core = createCore({
       dataDir: join(dir, 'app'),
       events: new RecordingEvents(),
-      sandbox: fakeSandbox,
+      sandboxLaunch: resolveBrokerLaunch(),
       mode: 'browser',
       version: 'test',
     });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import kafkajs, { type Admin, type Cluster, type Consumer, type Kafka as KafkaClient, type Producer } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
-import { toAppError } from '../errors/map-kafka-error.js';
+import { mapKafkaError } from '../errors/map-kafka-error.js';
 import { withDeadline } from '../util/deadline.js';
 import type { SavedProfile } from '../profiles/profile-store.js';
 import type { CoreLogger } from '../util/logger.js';
@@ -63,7 +63,7 @@ export function openConnection(profile: SavedProfile, logger?: CoreLogger): Clus
       return client;
     } catch (e) {
       await client.disconnect().catch(() => {});
-      throw toAppError(e, ctx);
+      throw mapKafkaError(e, ctx);
     }
   };
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import kafkajs from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { ConnectionTestResult } from '../../contract/connections.js';
-import { toAppError } from '../errors/map-kafka-error.js';
+import { mapKafkaError } from '../errors/map-kafka-error.js';
 import type { ConnectionSettings } from '../profiles/profile-store.js';
 import { withDeadline } from '../util/deadline.js';
 import type { CoreLogger } from '../util/logger.js';
@@ -34,6 +34,6 @@ export async function testConnection(settings: ConnectionSettings, logger?: Core
         ),
     );
   } catch (e) {
-    throw toAppError(e, { brokers });
+    throw mapKafkaError(e, { brokers });
   }
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../contract/errors.js';
-import { toAppError } from './map-kafka-error.js';
+import { mapKafkaError } from './map-kafka-error.js';
 
 // kafkajs is CommonJS and spreads its error classes into module.exports, which ESM named
 // imports cannot see; require() gets the real classes.
@@ -14,14 +14,14 @@ const { createErrorFromCode } = createRequire(import.meta.url)('kafkajs/src/prot
 
 const brokers = ['localhost:9999'];
 
-describe('toAppError', () => {
+describe('mapKafkaError', () => {
   it('connection refused, wrapped by the retrier, names the address', () => {
     const conn = new k.KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9999', {
       broker: 'localhost:9999',
       code: 'ECONNREFUSED',
     });
     const wrapped = new k.KafkaJSNumberOfRetriesExceeded(conn, { retryCount: 2, retryTime: 300 });
-    const err = toAppError(wrapped, { brokers });
+    const err = mapKafkaError(wrapped, { brokers });
     expect(err.code).toBe('CONNECTION_FAILED');
     expect(err.message).toBe(
       'Could not reach any broker at localhost:9999 (connection refused). Check the bootstrap address and that the cluster is running.',
@@ -34,13 +34,13 @@ describe('toAppError', () => {
       broker: 'nope.invalid:9092',
       code: 'ENOTFOUND',
     });
-    const err = toAppError(new k.KafkaJSNonRetriableError(conn, { cause: conn }));
+    const err = mapKafkaError(new k.KafkaJSNonRetriableError(conn, { cause: conn }));
     expect(err.code).toBe('CONNECTION_FAILED');
     expect(err.message).toContain('nope.invalid:9092 (host name not found)');
   });
 
   it('connection timeout', () => {
-    const err = toAppError(new k.KafkaJSConnectionError('Connection timeout', { broker: '10.255.255.1:9092' }), {
+    const err = mapKafkaError(new k.KafkaJSConnectionError('Connection timeout', { broker: '10.255.255.1:9092' }), {
       brokers: ['10.255.255.1:9092'],
     });
     expect(err.code).toBe('CONNECTION_FAILED');
@@ -48,38 +48,38 @@ describe('toAppError', () => {
   });
 
   it('SASL failure', () => {
-    const err = toAppError(new k.KafkaJSSASLAuthenticationError('SASL PLAIN authentication failed: bad'));
+    const err = mapKafkaError(new k.KafkaJSSASLAuthenticationError('SASL PLAIN authentication failed: bad'));
     expect(err.code).toBe('AUTH_FAILED');
     expect(err.message).toMatch(/rejected the SASL credentials/);
   });
 
   it('unknown topic names the topic', () => {
-    const err = toAppError(new k.KafkaJSProtocolError(createErrorFromCode(3)), { topic: 'orders' });
+    const err = mapKafkaError(new k.KafkaJSProtocolError(createErrorFromCode(3)), { topic: 'orders' });
     expect(err.code).toBe('NOT_FOUND');
     expect(err.message).toBe('Topic "orders" does not exist.');
   });
 
   it('unknown partition names partition and topic', () => {
-    const err = toAppError(createErrorFromCode(3), { topic: 'orders', partition: 7 });
+    const err = mapKafkaError(createErrorFromCode(3), { topic: 'orders', partition: 7 });
     expect(err.message).toBe('Partition 7 of topic "orders" does not exist.');
   });
 
   it('message too large, also inside a retries-exceeded wrapper', () => {
     const inner = createErrorFromCode(10);
-    const err = toAppError(new k.KafkaJSNumberOfRetriesExceeded(inner, { retryCount: 0, retryTime: 0 }));
+    const err = mapKafkaError(new k.KafkaJSNumberOfRetriesExceeded(inner, { retryCount: 0, retryTime: 0 }));
     expect(err.code).toBe('MESSAGE_TOO_LARGE');
     expect(err.message).toBe('The record is larger than the broker accepts (max.message.bytes).');
     expect(err.detail).toContain('MESSAGE_TOO_LARGE');
   });
 
   it('topic already exists', () => {
-    const err = toAppError(createErrorFromCode(36), { topic: 'x' });
+    const err = mapKafkaError(createErrorFromCode(36), { topic: 'x' });
     expect(err.code).toBe('ALREADY_EXISTS');
     expect(err.message).toBe('Topic "x" already exists.');
   });
 
   it('request timeout', () => {
-    const err = toAppError(
+    const err = mapKafkaError(
       new k.KafkaJSRequestTimeoutError('Request produce(key: 0, version: 7) timed out', { broker: 'b1:9092' }),
     );
     expect(err.code).toBe('TIMEOUT');
@@ -88,12 +88,12 @@ describe('toAppError', () => {
 
   it('errors inside an aggregate error are found', () => {
     const agg = new k.KafkaJSAggregateError('Multiple errors', [createErrorFromCode(10)]);
-    expect(toAppError(agg).code).toBe('MESSAGE_TOO_LARGE');
+    expect(mapKafkaError(agg).code).toBe('MESSAGE_TOO_LARGE');
   });
 
   it('TLS mismatch is explained', () => {
     const e = Object.assign(new Error('write EPROTO ... wrong version number'), { code: 'EPROTO' });
-    const err = toAppError(
+    const err = mapKafkaError(
       new k.KafkaJSConnectionError(`Connection error: ${e.message}`, { broker: 'h:9092', code: 'EPROTO' }),
     );
     expect(err.code).toBe('CONNECTION_FAILED');
@@ -101,17 +101,17 @@ describe('toAppError', () => {
   });
 
   it('other broker errors keep the type', () => {
-    const err = toAppError(createErrorFromCode(29)); // TOPIC_AUTHORIZATION_FAILED
+    const err = mapKafkaError(createErrorFromCode(29)); // TOPIC_AUTHORIZATION_FAILED
     expect(err.code).toBe('AUTH_FAILED');
-    const other = toAppError(createErrorFromCode(45)); // OUT_OF_ORDER_SEQUENCE_NUMBER
+    const other = mapKafkaError(createErrorFromCode(45)); // OUT_OF_ORDER_SEQUENCE_NUMBER
     expect(other.code).toBe('KAFKA_ERROR');
     expect(other.message).toContain('OUT_OF_ORDER_SEQUENCE_NUMBER');
   });
 
   it('AppError passes through unchanged, plain errors become INTERNAL', () => {
     const app = new AppError('VALIDATION', 'bad', { field: 'value' });
-    expect(toAppError(app)).toBe(app);
-    const err = toAppError(new Error('boom'));
+    expect(mapKafkaError(app)).toBe(app);
+    const err = mapKafkaError(new Error('boom'));
     expect(err.code).toBe('INTERNAL');
     expect(err.message).toContain('boom');
   });

@@ -137,7 +137,7 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
   }
 }
 
-export function toAppError(e: unknown, ctx: ErrorContext = {}): AppError {
+export function mapKafkaError(e: unknown, ctx: ErrorContext = {}): AppError {
   if (e instanceof AppError) return e;
   const chain = errorChain(e);
   if (chain.length === 0) return new AppError('INTERNAL', `Unexpected error: ${String(e)}`);

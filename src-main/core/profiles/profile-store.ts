@@ -53,6 +53,9 @@ const StoredFileSchema = z.object({
 
 export const CONNECTIONS_FILE = 'connections.json';
 
+/** The name the sandbox's own connection gets when it is first saved (the user may rename it). */
+export const SANDBOX_PROFILE_NAME = 'Sandbox';
+
 export interface ProfileStoreDeps {
   dataDir: string;
   secrets: SecretStore;
@@ -112,7 +115,40 @@ export class ProfileStore {
     return p;
   }
 
-  create(input: ConnectionSettings, opts: { sandbox?: boolean } = {}): Promise<ConnectionProfile> {
+  create(input: ConnectionSettings): Promise<ConnectionProfile> {
+    return this.add(input, false);
+  }
+
+  /**
+   * Keeps one connection marked as the bundled sandbox, pointing at the address it runs on now:
+   * created on first start, its address updated when the sandbox moved to another port.
+   */
+  upsertSandbox(bootstrap: string): Promise<ConnectionProfile> {
+    return this.mutate((list) => {
+      const existing = list.find((p) => p.sandbox);
+      if (existing && existing.bootstrapServers.length === 1 && existing.bootstrapServers[0] === bootstrap) {
+        return { list, result: redactProfile(existing) };
+      }
+      const t = this.now();
+      const profile: SavedProfile = existing
+        ? { ...existing, bootstrapServers: [bootstrap], updatedAt: Math.max(t, existing.updatedAt + 1) }
+        : {
+            id: this.newId(),
+            name: SANDBOX_PROFILE_NAME,
+            bootstrapServers: [bootstrap],
+            tls: false,
+            sasl: null,
+            sandbox: true,
+            createdAt: t,
+            updatedAt: t,
+          };
+      const change: ProfileChange = { id: profile.id, kind: existing ? 'updated' : 'created' };
+      const next = existing ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile];
+      return { list: next, result: redactProfile(profile), change };
+    });
+  }
+
+  private add(input: ConnectionSettings, sandbox: boolean): Promise<ConnectionProfile> {
     return this.mutate((list) => {
       // The contract schema already demands it; this guards other callers.
       if (input.sasl && !input.sasl.password) throw passwordRequired('sasl.password');
@@ -123,7 +159,7 @@ export class ProfileStore {
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
         sasl: input.sasl ? { ...input.sasl } : null,
-        sandbox: opts.sandbox ?? false,
+        sandbox,
         createdAt: t,
         updatedAt: t,
       };

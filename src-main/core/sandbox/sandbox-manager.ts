@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { AppError, type EventSink, type SandboxStatus } from '../../contract/index.js';
+import { AppError, type EventSink, type SandboxLogLine, type SandboxStatus } from '../../contract/index.js';
 import { dirSize } from './dir-size.js';
 import { findFreePort, isPortFree } from './free-port.js';
 import { levelOf, LogBuffer } from './log-buffer.js';
@@ -39,6 +39,7 @@ export class SandboxManager {
   private readonly log = new LogBuffer();
   private readonly host: string;
   private pendingStart: Promise<SandboxStatus> | null = null;
+  private readonly logListeners = new Set<(line: SandboxLogLine) => void>();
 
   constructor(private readonly opts: SandboxManagerOptions) {
     this.host = opts.host ?? '127.0.0.1';
@@ -55,6 +56,12 @@ export class SandboxManager {
 
   logs() {
     return this.log.snapshot();
+  }
+
+  /** Calls `listener` with every new log line until the returned function is called. */
+  onLog(listener: (line: SandboxLogLine) => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
   }
 
   start(port?: number): Promise<SandboxStatus> {
@@ -189,5 +196,6 @@ export class SandboxManager {
     const line = { time: Date.now(), level, text };
     this.log.push(line);
     this.opts.events.emit('sandbox.log', line);
+    for (const l of this.logListeners) l(line);
   }
 }

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kafkajs, { type Admin } from 'kafkajs';
 import type { EventMap, EventName, EventSink } from '../../contract/events.js';
-import type { SandboxStatus } from '../../contract/sandbox.js';
 import { AppError } from '../../contract/errors.js';
 import { startKafka, type StartKafkaOptions } from '../../../test-support/kafka/kafka-fixture.js';
 import { kafkaSingleton, stopKafkaSingleton } from '../../../test-support/kafka/kafka-singleton.js';
 import { createCore, type Core } from '../index.js';
-import type { SandboxController } from '../sandbox/sandbox-controller.js';
+import { resolveBrokerLaunch } from '../../runtime/broker-launch.js';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -19,29 +18,6 @@ export class RecordingEvents implements EventSink {
     this.seen.push({ event, payload });
   }
 }
-
-const stoppedSandbox: SandboxStatus = {
-  state: 'stopped',
-  host: '127.0.0.1',
-  port: null,
-  dataDir: '',
-  dataSizeBytes: 0,
-  pid: null,
-  startedAt: null,
-  error: null,
-  suggestedPort: null,
-};
-
-export const fakeSandbox: SandboxController = {
-  status: async () => stoppedSandbox,
-  start: async () => stoppedSandbox,
-  stop: async () => stoppedSandbox,
-  reset: async () => stoppedSandbox,
-  logs: async () => [],
-  loadSampleData: async () => {
-    throw new AppError('SANDBOX_ERROR', 'not in tests');
-  },
-};
 
 export interface Harness {
   bootstrap: string;
@@ -70,7 +46,7 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Pr
   const events = new RecordingEvents();
   const cores: Core[] = [];
   const newCore = () => {
-    const c = createCore({ dataDir, events, sandbox: fakeSandbox, mode: 'browser', version: 'test' });
+    const c = createCore({ dataDir, events, sandboxLaunch: resolveBrokerLaunch(), mode: 'browser', version: 'test' });
     cores.push(c);
     return c;
   };

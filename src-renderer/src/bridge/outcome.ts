@@ -12,7 +12,7 @@ export function unwrapOutcome<R>(method: string, outcome: unknown): R {
 }
 
 /** Anything thrown by the transport itself becomes an AppError, so the UI handles one shape. */
-export function toAppError(method: string, err: unknown): AppError {
+export function transportError(method: string, err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isAppErrorData(err)) return AppError.fromData(err);
   const message = err instanceof Error ? err.message : String(err);

@@ -152,7 +152,7 @@ describe('WebSocket bridge', () => {
     const { bridge, current } = setup();
     current().open();
     const seen: unknown[] = [];
-    const off = bridge.subscribe('sandbox.log', (line) => seen.push(line.text));
+    const off = bridge.onEvent('sandbox.log', (line) => seen.push(line.text));
     const line = { time: 1, level: 'info', text: 'started' };
     current().reply({ type: 'event', event: 'sandbox.log', payload: line });
     current().reply({ type: 'event', event: 'sandbox.status', payload: {} });
@@ -188,5 +188,60 @@ describe('WebSocket bridge', () => {
     expect(((await p) as AppError).code).toBe('CANCELLED');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('cancels a queued call locally and a sent call in main, rejecting with CANCELLED at once', async () => {
+    const { bridge, current } = setup();
+    const queuedAbort = new AbortController();
+    const queued = bridge.call('app.info', {}, { signal: queuedAbort.signal }).catch((e: AppError) => e);
+    queuedAbort.abort();
+    expect(((await queued) as AppError).code).toBe('CANCELLED');
+    current().open();
+    expect(current().sent).toEqual([]); // the cancelled call never went out
+
+    const abort = new AbortController();
+    const p = bridge.call('topics.list', { clusterId: 'c' }, { signal: abort.signal }).catch((e: AppError) => e);
+    const { id } = current().lastRequest();
+    abort.abort();
+    expect(((await p) as AppError).code).toBe('CANCELLED');
+    expect(JSON.parse(current().sent.at(-1)!)).toEqual({ type: 'cancel', id });
+    // The late answer from main is ignored.
+    current().reply({ type: 'result', id, ok: false, error: { code: 'CANCELLED', message: 'Cancelled.' } });
+  });
+
+  it('runs a subscription: sends its params, delivers item batches in order, stops on unsubscribe', () => {
+    const { bridge, current } = setup();
+    const items: unknown[] = [];
+    const ends: unknown[] = [];
+    // Subscribing while the link is still connecting sends the frame once it opens.
+    const stop = bridge.subscribe(
+      'sandbox.tailLog',
+      { backlog: 5 },
+      { onItems: (batch) => items.push(...batch.map((l) => l.text)), onEnd: (e) => ends.push(e) },
+    );
+    current().open();
+    const frame = JSON.parse(current().sent[0]!);
+    expect(frame).toEqual({ type: 'subscribe', id: frame.id, name: 'sandbox.tailLog', params: { backlog: 5 } });
+    current().reply({ type: 'items', id: frame.id, items: [{ text: 'a' }, { text: 'b' }] });
+    current().reply({ type: 'items', id: frame.id, items: [{ text: 'c' }] });
+    current().reply({ type: 'items', id: 999, items: [{ text: 'not ours' }] });
+    expect(items).toEqual(['a', 'b', 'c']);
+    stop();
+    expect(JSON.parse(current().sent.at(-1)!)).toEqual({ type: 'unsubscribe', id: frame.id });
+    current().reply({ type: 'items', id: frame.id, items: [{ text: 'late' }] });
+    expect(items).toEqual(['a', 'b', 'c']);
+    expect(ends).toEqual([]);
+  });
+
+  it('ends a subscription with the error main sends, and with CONNECTION_FAILED when the link drops', () => {
+    const { bridge, current } = setup();
+    current().open();
+    const ends: (AppError | null)[] = [];
+    bridge.subscribe('sandbox.tailLog', {}, { onItems: () => {}, onEnd: (e) => ends.push(e) });
+    const first = JSON.parse(current().sent.at(-1)!);
+    current().reply({ type: 'end', id: first.id, error: { code: 'VALIDATION', message: 'backlog: too big' } });
+    bridge.subscribe('sandbox.tailLog', {}, { onItems: () => {}, onEnd: (e) => ends.push(e) });
+    current().drop();
+    expect(ends.map((e) => e?.code)).toEqual(['VALIDATION', 'CONNECTION_FAILED']);
   });
 });

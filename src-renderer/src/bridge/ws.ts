@@ -1,7 +1,9 @@
-import { AppError, type WsRequest } from '../contract.js';
-import type { Bridge, LinkState } from './types.js';
+import { AppError, type WsClientFrame } from '../contract.js';
+import { cancelledError } from './ipc.js';
 import { EventListeners } from './listeners.js';
 import { unwrapOutcome } from './outcome.js';
+import { SubscriptionRegistry } from './subscriptions.js';
+import type { Bridge, LinkState } from './types.js';
 
 /** The part of the DOM WebSocket this bridge uses, so tests can hand in a fake. */
 export interface WebSocketLike {
@@ -51,6 +53,9 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   const queueTimeoutMs = options.queueTimeoutMs ?? 15_000;
 
   const events = new EventListeners();
+  const subs = new SubscriptionRegistry();
+  /** Subscribe frames of live subscriptions not on the wire yet (the link was down). */
+  const pendingSubscribes = new Map<number, string>();
   const linkListeners = new Set<(state: LinkState) => void>();
   const sent = new Map<number, Waiting>(); // on the wire, waiting for their result frame
   const queued = new Map<number, Waiting>(); // not sent yet: the link was down
@@ -79,6 +84,10 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
         clearTimeout(w.timer);
         transmit(id, w);
       }
+      for (const [id, frame] of pendingSubscribes) {
+        pendingSubscribes.delete(id);
+        trySend(frame);
+      }
     };
     ws.onmessage = (ev) => onFrame(ev.data);
     ws.onerror = () => {
@@ -98,6 +107,13 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
           ),
         );
       }
+      // A stream cannot resume where it was; its owner decides whether to start again.
+      pendingSubscribes.clear();
+      subs.failAll(
+        new AppError('CONNECTION_FAILED', "Lost the connection to Samsa's backend; the live view stopped.", {
+          detail: closeDetail(ev),
+        }),
+      );
       if (disposed) return;
       setLink('reconnecting');
       reconnectTimer = setTimeout(connect, backoff(attempt++));
@@ -115,8 +131,25 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     }
   }
 
+  function trySend(frame: string): boolean {
+    if (!socket || socket.readyState !== OPEN) return false;
+    try {
+      socket.send(frame);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   function onFrame(data: unknown) {
-    let frame: { type?: unknown; id?: unknown; event?: unknown; payload?: unknown };
+    let frame: {
+      type?: unknown;
+      id?: unknown;
+      event?: unknown;
+      payload?: unknown;
+      items?: unknown;
+      error?: unknown;
+    };
     try {
       frame = JSON.parse(String(data));
     } catch {
@@ -134,28 +167,55 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       }
     } else if (frame.type === 'event' && typeof frame.event === 'string') {
       events.emit(frame.event, frame.payload);
+    } else if (frame.type === 'items' && typeof frame.id === 'number') {
+      subs.items(frame.id, frame.items);
+    } else if (frame.type === 'end' && typeof frame.id === 'number') {
+      subs.end(frame.id, frame.error as never);
     }
   }
 
   connect();
 
   return {
-    call(method, params) {
+    call(method, params, options) {
+      const signal = options?.signal;
       return new Promise((resolve, reject) => {
         if (disposed) {
           reject(new AppError('CANCELLED', 'This window is closing; the call was not sent.'));
           return;
         }
+        if (signal?.aborted) {
+          reject(cancelledError(method));
+          return;
+        }
         const id = nextId++;
-        const request: WsRequest = { type: 'call', id, method, params };
+        const request: WsClientFrame = { type: 'call', id, method, params };
         const w: Waiting = { method, frame: JSON.stringify(request), resolve: resolve as (v: unknown) => void, reject };
+        if (signal) {
+          // Cancelling answers at once; a call already sent is also stopped in main.
+          const onAbort = () => {
+            if (queued.delete(id)) clearTimeout(w.timer);
+            else if (sent.delete(id)) trySend(JSON.stringify({ type: 'cancel', id } satisfies WsClientFrame));
+            reject(cancelledError(method));
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+          const settle = () => signal.removeEventListener('abort', onAbort);
+          w.resolve = (v) => {
+            settle();
+            (resolve as (v: unknown) => void)(v);
+          };
+          w.reject = (e) => {
+            settle();
+            reject(e);
+          };
+        }
         if (socket && socket.readyState === OPEN) {
           transmit(id, w);
           return;
         }
         w.timer = setTimeout(() => {
           queued.delete(id);
-          reject(
+          w.reject(
             new AppError(
               'CONNECTION_FAILED',
               `Cannot reach Samsa's backend, so "${method}" was not sent. Is \`npm run serve\` still running?`,
@@ -165,7 +225,17 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
         queued.set(id, w);
       });
     },
-    subscribe: (event, listener) => events.add(event, listener),
+    subscribe(name, params, handlers) {
+      const id = nextId++;
+      subs.add(id, handlers as never);
+      const frame = JSON.stringify({ type: 'subscribe', id, name, params } satisfies WsClientFrame);
+      if (!trySend(frame)) pendingSubscribes.set(id, frame);
+      return () => {
+        pendingSubscribes.delete(id);
+        if (subs.remove(id)) trySend(JSON.stringify({ type: 'unsubscribe', id } satisfies WsClientFrame));
+      };
+    },
+    onEvent: (event, listener) => events.add(event, listener),
     onLinkChange(listener) {
       linkListeners.add(listener);
       listener(link);

@@ -11,10 +11,10 @@ export function useEventCache(): void {
   const wasDown = useRef(false);
 
   useEffect(() => {
-    const offConnections = bridge.subscribe('connections.changed', ({ connections }) =>
+    const offConnections = bridge.onEvent('connections.changed', ({ connections }) =>
       qc.setQueryData(connectionKeys.all, connections),
     );
-    const offSandbox = bridge.subscribe('sandbox.status', (status) => qc.setQueryData(sandboxKeys.status, status));
+    const offSandbox = bridge.onEvent('sandbox.status', (status) => qc.setQueryData(sandboxKeys.status, status));
     return () => {
       offConnections();
       offSandbox();

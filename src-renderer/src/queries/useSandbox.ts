@@ -68,7 +68,7 @@ export function useSandboxLog(): { lines: SandboxLogLine[]; error: AppError | nu
       pending.current = [];
       setLines((prev) => trim([...prev, ...batch]));
     };
-    const off = bridge.subscribe('sandbox.log', (line) => {
+    const off = bridge.onEvent('sandbox.log', (line) => {
       pending.current.push(line);
       if (historyLoaded && !frame) frame = requestAnimationFrame(flush);
     });

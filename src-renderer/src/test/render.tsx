@@ -18,6 +18,7 @@ export function fakeBridge(handlers: Partial<Record<MethodName, Handler>>) {
       return (await h(params as never)) as never;
     },
     subscribe: () => () => {},
+    onEvent: () => () => {},
   };
   return { bridge, calls };
 }

@@ -1,0 +1,15 @@
+import { method } from './define.js';
+import { NoParamsSchema } from './refs.js';
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' inside the desktop window, 'browser' when served by `npm run serve`. */
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  /** Problems found at start-up that the user should know about (e.g. an unreadable connections file). */
+  notices: string[];
+}
+
+export const appMethods = {
+  'app.info': method(NoParamsSchema).returns<AppInfo>(),
+};

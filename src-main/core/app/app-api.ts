@@ -1,0 +1,18 @@
+import type { appMethods } from '../../contract/app.js';
+import type { MethodsImplementation } from '../../contract/define.js';
+import type { CoreContext } from '../core-context.js';
+
+export function appApi(core: CoreContext): MethodsImplementation<typeof appMethods> {
+  return {
+    'app.info': async () => {
+      await core.profiles.list().catch(() => undefined); // loads the file, so a problem is known
+      const problem = core.profiles.loadProblem;
+      return {
+        version: core.deps.version,
+        mode: core.deps.mode,
+        dataDir: core.deps.dataDir,
+        notices: problem ? [problem] : [],
+      };
+    },
+  };
+}

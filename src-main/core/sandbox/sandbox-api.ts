@@ -1,0 +1,39 @@
+import type { MethodsImplementation, SubscriptionsImplementation } from '../../contract/define.js';
+import { AppError } from '../../contract/errors.js';
+import type { sandboxMethods, sandboxSubscriptions } from '../../contract/sandbox.js';
+import type { CoreContext } from '../core-context.js';
+import { untilAborted } from '../util/until-aborted.js';
+import { loadSampleData } from './sample-data.js';
+
+/** The sandbox.* methods, straight onto the manager; a started sandbox keeps its profile current. */
+export function sandboxApi(
+  core: CoreContext,
+): MethodsImplementation<typeof sandboxMethods> & SubscriptionsImplementation<typeof sandboxSubscriptions> {
+  const { sandbox, profiles } = core;
+  return {
+    'sandbox.status': () => sandbox.status(),
+    'sandbox.start': async ({ port }) => {
+      const status = await sandbox.start(port);
+      if (sandbox.bootstrap) await profiles.upsertSandbox(sandbox.bootstrap);
+      return status;
+    },
+    'sandbox.stop': () => sandbox.stop(),
+    'sandbox.reset': () => sandbox.reset(),
+    'sandbox.logs': async () => sandbox.logs(),
+    'sandbox.loadSampleData': async () => {
+      const bootstrap = sandbox.bootstrap;
+      if (!bootstrap) throw new AppError('SANDBOX_ERROR', 'Start the sandbox first: it is not running.');
+      return loadSampleData(bootstrap);
+    },
+    'sandbox.tailLog': async ({ backlog }, ctx) => {
+      // Backlog and listener are set up in one synchronous step, so no line falls between them.
+      for (const line of backlog > 0 ? sandbox.logs().slice(-backlog) : []) ctx.emit(line);
+      const off = sandbox.onLog((line) => ctx.emit(line));
+      try {
+        await untilAborted(ctx.signal);
+      } finally {
+        off();
+      }
+    },
+  };
+}
