@@ -30,12 +30,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    const dataDir = process.env.SAMSA_DATA_DIR ?? app.getPath('userData');
     runtime = createRuntime({
-      dataDir: process.env.SAMSA_DATA_DIR ?? app.getPath('userData'),
+      dataDir,
       mode: 'electron',
       version: app.getVersion(),
       brokerLaunch: resolveBrokerLaunch({ electron: true }),
-      secrets: electronSecretStore(),
+      secrets: electronSecretStore(dataDir),
       log: (m) => console.error(m),
     });
     attachIpcTransport({

@@ -8,6 +8,8 @@ export interface AppInfo {
   dataDir: string;
   /** Problems found at start-up that the user should know about (e.g. an unreadable connections file). */
   notices: string[];
+  /** How saved passwords are protected, for the connection form. */
+  secretStorage: { kind: 'keychain' | 'key-file'; description: string; warning: string | null };
 }
 
 export const appMethods = {

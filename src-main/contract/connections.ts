@@ -51,7 +51,15 @@ export type ConnectionTestParams = z.input<typeof ConnectionTestParamsSchema>;
 
 /** A saved connection as the renderer sees it: whether a password is saved, never the password. */
 export const ConnectionProfileSchema = ConnectionInputSchema.extend({
-  sasl: z.object({ mechanism: SaslMechanismSchema, username: z.string(), passwordSaved: z.boolean() }).nullable(),
+  sasl: z
+    .object({
+      mechanism: SaslMechanismSchema,
+      username: z.string(),
+      passwordSaved: z.boolean(),
+      /** Set when a password is saved but cannot be used here (e.g. the keychain changed): ask for it. */
+      passwordProblem: z.string().nullable().default(null),
+    })
+    .nullable(),
   id: z.string().min(1),
   /** True for the profile that points at the bundled sandbox broker. */
   sandbox: z.boolean().default(false),

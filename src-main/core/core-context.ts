@@ -9,7 +9,8 @@ import type { EventSink } from '../contract/events.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
 import { ProfileStore } from './profiles/profile-store.js';
-import { identitySecretStore, type SecretStore } from './profiles/secret-store.js';
+import { keyFileSecretStore } from './profiles/key-file-secrets.js';
+import type { SecretStore } from './profiles/secret-store.js';
 import { SandboxManager, type BrokerLaunch } from './sandbox/sandbox-manager.js';
 import { withDeadline } from './util/deadline.js';
 import { silentLogger, type CoreLogger } from './util/logger.js';
@@ -17,6 +18,7 @@ import { silentLogger, type CoreLogger } from './util/logger.js';
 export interface CoreDeps {
   dataDir: string;
   events: EventSink;
+  /** How secrets are kept at rest; default: a key file in the data folder (browser mode). */
   secrets?: SecretStore;
   /** How to start the bundled broker (a built JS file in the app, the TypeScript CLI in tests). */
   sandboxLaunch: BrokerLaunch;
@@ -29,6 +31,7 @@ export interface CoreDeps {
 export interface CoreContext {
   readonly deps: CoreDeps;
   readonly logger: CoreLogger;
+  readonly secrets: SecretStore;
   readonly profiles: ProfileStore;
   readonly pool: ConnectionPool;
   readonly sandbox: SandboxManager;
@@ -46,9 +49,10 @@ const CALL_DEADLINE_MS = 30_000;
 
 export function createCoreContext(deps: CoreDeps): CoreContext {
   const logger = deps.logger ?? silentLogger;
+  const secrets = deps.secrets ?? keyFileSecretStore(deps.dataDir);
   const profiles = new ProfileStore({
     dataDir: deps.dataDir,
-    secrets: deps.secrets ?? identitySecretStore,
+    secrets,
     events: deps.events,
     now: deps.now,
     logger,
@@ -71,6 +75,12 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   ): Promise<T> {
     signal?.throwIfAborted();
     const profile = await profiles.require(clusterId);
+    if (profile.sasl?.unreadable && !profile.sasl.password) {
+      throw new AppError(
+        'AUTH_FAILED',
+        `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
+      );
+    }
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
@@ -85,5 +95,5 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     }
   }
 
-  return { deps, logger, profiles, pool, sandbox, onCluster };
+  return { deps, logger, secrets, profiles, pool, sandbox, onCluster };
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../contract/events.js';
 import { createCore } from './index.js';
 import { ProfileStore } from './profiles/profile-store.js';
-import { identitySecretStore } from './profiles/secret-store.js';
+import { keyFileSecretStore } from './profiles/key-file-secrets.js';
 
 // A launch that would fail at once: these tests never start the broker.
 const noBroker = { command: process.execPath, args: ['-e', 'process.exit(9)'] };
@@ -27,7 +27,13 @@ describe('createCore (no Kafka needed)', () => {
       mode: 'browser',
       version: '1.2.3',
     });
-    expect(await core['app.info']({})).toEqual({ version: '1.2.3', mode: 'browser', dataDir: dir, notices: [] });
+    expect(await core['app.info']({})).toEqual({
+      version: '1.2.3',
+      mode: 'browser',
+      dataDir: dir,
+      notices: [],
+      secretStorage: { kind: 'key-file', description: expect.stringContaining('secret.key'), warning: null },
+    });
     expect(await core['sandbox.status']({})).toMatchObject({
       state: 'stopped',
       port: null,
@@ -93,7 +99,7 @@ describe('ProfileStore.upsertSandbox', () => {
     let t = 1000;
     const s = new ProfileStore({
       dataDir: dir,
-      secrets: identitySecretStore,
+      secrets: keyFileSecretStore(dir),
       events: { emit: (event, payload) => seen.push({ event, payload }) },
       now: () => t++,
     });

@@ -18,7 +18,7 @@ import { topicsApi } from './topics/topics-api.js';
 
 export type { CoreDeps } from './core-context.js';
 export type { SecretStore } from './profiles/secret-store.js';
-export { identitySecretStore } from './profiles/secret-store.js';
+export { keyFileSecretStore } from './profiles/key-file-secrets.js';
 export type { CoreLogger } from './util/logger.js';
 export { ProfileStore } from './profiles/profile-store.js';
 

@@ -7,12 +7,9 @@ export function appApi(core: CoreContext): MethodsImplementation<typeof appMetho
     'app.info': async () => {
       await core.profiles.list().catch(() => undefined); // loads the file, so a problem is known
       const problem = core.profiles.loadProblem;
-      return {
-        version: core.deps.version,
-        mode: core.deps.mode,
-        dataDir: core.deps.dataDir,
-        notices: problem ? [problem] : [],
-      };
+      const secretStorage = core.secrets.describe();
+      const notices = [problem, secretStorage.warning].filter((n): n is string => n !== null);
+      return { version: core.deps.version, mode: core.deps.mode, dataDir: core.deps.dataDir, notices, secretStorage };
     },
   };
 }

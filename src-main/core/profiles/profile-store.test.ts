@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventMap, EventName, EventSink } from '../../contract/events.js';
 import { ProfileStore, type ConnectionSettings } from './profile-store.js';
-import type { SecretStore } from './secret-store.js';
+import { legacyPlaintext, SecretUnreadableError, type SecretStore } from './secret-store.js';
 
+// Stores secrets in a form the real stores would also recognise as encrypted ("file:").
 const fakeCipher: SecretStore = {
-  encrypt: (s) => `enc:${Buffer.from(s).toString('base64')}`,
-  decrypt: (s) => Buffer.from(s.slice(4), 'base64').toString(),
+  describe: () => ({ kind: 'keychain', description: 'test', warning: null }),
+  encrypt: (s) => `file:fake:${Buffer.from(s).toString('base64')}`,
+  decrypt: (s) => legacyPlaintext(s) ?? Buffer.from(s.slice('file:fake:'.length), 'base64').toString(),
 };
 
 function recorder() {
@@ -46,7 +48,7 @@ describe('ProfileStore', () => {
     const { sink, events } = recorder();
     const a = store({ events: sink });
     const created = await a.create(input);
-    expect(created.sasl).toEqual({ mechanism: 'plain', username: 'alice', passwordSaved: true });
+    expect(created.sasl).toEqual({ mechanism: 'plain', username: 'alice', passwordSaved: true, passwordProblem: null });
     expect(events).toHaveLength(1);
     expect(events[0].event).toBe('connections.changed');
 
@@ -66,25 +68,46 @@ describe('ProfileStore', () => {
     await s.update(p.id, { ...input, name: 'renamed' });
     const out = JSON.stringify([p, await s.list(), events]);
     expect(out).not.toContain('s3cret');
-    expect((await s.list())[0].sasl).toEqual({ mechanism: 'plain', username: 'alice', passwordSaved: true });
+    expect((await s.list())[0].sasl).toEqual({
+      mechanism: 'plain',
+      username: 'alice',
+      passwordSaved: true,
+      passwordProblem: null,
+    });
     expect(await s.create({ ...input, name: 'plain', sasl: null })).toMatchObject({ sasl: null });
   });
 
   it('keeps the saved password when an update leaves it empty, and replaces it when typed', async () => {
     const s = store();
     const p = await s.create(input);
-    const kept = await s.update(p.id, {
-      ...input,
-      sasl: { mechanism: 'scram-sha-256', username: 'bob', password: '' },
-    });
-    expect(kept.sasl).toEqual({ mechanism: 'scram-sha-256', username: 'bob', passwordSaved: true });
-    expect((await store().require(p.id)).sasl).toEqual({
-      mechanism: 'scram-sha-256',
-      username: 'bob',
-      password: 's3cret',
-    });
+    const kept = await s.update(p.id, { ...input, name: 'renamed', sasl: { ...input.sasl!, password: '' } });
+    expect(kept.sasl).toMatchObject({ mechanism: 'plain', username: 'alice', passwordSaved: true });
+    expect((await store().require(p.id)).sasl).toEqual({ mechanism: 'plain', username: 'alice', password: 's3cret' });
     await s.update(p.id, { ...input, sasl: { ...input.sasl!, password: 'n3w' } });
     expect((await store().require(p.id)).sasl?.password).toBe('n3w');
+  });
+
+  it('never reuses a saved password for other addresses, TLS, mechanism or user', async () => {
+    const s = store();
+    const p = await s.create(input);
+    const empty = { ...input.sasl!, password: '' };
+    const changes = [
+      { ...input, bootstrapServers: ['evil.example.com:9092'], sasl: empty },
+      { ...input, tls: true, sasl: empty },
+      { ...input, sasl: { ...empty, mechanism: 'scram-sha-256' as const } },
+      { ...input, sasl: { ...empty, username: 'bob' } },
+    ];
+    for (const changed of changes) {
+      await expect(s.update(p.id, changed)).rejects.toMatchObject({ code: 'VALIDATION', field: 'input.sasl.password' });
+      await expect(s.settingsForTest(changed, p.id)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        field: 'sasl.password',
+      });
+    }
+    // The same servers in another order and case are the same target.
+    const reordered = { ...input, bootstrapServers: ['LOCALHOST:9092'], sasl: empty };
+    expect((await s.settingsForTest(reordered, p.id)).sasl?.password).toBe('s3cret');
+    expect((await store().require(p.id)).sasl?.password).toBe('s3cret');
   });
 
   it('asks for a password when there is none to keep', async () => {
@@ -107,27 +130,72 @@ describe('ProfileStore', () => {
   it('tests with the saved password when given the id and an empty one', async () => {
     const s = store();
     const p = await s.create(input);
-    const typed = { ...input, tls: true, sasl: { ...input.sasl!, password: '' } };
+    const typed = { ...input, name: 'edited', sasl: { ...input.sasl!, password: '' } };
     expect(await s.settingsForTest(typed, p.id)).toEqual({ ...typed, sasl: { ...input.sasl, password: 's3cret' } });
     const other = { ...input, sasl: { ...input.sasl!, password: 'other' } };
     expect(await s.settingsForTest(other, p.id)).toEqual(other);
     expect(await s.settingsForTest({ ...input, sasl: null })).toEqual({ ...input, sasl: null });
   });
 
-  it('reports no saved password when it cannot be decrypted', async () => {
-    await store().create(input);
+  it('keeps a password it cannot decrypt as it was on disk, says why, and asks for it', async () => {
+    const a = await store().create(input);
+    await store().create({ ...input, name: 'second', sasl: null });
+    const before = JSON.parse(await readFile(join(dir, 'connections.json'), 'utf8')).connections[0].sasl.passwordSecret;
     const warn = vi.fn();
-    const s = store({
-      secrets: {
-        ...fakeCipher,
-        decrypt: () => {
-          throw new Error('keychain changed');
+    const locked = () =>
+      store({
+        secrets: {
+          ...fakeCipher,
+          decrypt: () => {
+            throw new SecretUnreadableError('the system keychain could not decrypt it');
+          },
         },
-      },
-      logger: { warn, error: vi.fn() },
+        logger: { warn, error: vi.fn() },
+      });
+    const s = locked();
+    const listed = (await s.list())[0]!.sasl!;
+    expect(listed.passwordSaved).toBe(false);
+    expect(listed.passwordProblem).toMatch(/cannot be used here: the system keychain could not decrypt it/);
+    expect(warn).toHaveBeenCalled();
+    // Editing another connection, or this one without a password, writes the secret back untouched.
+    await s.update(a.id, { ...input, name: 'renamed', sasl: { ...input.sasl!, password: '' } });
+    const after = JSON.parse(await readFile(join(dir, 'connections.json'), 'utf8')).connections[0].sasl.passwordSecret;
+    expect(after).toBe(before);
+    expect((await store().require(a.id)).sasl?.password).toBe('s3cret');
+    // A test cannot use it: the person is asked to type it.
+    await expect(s.settingsForTest({ ...input, sasl: { ...input.sasl!, password: '' } }, a.id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'sasl.password',
     });
-    expect((await s.list())[0].sasl?.passwordSaved).toBe(false);
-    expect(warn).toHaveBeenCalledOnce();
+    // Typing it replaces it.
+    await s.update(a.id, { ...input, sasl: { ...input.sasl!, password: 'typed' } });
+    expect((await store().require(a.id)).sasl?.password).toBe('typed');
+  });
+
+  it('re-encrypts a password an older version stored as typed', async () => {
+    await writeFile(
+      join(dir, 'connections.json'),
+      JSON.stringify({
+        version: 1,
+        connections: [
+          {
+            id: 'old',
+            name: 'old',
+            bootstrapServers: ['localhost:9092'],
+            tls: false,
+            sandbox: false,
+            createdAt: 1,
+            updatedAt: 1,
+            sasl: { mechanism: 'plain', username: 'u', passwordSecret: 'typed-in-clear' },
+          },
+        ],
+      }),
+    );
+    const s = store();
+    expect((await s.require('old')).sasl?.password).toBe('typed-in-clear');
+    const raw = await readFile(join(dir, 'connections.json'), 'utf8');
+    expect(raw).not.toContain('typed-in-clear');
+    expect((await store().require('old')).sasl?.password).toBe('typed-in-clear');
   });
 
   it('updates and removes, announcing each change', async () => {

@@ -4,6 +4,10 @@
  * - A file that cannot be read is moved aside (`connections.json.corrupt-<ts>`), never overwritten.
  * - SASL passwords are stored through the injected SecretStore, and are decrypted only for the
  *   connection pool: everything returned towards the contract (results, events) is redacted.
+ * - A saved password that cannot be decrypted (keychain changed, written by the other mode) is
+ *   kept as it was on disk until the user types a new one, never replaced by an empty one.
+ * - A saved password is only reused for the address, TLS setting, mechanism and user it was
+ *   saved for: changing any of them asks for the password again.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
@@ -20,20 +24,34 @@ import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { silentLogger, type CoreLogger } from '../util/logger.js';
-import type { SecretStore } from './secret-store.js';
+import { needsReencryption, SecretUnreadableError, type SecretStore } from './secret-store.js';
 
 export type ConnectionSettings = z.output<typeof ConnectionInputSchema>;
 /** Settings from an edit or a test: an empty SASL password means "the saved one". */
 export type ConnectionUpdate = z.output<typeof ConnectionUpdateInputSchema>;
-/** A profile with its decrypted password: for the connection pool only, never for the contract. */
-export type SavedProfile = Omit<ConnectionProfile, 'sasl'> & { sasl: ConnectionSettings['sasl'] };
+/**
+ * A profile with its decrypted password: for the connection pool only, never for the contract.
+ * When the saved secret could not be decrypted, `password` is '' and `unreadable` keeps the stored
+ * form (written back as it was) with the reason.
+ */
+export type SavedProfile = Omit<ConnectionProfile, 'sasl'> & {
+  sasl: (NonNullable<ConnectionSettings['sasl']> & { unreadable?: { stored: string; reason: string } }) | null;
+};
 
 /** What leaves the main process: whether a password is saved, never the password. */
 export function redactProfile(p: SavedProfile): ConnectionProfile {
   const sasl = p.sasl
-    ? { mechanism: p.sasl.mechanism, username: p.sasl.username, passwordSaved: p.sasl.password !== '' }
+    ? {
+        mechanism: p.sasl.mechanism,
+        username: p.sasl.username,
+        passwordSaved: p.sasl.password !== '',
+        passwordProblem: p.sasl.unreadable
+          ? `The saved password cannot be used here: ${p.sasl.unreadable.reason}. Enter it again.`
+          : null,
+      }
     : null;
-  return { ...p, sasl };
+  const { sasl: _omit, ...rest } = p;
+  return { ...rest, sasl };
 }
 
 function passwordRequired(field: string): AppError {
@@ -180,9 +198,7 @@ export class ProfileStore {
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
-        sasl: input.sasl
-          ? { ...input.sasl, password: keepPassword(input.sasl.password, old, 'input.sasl.password') }
-          : null,
+        sasl: input.sasl ? keepSasl(input, old, 'input.sasl.password') : null,
         // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
         updatedAt: Math.max(this.now(), old.updatedAt + 1),
       };
@@ -198,7 +214,17 @@ export class ProfileStore {
   async settingsForTest(input: ConnectionUpdate, id?: string): Promise<ConnectionSettings> {
     if (!input.sasl || input.sasl.password) return input;
     const saved = id ? await this.require(id) : undefined;
-    return { ...input, sasl: { ...input.sasl, password: keepPassword('', saved, 'sasl.password') } };
+    const { mechanism, username, password, unreadable } = keepSasl(input, saved, 'sasl.password');
+    if (!password) {
+      throw new AppError(
+        'VALIDATION',
+        `Enter the password: the saved one cannot be used here (${unreadable?.reason}).`,
+        {
+          field: 'sasl.password',
+        },
+      );
+    }
+    return { ...input, sasl: { mechanism, username, password } };
   }
 
   remove(id: string): Promise<boolean> {
@@ -253,16 +279,21 @@ export class ProfileStore {
     }
     const profiles: SavedProfile[] = [];
     let skipped = 0;
+    let plaintext = false;
     for (const raw of parsed.connections) {
       const stored = StoredProfileSchema.safeParse(raw);
       if (!stored.success) {
         skipped++;
         continue;
       }
+      plaintext ||= stored.data.sasl !== null && needsReencryption(stored.data.sasl.passwordSecret);
       profiles.push(this.fromStored(stored.data));
     }
     // Keep the readable profiles but preserve the original bytes of the others.
     if (skipped > 0) await this.setAside('copy', `${skipped} saved connection(s) could not be read`);
+    // An older version stored a password as typed: encrypt it now rather than at the next edit.
+    else if (plaintext)
+      await this.persist(profiles).catch((e) => this.logger.warn(`Could not re-encrypt saved passwords: ${e}`));
     return profiles;
   }
 
@@ -277,29 +308,28 @@ export class ProfileStore {
   private fromStored(s: StoredProfile): SavedProfile {
     let sasl: SavedProfile['sasl'] = null;
     if (s.sasl) {
-      let password = '';
+      const { mechanism, username, passwordSecret } = s.sasl;
       try {
-        password = this.deps.secrets.decrypt(s.sasl.passwordSecret);
+        sasl = { mechanism, username, password: this.deps.secrets.decrypt(passwordSecret) };
       } catch (e) {
-        // The OS keychain may have changed; the profile stays usable once the password is re-entered.
-        this.logger.warn(`Could not decrypt the saved password of connection "${s.name}"`, { error: String(e) });
+        // The keychain may have changed, or the other mode wrote it: keep it for that mode, ask here.
+        const reason = e instanceof SecretUnreadableError ? e.message : 'it could not be decrypted';
+        this.logger.warn(`Could not decrypt the saved password of connection "${s.name}": ${reason}`);
+        sasl = { mechanism, username, password: '', unreadable: { stored: passwordSecret, reason } };
       }
-      sasl = { mechanism: s.sasl.mechanism, username: s.sasl.username, password };
     }
     return { ...s, sasl };
   }
 
   private toStored(p: SavedProfile): StoredProfile {
-    return {
-      ...p,
-      sasl: p.sasl
-        ? {
-            mechanism: p.sasl.mechanism,
-            username: p.sasl.username,
-            passwordSecret: this.deps.secrets.encrypt(p.sasl.password),
-          }
-        : null,
-    };
+    let sasl: StoredProfile['sasl'] = null;
+    if (p.sasl) {
+      const { mechanism, username, password, unreadable } = p.sasl;
+      // Never replace a secret we could not read with an empty one.
+      const passwordSecret = password === '' && unreadable ? unreadable.stored : this.deps.secrets.encrypt(password);
+      sasl = { mechanism, username, passwordSecret };
+    }
+    return { ...p, sasl };
   }
 
   private async persist(list: SavedProfile[]): Promise<void> {
@@ -309,9 +339,40 @@ export class ProfileStore {
   }
 }
 
-/** The typed password, else the saved one; neither is a VALIDATION error on `field`. */
-function keepPassword(typed: string, saved: SavedProfile | undefined, field: string): string {
-  const password = typed || saved?.sasl?.password;
-  if (!password) throw passwordRequired(field);
-  return password;
+/**
+ * The SASL settings to save or try: the typed password, else the saved one, but only for the
+ * same addresses, TLS setting, mechanism and user it was saved for (a saved password is never
+ * sent anywhere else). An unreadable saved secret is carried along untouched until replaced.
+ */
+function keepSasl(
+  input: ConnectionUpdate,
+  saved: SavedProfile | undefined,
+  field: string,
+): NonNullable<SavedProfile['sasl']> {
+  const typed = input.sasl!;
+  if (typed.password) return { mechanism: typed.mechanism, username: typed.username, password: typed.password };
+  const old = saved?.sasl;
+  if (!old || !saved) throw passwordRequired(field);
+  const sameTarget =
+    sameSet(saved.bootstrapServers, input.bootstrapServers) &&
+    saved.tls === input.tls &&
+    old.mechanism === typed.mechanism &&
+    old.username === typed.username;
+  if (!sameTarget) {
+    throw new AppError(
+      'VALIDATION',
+      'Enter the password again: the saved one is only used for the addresses, TLS setting, mechanism and user it was saved with.',
+      { field },
+    );
+  }
+  if (old.password) return { mechanism: typed.mechanism, username: typed.username, password: old.password };
+  if (old.unreadable) {
+    return { mechanism: typed.mechanism, username: typed.username, password: '', unreadable: old.unreadable };
+  }
+  throw passwordRequired(field);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim().toLowerCase()))].sort().join(',');
+  return norm(a) === norm(b);
 }
