@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppError } from '../../contract.js';
-import { fakeBridge, renderWith } from '../../test/render.js';
+import { fakeBridge, renderWith } from '../../testing/render.js';
 import { ConnectionDialog } from './ConnectionDialog.js';
 
 afterEach(cleanup);
