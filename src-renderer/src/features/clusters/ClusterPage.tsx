@@ -1,6 +1,6 @@
 import type { Route } from '../../lib/route.js';
 import { routeHref } from '../../lib/route.js';
-import { useConnection, useConnections } from '../../queries/useConnections.js';
+import { useConnection, useConnections } from '../../queries/connections.js';
 import { useConnectionDialogs } from '../shell/connectionDialogs.js';
 import { TopicList } from '../topics/TopicList.js';
 import { TopicPage } from '../topics/TopicPage.js';

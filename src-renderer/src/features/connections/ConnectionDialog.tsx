@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import type { FieldErrors } from '../../lib/fieldErrors.js';
-import { useSaveConnection, useTestConnection } from '../../queries/useConnections.js';
+import { useSaveConnection, useTestConnection } from '../../queries/connections.js';
 import {
   emptyConnectionForm,
   formFieldFromServer,

@@ -4,7 +4,7 @@ import type { TopicSummary } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { routeHref } from '../../lib/route.js';
-import { useTopics } from '../../queries/useTopics.js';
+import { useTopics } from '../../queries/topics.js';
 
 const ROW_HEIGHT = 32;
 

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonText } from '../../components/Skeleton.js';
 import { formatCount } from '../../lib/offsets.js';
 import { routeHref, type TopicTab } from '../../lib/route.js';
-import { useTopic } from '../../queries/useTopic.js';
+import { useTopic } from '../../queries/topics.js';
 import { MessagesTab } from '../messages/MessagesTab.js';
 import { ProduceTab } from '../produce/ProduceTab.js';
 import { navigate } from '../shell/useRoute.js';
