@@ -49,7 +49,7 @@ export function toConnectionInput(s: ConnectionFormState): ConnectionInput {
   };
 }
 
-export type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: false; errors: FieldErrors };
+type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: false; errors: FieldErrors };
 
 /**
  * Validates with the contract's own schema, so the form and the backend agree on the rules.

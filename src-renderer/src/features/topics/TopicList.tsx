@@ -63,7 +63,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   );
 }
 
-export function filterTopics(topics: TopicSummary[], query: string): TopicSummary[] {
+function filterTopics(topics: TopicSummary[], query: string): TopicSummary[] {
   const q = query.trim().toLowerCase();
   return q ? topics.filter((t) => t.name.toLowerCase().includes(q)) : topics;
 }
