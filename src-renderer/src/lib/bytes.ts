@@ -2,14 +2,14 @@ import type { Bytes } from '../contract.js';
 
 export type DecodeAs = 'text' | 'json' | 'hex';
 
-export interface Decoded {
+interface Decoded {
   /** What to show. */
   text: string;
   /** Set when the requested decoding wasn't possible; `text` then holds a fallback. */
   problem: string | null;
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
+function base64ToBytes(base64: string): Uint8Array {
   const bin = atob(base64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -31,7 +31,7 @@ export function headerRowsReducer(state: HeaderRowsState, action: HeaderRowsActi
   }
 }
 
-export interface HeadersResult {
+interface HeadersResult {
   headers: { key: string; value: string }[];
   /** Row id → message, for rows that can't be sent. */
   errors: Map<number, string>;

@@ -1,6 +1,5 @@
 /** Hash routes: the address survives reloads and every place can be linked to. */
-export type TopicTab = 'partitions' | 'messages' | 'produce';
-export type ClusterSection = 'overview' | 'topics';
+import { CLUSTER_SECTIONS, TOPIC_TABS, type ClusterSection, type TopicTab } from './sections.js';
 
 export type Route =
   | { page: 'home' }
@@ -8,22 +7,15 @@ export type Route =
   | { page: 'cluster'; clusterId: string; section: ClusterSection }
   | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab };
 
-const TABS: TopicTab[] = ['partitions', 'messages', 'produce'];
-
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   const [first, id, section, topic, tab] = parts;
   if (first === 'sandbox') return { page: 'sandbox' };
   if (first === 'clusters' && id) {
     if (section === 'topics' && topic) {
-      return {
-        page: 'topic',
-        clusterId: id,
-        topic,
-        tab: TABS.includes(tab as TopicTab) ? (tab as TopicTab) : 'partitions',
-      };
+      return { page: 'topic', clusterId: id, topic, tab: known(TOPIC_TABS, tab) ?? 'partitions' };
     }
-    return { page: 'cluster', clusterId: id, section: section === 'topics' ? 'topics' : 'overview' };
+    return { page: 'cluster', clusterId: id, section: known(CLUSTER_SECTIONS, section) ?? 'overview' };
   }
   return { page: 'home' };
 }
@@ -39,6 +31,11 @@ export function routeHref(route: Route): string {
     case 'topic':
       return `#/clusters/${encodeURIComponent(route.clusterId)}/topics/${encodeURIComponent(route.topic)}/${route.tab}`;
   }
+}
+
+/** The registered id `value` names, if any. */
+function known<T extends string>(entries: readonly { id: T }[], value: string | undefined): T | undefined {
+  return entries.find((e) => e.id === value)?.id;
 }
 
 function safeDecode(s: string): string {

@@ -1,10 +1,8 @@
-import type { Route } from '../../lib/route.js';
-import { routeHref } from '../../lib/route.js';
-import { useConnection, useConnections } from '../../queries/useConnections.js';
+import { routeHref, type Route } from '../../lib/route.js';
+import { useConnection, useConnections } from '../../queries/connections.js';
 import { useConnectionDialogs } from '../shell/connectionDialogs.js';
-import { TopicList } from '../topics/TopicList.js';
 import { TopicPage } from '../topics/TopicPage.js';
-import { OverviewSection } from './OverviewSection.js';
+import { clusterSections } from './sections.js';
 
 type ClusterRoute = Extract<Route, { page: 'cluster' | 'topic' }>;
 
@@ -24,7 +22,9 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
     );
   }
 
+  // A topic page lives under Topics: that link stays current.
   const section = route.page === 'topic' ? 'topics' : route.section;
+  const { Component: Section } = clusterSections.find((s) => s.id === section)!;
   return (
     <div className="page page-cluster">
       <header className="page-header">
@@ -48,24 +48,22 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
         )}
       </header>
       <nav aria-label="Cluster sections" className="section-nav">
-        {(['overview', 'topics'] as const).map((s) => (
+        {clusterSections.map((s) => (
           <a
-            key={s}
-            href={routeHref({ page: 'cluster', clusterId: route.clusterId, section: s })}
-            aria-current={s === section ? 'page' : undefined}
+            key={s.id}
+            href={routeHref({ page: 'cluster', clusterId: route.clusterId, section: s.id })}
+            aria-current={s.id === section ? 'page' : undefined}
             className="section-link"
           >
-            {s === 'overview' ? 'Overview' : 'Topics'}
+            {s.label}
           </a>
         ))}
       </nav>
       <div className="page-body">
         {route.page === 'topic' ? (
           <TopicPage clusterId={route.clusterId} topic={route.topic} tab={route.tab} />
-        ) : route.section === 'topics' ? (
-          <TopicList clusterId={route.clusterId} />
         ) : (
-          <OverviewSection clusterId={route.clusterId} />
+          <Section clusterId={route.clusterId} />
         )}
       </div>
     </div>

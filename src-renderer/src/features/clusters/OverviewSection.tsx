@@ -1,9 +1,9 @@
 import type { ClusterOverview } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows, SkeletonText } from '../../components/Skeleton.js';
-import { useClusterOverview } from '../../queries/useClusterOverview.js';
-import { useConnection } from '../../queries/useConnections.js';
-import { useLoadSampleData } from '../../queries/useSandbox.js';
+import { useClusterOverview } from '../../queries/cluster.js';
+import { useConnection } from '../../queries/connections.js';
+import { useLoadSampleData } from '../../queries/sandbox.js';
 import { BrokersTable } from './BrokersTable.js';
 
 export function OverviewSection({ clusterId }: { clusterId: string }) {

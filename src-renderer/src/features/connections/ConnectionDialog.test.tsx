@@ -2,13 +2,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppError } from '../../contract.js';
-import { fakeBridge, renderWith } from '../../test/render.js';
+import { fakeBridge, renderWith } from '../../testing/render.js';
 import { ConnectionDialog } from './ConnectionDialog.js';
 
 afterEach(cleanup);
 
 function fill(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+/** What the dialog sent, leaving out the start-up facts it reads for its hints. */
+function sent(calls: { method: string; params: unknown }[]) {
+  return calls.filter((c) => c.method !== 'app.info');
 }
 
 describe('ConnectionDialog', () => {
@@ -21,7 +26,7 @@ describe('ConnectionDialog', () => {
     expect(screen.getByText('Name is required')).toBeTruthy();
     expect(screen.getByText(/nope: Use host:port/)).toBeTruthy();
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 
   it('tests the typed settings and reports cluster id, brokers and latency', async () => {
@@ -33,7 +38,7 @@ describe('ConnectionDialog', () => {
     fill('Bootstrap servers', 'localhost:9092, other:9093');
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText(/3 brokers · 12 ms/);
-    expect(calls[0]).toEqual({
+    expect(sent(calls)[0]).toEqual({
       method: 'connections.test',
       params: { name: 'local', bootstrapServers: ['localhost:9092', 'other:9093'], tls: false, sasl: null },
     });
@@ -76,7 +81,9 @@ describe('ConnectionDialog', () => {
     fill('Password', 'p');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(calls[0]!.params).toMatchObject({ sasl: { mechanism: 'scram-sha-256', username: 'u', password: 'p' } });
+    expect(sent(calls)[0]!.params).toMatchObject({
+      sasl: { mechanism: 'scram-sha-256', username: 'u', password: 'p' },
+    });
     fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(onClose).toHaveBeenCalled();
   });
@@ -90,7 +97,7 @@ describe('ConnectionDialog', () => {
       sandbox: false,
       createdAt: 0,
       updatedAt: 0,
-      sasl: { mechanism: 'plain' as const, username: 'u', passwordSaved: true },
+      sasl: { mechanism: 'plain' as const, username: 'u', passwordSaved: true, passwordProblem: null },
     };
     const { bridge, calls } = fakeBridge({
       'connections.test': () => ({ clusterId: 'abc', brokerCount: 1, controllerId: 1, latencyMs: 3 }),
@@ -103,7 +110,7 @@ describe('ConnectionDialog', () => {
     expect(password.placeholder).toBe('Saved — leave empty to keep');
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText(/1 broker/);
-    expect(calls[0]).toEqual({
+    expect(sent(calls)[0]).toEqual({
       method: 'connections.test',
       params: {
         id: 'p1',
@@ -115,10 +122,60 @@ describe('ConnectionDialog', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(calls[1]).toMatchObject({
+    expect(sent(calls)[1]).toMatchObject({
       method: 'connections.update',
       params: { id: 'p1', input: { sasl: { password: '' } } },
     });
+  });
+
+  it('asks for the password again when the servers change, and says how passwords are kept', async () => {
+    const profile = {
+      id: 'p1',
+      name: 'secure',
+      bootstrapServers: ['k:9096'],
+      tls: true,
+      sandbox: false,
+      createdAt: 0,
+      updatedAt: 0,
+      sasl: { mechanism: 'plain' as const, username: 'u', passwordSaved: true, passwordProblem: null },
+    };
+    const { bridge, calls } = fakeBridge({
+      'app.info': () => ({
+        version: '1',
+        mode: 'browser',
+        dataDir: '/d',
+        notices: [],
+        secretStorage: { kind: 'key-file', description: 'Passwords are encrypted with a key file.', warning: null },
+      }),
+    });
+    renderWith(<ConnectionDialog profile={profile} onClose={() => {}} onSaved={() => {}} />, bridge);
+    await screen.findByText('Passwords are encrypted with a key file.');
+    fill('Bootstrap servers', 'elsewhere:9096');
+    const password = screen.getByLabelText('Password') as HTMLInputElement;
+    expect(password.placeholder).toBe('Enter it again for the changed settings');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Password is required')).toBeTruthy();
+    expect(sent(calls)).toEqual([]);
+  });
+
+  it('shows why a saved password cannot be used', () => {
+    const profile = {
+      id: 'p1',
+      name: 'secure',
+      bootstrapServers: ['k:9096'],
+      tls: false,
+      sandbox: false,
+      createdAt: 0,
+      updatedAt: 0,
+      sasl: {
+        mechanism: 'plain' as const,
+        username: 'u',
+        passwordSaved: false,
+        passwordProblem: 'The saved password cannot be used here: the keychain changed. Enter it again.',
+      },
+    };
+    renderWith(<ConnectionDialog profile={profile} onClose={() => {}} onSaved={() => {}} />, fakeBridge({}).bridge);
+    expect(screen.getByText(/The saved password cannot be used here/)).toBeTruthy();
   });
 
   it('still requires a password when adding a SASL connection', () => {
@@ -131,6 +188,6 @@ describe('ConnectionDialog', () => {
     fill('Username', 'u');
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(screen.getByText('Password is required')).toBeTruthy();
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 });

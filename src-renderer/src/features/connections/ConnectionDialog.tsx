@@ -4,11 +4,13 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import type { FieldErrors } from '../../lib/fieldErrors.js';
-import { useSaveConnection, useTestConnection } from '../../queries/useConnections.js';
+import { useAppInfo } from '../../queries/app.js';
+import { useSaveConnection, useTestConnection } from '../../queries/connections.js';
 import {
   emptyConnectionForm,
   formFieldFromServer,
   formFromProfile,
+  savedPasswordApplies,
   validateConnectionForm,
   type ConnectionFormState,
   type SaslChoice,
@@ -32,7 +34,8 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
   const save = useSaveConnection();
   const test = useTestConnection();
 
-  const passwordSaved = profile?.sasl?.passwordSaved ?? false;
+  const passwordSaved = savedPasswordApplies(form, profile);
+  const secretStorage = useAppInfo().data?.secretStorage;
   const validation = validateConnectionForm(form, { passwordSaved });
   const errors: FieldErrors = showErrors && !validation.ok ? { ...validation.errors } : {};
   const serverError = save.error ?? test.error;
@@ -128,13 +131,23 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
                 />
               )}
             </Field>
-            <Field label="Password" error={errors['sasl.password']}>
+            <Field
+              label="Password"
+              error={errors['sasl.password']}
+              hint={profile?.sasl?.passwordProblem ?? secretStorage?.description}
+            >
               {(p) => (
                 <input
                   {...p}
                   type="password"
                   autoComplete="current-password"
-                  placeholder={passwordSaved ? 'Saved — leave empty to keep' : undefined}
+                  placeholder={
+                    passwordSaved
+                      ? 'Saved — leave empty to keep'
+                      : profile?.sasl?.passwordSaved
+                        ? 'Enter it again for the changed settings'
+                        : undefined
+                  }
                   value={form.password}
                   onChange={(e) => update('password', e.target.value)}
                 />

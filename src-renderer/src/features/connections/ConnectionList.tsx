@@ -2,7 +2,7 @@ import type { ConnectionProfile } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { routeHref } from '../../lib/route.js';
-import { useConnections } from '../../queries/useConnections.js';
+import { useConnections } from '../../queries/connections.js';
 
 /** Sidebar list of saved clusters; each is a link to its overview. */
 export function ConnectionList({ activeId }: { activeId: string | null }) {

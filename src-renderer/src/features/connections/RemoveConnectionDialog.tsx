@@ -1,6 +1,6 @@
 import type { ConnectionProfile } from '../../contract.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { useRemoveConnection } from '../../queries/useConnections.js';
+import { useRemoveConnection } from '../../queries/connections.js';
 
 export function RemoveConnectionDialog({
   profile,

@@ -44,7 +44,7 @@ describe('connection form', () => {
       sandbox: false,
       createdAt: 0,
       updatedAt: 0,
-      sasl: { mechanism: 'plain', username: 'u', passwordSaved: true },
+      sasl: { mechanism: 'plain', username: 'u', passwordSaved: true, passwordProblem: null },
     });
     expect(form.servers).toBe('a:1\nb:2');
     expect(toConnectionInput(form).sasl).toEqual({ mechanism: 'plain', username: 'u', password: '' });

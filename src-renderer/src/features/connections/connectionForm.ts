@@ -49,7 +49,7 @@ export function toConnectionInput(s: ConnectionFormState): ConnectionInput {
   };
 }
 
-export type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: false; errors: FieldErrors };
+type ValidatedConnection = { ok: true; input: ConnectionInput } | { ok: false; errors: FieldErrors };
 
 /**
  * Validates with the contract's own schema, so the form and the backend agree on the rules.
@@ -77,4 +77,19 @@ export function formFieldFromServer(field: string | undefined): string | null {
   if (path.startsWith('bootstrapServers')) return 'bootstrapServers';
   if (['name', 'tls', 'sasl.username', 'sasl.password', 'sasl.mechanism'].includes(path)) return path;
   return null;
+}
+
+/**
+ * Main reuses a saved password only for the servers, TLS setting, mechanism and user it was saved
+ * with; the form asks for it again as soon as any of them changes.
+ */
+export function savedPasswordApplies(form: ConnectionFormState, profile: ConnectionProfile | undefined): boolean {
+  if (!profile?.sasl?.passwordSaved) return false;
+  const norm = (xs: string[]) => [...new Set(xs.map((x) => x.trim().toLowerCase()))].sort().join(',');
+  return (
+    norm(parseBootstrapServers(form.servers)) === norm(profile.bootstrapServers) &&
+    form.tls === profile.tls &&
+    form.mechanism === profile.sasl.mechanism &&
+    form.username === profile.sasl.username
+  );
 }

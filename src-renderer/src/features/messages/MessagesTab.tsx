@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KafkaMessage } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatClock } from '../../lib/time.js';
-import { useNewestMessages } from '../../queries/useNewestMessages.js';
+import { useNewestMessages } from '../../queries/messages.js';
 import { MessageDetail } from './MessageDetail.js';
 import { MessagesTable, messageKey } from './MessagesTable.js';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { AppError } from '../../contract.js';
-import { fakeBridge, renderWith } from '../../test/render.js';
+import { fakeBridge, renderWith } from '../../testing/render.js';
 import { ProduceTab } from './ProduceTab.js';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import type { ValueFormat } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { emptyHeaderRows, headerRowsReducer } from '../../lib/headerRows.js';
-import { useProduce } from '../../queries/useProduce.js';
+import { useProduce } from '../../queries/produce.js';
 import { HeaderRowsEditor } from './HeaderRowsEditor.js';
 import { emptyProduceForm, validateProduceForm, type ProduceFormState } from './produceForm.js';
 

@@ -10,7 +10,7 @@ export interface ProduceFormState {
 
 export const emptyProduceForm: ProduceFormState = { partition: '', key: '', value: '', format: 'text' };
 
-export interface ProduceValidation {
+interface ProduceValidation {
   params: Omit<ProduceParams, 'clusterId' | 'topic'> | null;
   errors: { partition?: string; value?: string; headers: Map<number, string> };
 }

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatClock } from '../../lib/time.js';
-import { useSandboxLog } from '../../queries/useSandbox.js';
+import { useSandboxLog } from '../../queries/sandbox.js';
 
 const LINE_HEIGHT = 20;
 

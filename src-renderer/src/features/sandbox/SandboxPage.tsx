@@ -6,8 +6,8 @@ import { SkeletonText } from '../../components/Skeleton.js';
 import { StateBadge } from '../../components/StateBadge.js';
 import { formatSize } from '../../lib/bytes.js';
 import { routeHref } from '../../lib/route.js';
-import { useConnections } from '../../queries/useConnections.js';
-import { useLoadSampleData, useSandboxAction, useSandboxStatus } from '../../queries/useSandbox.js';
+import { useConnections } from '../../queries/connections.js';
+import { useLoadSampleData, useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
 import { SandboxLog } from './SandboxLog.js';
 
 const TONE: Record<SandboxState, 'ok' | 'warn' | 'error' | 'neutral' | 'busy'> = {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { routeHref } from '../../lib/route.js';
-import { useEventCache } from '../../queries/useEventCache.js';
-import { useConnections } from '../../queries/useConnections.js';
-import { useSandboxStatus } from '../../queries/useSandbox.js';
+import { useEventCache } from '../../queries/events.js';
+import { useConnections } from '../../queries/connections.js';
+import { useSandboxStatus } from '../../queries/sandbox.js';
 import { ClusterPage } from '../clusters/ClusterPage.js';
 import { SandboxPage } from '../sandbox/SandboxPage.js';
 import { ConnectionDialogsProvider } from './connectionDialogs.js';

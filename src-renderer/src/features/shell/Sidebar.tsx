@@ -1,7 +1,7 @@
 import type { Route } from '../../lib/route.js';
 import { routeHref } from '../../lib/route.js';
-import { useConnections } from '../../queries/useConnections.js';
-import { useSandboxStatus } from '../../queries/useSandbox.js';
+import { useConnections } from '../../queries/connections.js';
+import { useSandboxStatus } from '../../queries/sandbox.js';
 import { ConnectionList } from '../connections/ConnectionList.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
 

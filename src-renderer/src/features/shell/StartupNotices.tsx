@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAppInfo } from '../../queries/useAppInfo.js';
+import { useAppInfo } from '../../queries/app.js';
 
 /** Problems found at start-up (e.g. an unreadable connections file that was moved aside). */
 export function StartupNotices() {

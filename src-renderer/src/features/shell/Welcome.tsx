@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { routeHref } from '../../lib/route.js';
-import { useSandboxAction, useSandboxStatus } from '../../queries/useSandbox.js';
+import { useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
 import { navigate } from './useRoute.js';
 

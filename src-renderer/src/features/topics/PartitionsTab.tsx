@@ -48,7 +48,7 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
   );
 }
 
-export function isUnderReplicated(p: PartitionInfo): boolean {
+function isUnderReplicated(p: PartitionInfo): boolean {
   return p.isr.length < p.replicas.length;
 }
 

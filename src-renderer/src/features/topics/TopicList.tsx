@@ -4,7 +4,7 @@ import type { TopicSummary } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { routeHref } from '../../lib/route.js';
-import { useTopics } from '../../queries/useTopics.js';
+import { useTopics } from '../../queries/topics.js';
 
 const ROW_HEIGHT = 32;
 
@@ -63,7 +63,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   );
 }
 
-export function filterTopics(topics: TopicSummary[], query: string): TopicSummary[] {
+function filterTopics(topics: TopicSummary[], query: string): TopicSummary[] {
   const q = query.trim().toLowerCase();
   return q ? topics.filter((t) => t.name.toLowerCase().includes(q)) : topics;
 }

@@ -1,22 +1,16 @@
-import { Tabs, tabPanelProps, type TabItem } from '../../components/Tabs.js';
+import { Tabs, tabPanelProps } from '../../components/Tabs.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonText } from '../../components/Skeleton.js';
 import { formatCount } from '../../lib/offsets.js';
-import { routeHref, type TopicTab } from '../../lib/route.js';
-import { useTopic } from '../../queries/useTopic.js';
-import { MessagesTab } from '../messages/MessagesTab.js';
-import { ProduceTab } from '../produce/ProduceTab.js';
+import { routeHref } from '../../lib/route.js';
+import type { TopicTab } from '../../lib/sections.js';
+import { useTopic } from '../../queries/topics.js';
 import { navigate } from '../shell/useRoute.js';
-import { PartitionsTab } from './PartitionsTab.js';
-
-const TABS: TabItem<TopicTab>[] = [
-  { id: 'partitions', label: 'Partitions' },
-  { id: 'messages', label: 'Messages' },
-  { id: 'produce', label: 'Produce' },
-];
+import { topicTabs } from './tabs.js';
 
 export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic: string; tab: TopicTab }) {
   const detail = useTopic(clusterId, topic);
+  const { Component, needsDetail } = topicTabs.find((t) => t.id === tab)!;
   return (
     <section className="topic-page" aria-labelledby="topic-title">
       <div className="topic-header">
@@ -38,19 +32,15 @@ export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic:
       <Tabs
         label="Topic"
         idPrefix="topic"
-        tabs={TABS}
+        tabs={topicTabs}
         selected={tab}
         onSelect={(t) => navigate({ page: 'topic', clusterId, topic, tab: t })}
       />
       <div {...tabPanelProps('topic', tab)} className="tab-panel">
-        {detail.isError && tab !== 'produce' ? (
+        {detail.isError && needsDetail ? (
           <ErrorAlert error={detail.error} title="Could not load the topic" onRetry={() => void detail.refetch()} />
-        ) : tab === 'partitions' ? (
-          <PartitionsTab detail={detail.data} />
-        ) : tab === 'messages' ? (
-          <MessagesTab clusterId={clusterId} topic={topic} partitionCount={detail.data?.partitions.length} />
         ) : (
-          <ProduceTab clusterId={clusterId} topic={topic} partitionCount={detail.data?.partitions.length} />
+          <Component clusterId={clusterId} topic={topic} detail={detail.data} />
         )}
       </div>
     </section>

@@ -1,12 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AppError, SandboxLogLine, SandboxStatus } from '../contract.js';
+import type { AppError, SandboxLogLine } from '../contract.js';
 import { useBridge } from '../bridge/context.js';
-import { connectionKeys, sandboxKeys } from './keys.js';
+import { clusterKeys } from './cluster.js';
+import { connectionKeys } from './connections.js';
+
+const all = ['sandbox'] as const;
+
+export const sandboxKeys = {
+  all,
+  status: [...all, 'status'] as const,
+};
 
 export function useSandboxStatus() {
   const bridge = useBridge();
-  return useQuery<SandboxStatus, AppError>({
+  return useQuery({
     queryKey: sandboxKeys.status,
     queryFn: () => bridge.call('sandbox.status', {}),
     staleTime: Infinity, // the sandbox.status event keeps it current
@@ -20,8 +28,8 @@ type SandboxAction = 'start' | 'stop' | 'reset';
 export function useSandboxAction(action: SandboxAction) {
   const bridge = useBridge();
   const qc = useQueryClient();
-  return useMutation<SandboxStatus, AppError, { port?: number } | void>({
-    mutationFn: (vars) => {
+  return useMutation({
+    mutationFn: (vars: { port?: number } | void) => {
       if (action === 'start') return bridge.call('sandbox.start', vars ? { port: vars.port } : {});
       return bridge.call(action === 'stop' ? 'sandbox.stop' : 'sandbox.reset', {});
     },
@@ -36,12 +44,12 @@ export function useSandboxAction(action: SandboxAction) {
 export function useLoadSampleData() {
   const bridge = useBridge();
   const qc = useQueryClient();
-  return useMutation<{ topics: string[]; records: number; groups: string[] }, AppError, void>({
+  return useMutation({
     mutationFn: () => bridge.call('sandbox.loadSampleData', {}),
     // Topics changed on whichever profile is the sandbox's.
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['clusters'] });
-      void qc.invalidateQueries({ queryKey: ['sandbox'] }); // its data size grew
+      void qc.invalidateQueries({ queryKey: clusterKeys.all });
+      void qc.invalidateQueries({ queryKey: sandboxKeys.all }); // its data size grew
     },
   });
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useBridge, useLinkState } from '../bridge/context.js';
-import { connectionKeys, sandboxKeys } from './keys.js';
+import { connectionKeys } from './connections.js';
+import { sandboxKeys } from './sandbox.js';
 
 /** Pushed events write into the cache; after a reconnect, refetch whatever events we missed. */
 export function useEventCache(): void {
