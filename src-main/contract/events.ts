@@ -1,5 +1,5 @@
 import type { ConnectionProfile } from './connections.js';
-import type { SandboxLogLine, SandboxStatus } from './sandbox.js';
+import type { SandboxStatus } from './sandbox.js';
 
 /**
  * Events pushed from main to every renderer: changes everyone should see at once. A stream that a
@@ -8,7 +8,6 @@ import type { SandboxLogLine, SandboxStatus } from './sandbox.js';
 export interface EventMap {
   'connections.changed': { connections: ConnectionProfile[] };
   'sandbox.status': SandboxStatus;
-  'sandbox.log': SandboxLogLine;
 }
 
 export type EventName = keyof EventMap;

@@ -36,7 +36,6 @@ export const sandboxMethods = {
   'sandbox.stop': method(NoParamsSchema).returns<SandboxStatus>(),
   /** Stops the broker if running and deletes its data folder. */
   'sandbox.reset': method(NoParamsSchema).returns<SandboxStatus>(),
-  'sandbox.logs': method(NoParamsSchema).returns<SandboxLogLine[]>(),
   /** Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. */
   'sandbox.loadSampleData': method(NoParamsSchema).returns<SampleDataResult>(),
 };

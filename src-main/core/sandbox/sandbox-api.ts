@@ -19,7 +19,6 @@ export function sandboxApi(
     },
     'sandbox.stop': () => sandbox.stop(),
     'sandbox.reset': () => sandbox.reset(),
-    'sandbox.logs': async () => sandbox.logs(),
     'sandbox.loadSampleData': async () => {
       const bootstrap = sandbox.bootstrap;
       if (!bootstrap) throw new AppError('SANDBOX_ERROR', 'Start the sandbox first: it is not running.');

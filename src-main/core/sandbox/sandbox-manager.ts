@@ -195,7 +195,6 @@ export class SandboxManager {
   private append(level: 'info' | 'warn' | 'error', text: string): void {
     const line = { time: Date.now(), level, text };
     this.log.push(line);
-    this.opts.events.emit('sandbox.log', line);
     for (const l of this.logListeners) l(line);
   }
 }

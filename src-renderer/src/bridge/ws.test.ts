@@ -152,13 +152,12 @@ describe('WebSocket bridge', () => {
     const { bridge, current } = setup();
     current().open();
     const seen: unknown[] = [];
-    const off = bridge.onEvent('sandbox.log', (line) => seen.push(line.text));
-    const line = { time: 1, level: 'info', text: 'started' };
-    current().reply({ type: 'event', event: 'sandbox.log', payload: line });
-    current().reply({ type: 'event', event: 'sandbox.status', payload: {} });
+    const off = bridge.onEvent('sandbox.status', (status) => seen.push(status.state));
+    current().reply({ type: 'event', event: 'sandbox.status', payload: { state: 'running' } });
+    current().reply({ type: 'event', event: 'connections.changed', payload: { connections: [] } });
     off();
-    current().reply({ type: 'event', event: 'sandbox.log', payload: line });
-    expect(seen).toEqual(['started']);
+    current().reply({ type: 'event', event: 'sandbox.status', payload: { state: 'stopped' } });
+    expect(seen).toEqual(['running']);
   });
 
   it('ignores malformed frames and unknown ids', async () => {

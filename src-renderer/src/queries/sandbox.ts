@@ -4,6 +4,7 @@ import type { AppError, SandboxLogLine } from '../contract.js';
 import { useBridge } from '../bridge/context.js';
 import { clusterKeys } from './cluster.js';
 import { connectionKeys } from './connections.js';
+import { useSubscription } from './subscription.js';
 
 const all = ['sandbox'] as const;
 
@@ -54,59 +55,39 @@ export function useLoadSampleData() {
   });
 }
 
-const MAX_LOG_LINES = 5000;
+const MAX_LOG_LINES = 2000;
 
 /**
- * Live log: history once, then pushed lines. Outside react-query on purpose; a stream is not
- * a cached answer. Lines arriving in a burst are batched into one render per frame.
+ * Live log: the recent lines, then each new one, from the `sandbox.tailLog` subscription. Lines
+ * arriving in a burst are batched into one render per frame.
  */
 export function useSandboxLog(): { lines: SandboxLogLine[]; error: AppError | null } {
-  const bridge = useBridge();
   const [lines, setLines] = useState<SandboxLogLine[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
   const pending = useRef<SandboxLogLine[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    let frame = 0;
-    let historyLoaded = false;
-    const flush = () => {
-      frame = 0;
-      const batch = pending.current;
-      pending.current = [];
-      setLines((prev) => trim([...prev, ...batch]));
-    };
-    const off = bridge.onEvent('sandbox.log', (line) => {
-      pending.current.push(line);
-      if (historyLoaded && !frame) frame = requestAnimationFrame(flush);
-    });
-    bridge.call('sandbox.logs', {}).then(
-      (history) => {
-        if (cancelled) return;
-        historyLoaded = true;
-        // Lines pushed while history was loading may also be in it; keep only the newer ones.
-        const last = history[history.length - 1]?.time ?? -Infinity;
-        pending.current = pending.current.filter((l) => l.time > last);
-        setLines(trim(history));
-        frame = requestAnimationFrame(flush);
+  const frame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  const { error } = useSubscription(
+    'sandbox.tailLog',
+    { backlog: MAX_LOG_LINES },
+    (items) => {
+      pending.current.push(...items);
+      frame.current ||= requestAnimationFrame(() => {
+        frame.current = 0;
+        const batch = pending.current;
+        pending.current = [];
+        setLines((prev) => trim([...prev, ...batch]));
+      });
+    },
+    // A new stream starts with the backlog again: drop what we had.
+    {
+      onRestart: () => {
+        pending.current = [];
+        setLines([]);
       },
-      (err: AppError) => {
-        if (cancelled) return;
-        historyLoaded = true;
-        setError(err);
-        frame = requestAnimationFrame(flush);
-      },
-    );
-    return () => {
-      cancelled = true;
-      off();
-      cancelAnimationFrame(frame);
-    };
-  }, [bridge]);
-
+    },
+  );
   return { lines, error };
 }
-
 function trim(lines: SandboxLogLine[]): SandboxLogLine[] {
   return lines.length > MAX_LOG_LINES ? lines.slice(lines.length - MAX_LOG_LINES) : lines;
 }

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, renderHook } from '@testing-library/react';
 import { AppError, type EventMap, type EventName, type MethodName } from '../contract.js';
 import { BridgeProvider } from '../bridge/context.js';
-import type { Bridge, LinkState } from '../bridge/types.js';
+import type { Bridge, LinkState, SubscriptionHandlers } from '../bridge/types.js';
 
 type Handler = (params: never) => unknown;
 type Listener = (payload: never) => void;
@@ -16,6 +16,10 @@ export function fakeBridge(handlers: Partial<Record<MethodName, Handler>>) {
   const calls: { method: string; params: unknown }[] = [];
   const listeners = new Map<string, Set<Listener>>();
   const linkListeners = new Set<(state: LinkState) => void>();
+  let link: LinkState = 'open';
+  /** Every subscription started, with the handlers a test can feed and whether it was stopped. */
+  const subscriptions: { name: string; params: unknown; handlers: SubscriptionHandlers<never>; stopped: boolean }[] =
+    [];
   const bridge: Bridge = {
     async call(method, params) {
       calls.push({ method, params });
@@ -23,7 +27,13 @@ export function fakeBridge(handlers: Partial<Record<MethodName, Handler>>) {
       if (!h) throw new AppError('UNKNOWN_METHOD', `No fake for ${method}`);
       return (await h(params as never)) as never;
     },
-    subscribe: () => () => {},
+    subscribe(name, params, handlers) {
+      const entry = { name, params, handlers: handlers as SubscriptionHandlers<never>, stopped: false };
+      subscriptions.push(entry);
+      return () => {
+        entry.stopped = true;
+      };
+    },
     onEvent(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);
@@ -32,13 +42,17 @@ export function fakeBridge(handlers: Partial<Record<MethodName, Handler>>) {
     },
     onLinkChange(listener) {
       linkListeners.add(listener);
+      listener(link);
       return () => linkListeners.delete(listener);
     },
   };
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) =>
     listeners.get(event)?.forEach((l) => l(payload as never));
-  const setLink = (state: LinkState) => linkListeners.forEach((l) => l(state));
-  return { bridge, calls, emit, setLink };
+  const setLink = (state: LinkState) => {
+    link = state;
+    linkListeners.forEach((l) => l(state));
+  };
+  return { bridge, calls, emit, setLink, subscriptions };
 }
 
 /** No retries: a failing fake fails at once. */
