@@ -6,7 +6,8 @@ import { resolveBrokerLaunch } from '../runtime/broker-launch.js';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.js';
 import { buildMenu } from './menu.js';
 import { electronSecretStore } from './secret-store.js';
-import { createMainWindow, isOwnUrl } from './window.js';
+import { rendererUrlMatcher } from './renderer-url.js';
+import { createMainWindow, denyPermissions } from './window.js';
 
 /** The Electron shell: lifecycle, window, menu. Everything else lives in plain Node modules. */
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -17,6 +18,7 @@ const windowPaths = {
   devServerUrl,
 };
 let runtime: Runtime | null = null;
+const isOwnUrl = rendererUrlMatcher(windowPaths);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -43,9 +45,10 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       dispatcher: runtime.dispatcher,
       hub: runtime.hub,
-      isTrustedSender: (event) => isOwnUrl(event.senderFrame?.url ?? '', devServerUrl),
+      isTrustedSender: (event) => isOwnUrl(event.senderFrame?.url ?? ''),
       targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     });
+    denyPermissions();
     Menu.setApplicationMenu(buildMenu());
     if (process.env.SAMSA_SKIP_SANDBOX !== '1') await runtime.ensureFirstCluster();
     createMainWindow(windowPaths);

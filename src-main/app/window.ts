@@ -1,10 +1,15 @@
-import { BrowserWindow, nativeTheme, shell } from 'electron';
+import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import { join } from 'node:path';
+import { rendererUrlMatcher } from './renderer-url.js';
 
-/** Origins our own renderer is served from: the built files, or the dev server. */
-export function isOwnUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://');
+function openExternally(url: string): void {
+  if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+}
+
+/** No camera, microphone, notifications, clipboard-read or anything else a web page may ask for. */
+export function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 /** A locked-down window: isolated, sandboxed, no Node; links open in the system browser. */
@@ -13,6 +18,7 @@ export function createMainWindow(opts: {
   rendererDir: string;
   devServerUrl?: string;
 }): BrowserWindow {
+  const isOwnUrl = rendererUrlMatcher(opts);
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -27,21 +33,26 @@ export function createMainWindow(opts: {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
       spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
 
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    openExternally(url);
     return { action: 'deny' };
   });
+  // Routes are #hashes, which never fire will-navigate: any real navigation is someone else's page.
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url, opts.devServerUrl)) {
-      event.preventDefault();
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    }
+    if (isOwnUrl(url)) return;
+    event.preventDefault();
+    openExternally(url);
   });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
   if (opts.devServerUrl) void win.loadURL(opts.devServerUrl);
   else void win.loadFile(join(opts.rendererDir, 'index.html'));

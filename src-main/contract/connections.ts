@@ -6,24 +6,30 @@ import { NoParamsSchema } from './refs.js';
 const hostPort = z
   .string()
   .trim()
+  .max(260, 'A host name has at most 253 characters, plus the port')
   .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/, 'Use host:port, for example localhost:9092')
   .refine((s) => {
     const port = Number(s.slice(s.lastIndexOf(':') + 1));
     return port > 0 && port < 65536;
   }, 'Port must be between 1 and 65535');
 
+const ProfileIdSchema = z.string().min(1).max(200);
+
 const SaslMechanismSchema = z.enum(['plain', 'scram-sha-256', 'scram-sha-512']);
 
 export const SaslSchema = z.object({
   mechanism: SaslMechanismSchema,
-  username: z.string().min(1, 'Username is required'),
-  password: z.string().min(1, 'Password is required'),
+  username: z.string().min(1, 'Username is required').max(1024, 'Usernames have at most 1024 characters'),
+  password: z.string().min(1, 'Password is required').max(4096, 'Passwords have at most 4096 characters'),
 });
 
 /** What a person types in the connection form. A new SASL connection needs its password. */
 export const ConnectionInputSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100, 'Name is too long (100 characters at most)'),
-  bootstrapServers: z.array(hostPort).min(1, 'At least one bootstrap server is required').max(50),
+  bootstrapServers: z
+    .array(hostPort)
+    .min(1, 'At least one bootstrap server is required')
+    .max(50, 'At most 50 bootstrap servers'),
   tls: z.boolean().default(false),
   sasl: SaslSchema.nullable().default(null),
 });
@@ -34,7 +40,7 @@ export type ConnectionInput = z.input<typeof ConnectionInputSchema>;
  * missing) password means "keep the saved one".
  */
 export const ConnectionUpdateInputSchema = ConnectionInputSchema.extend({
-  sasl: SaslSchema.extend({ password: z.string().default('') })
+  sasl: SaslSchema.extend({ password: z.string().max(4096, 'Passwords have at most 4096 characters').default('') })
     .nullable()
     .default(null),
 });
@@ -42,7 +48,7 @@ export type ConnectionUpdateInput = z.input<typeof ConnectionUpdateInputSchema>;
 
 /** Settings to try. With `id`, an empty password means the saved connection's password. */
 export const ConnectionTestParamsSchema = ConnectionUpdateInputSchema.extend({
-  id: z.string().min(1).optional(),
+  id: ProfileIdSchema.optional(),
 }).superRefine((p, ctx) => {
   if (p.sasl && !p.sasl.password && !p.id)
     ctx.addIssue({ code: 'custom', path: ['sasl', 'password'], message: 'Password is required' });
@@ -79,9 +85,9 @@ export const connectionsMethods = {
   'connections.list': method(NoParamsSchema).returns<ConnectionProfile[]>(),
   'connections.create': method(ConnectionInputSchema).returns<ConnectionProfile>(),
   'connections.update': method(
-    z.object({ id: z.string().min(1), input: ConnectionUpdateInputSchema }),
+    z.object({ id: ProfileIdSchema, input: ConnectionUpdateInputSchema }),
   ).returns<ConnectionProfile>(),
-  'connections.remove': method(z.object({ id: z.string().min(1) })).returns<{ removed: boolean }>(),
+  'connections.remove': method(z.object({ id: ProfileIdSchema })).returns<{ removed: boolean }>(),
   /** Tries the given settings (saved or not) and answers within ~10 s. */
   'connections.test': method(ConnectionTestParamsSchema).returns<ConnectionTestResult>(),
 };

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './define.js';
 export * from './refs.js';
+export * from './limits.js';
 export * from './app.js';
 export * from './connections.js';
 export * from './cluster.js';

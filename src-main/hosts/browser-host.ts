@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { LIMITS } from '../contract/limits.js';
 import type { Dispatcher } from '../transport/dispatcher.js';
 import type { EventHub } from '../transport/event-hub.js';
 import { attachWsTransport } from '../transport/ws.js';
-import { checkRequest, TOKEN_COOKIE } from './request-guard.js';
+import { checkRequest } from './request-guard.js';
 import { serveStatic } from './static-files.js';
 
 export interface BrowserHostOptions {
@@ -30,11 +31,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const host = opts.host ?? '127.0.0.1';
   let port = opts.port;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  // Room for the largest valid call (JSON escaping can double a value); larger frames close the socket.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.callFrameBytes });
   const detach = attachWsTransport(wss, opts.dispatcher, opts.hub);
 
   const server: Server = createServer((req, res) => {
-    const verdict = checkRequest(req, { token, port });
+    res.on('error', () => undefined); // a client that resets mid-answer is its own problem
+    const verdict = checkRequest(req, { token, port, needsToken: false });
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(verdict.reason);
       return;
@@ -43,15 +46,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    // The token arrives once in the URL; a cookie carries it for assets and reloads.
-    res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    void serveStatic(opts.staticDir, path, res);
+    void serveStatic(opts.staticDir, pathOf(req.url), res).catch(() => res.destroy());
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const verdict = checkRequest(req, { token, port });
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    socket.on('error', () => socket.destroy()); // refused or reset upgrades must not crash us
+    const verdict = checkRequest(req, { token, port, needsToken: true });
+    const path = pathOf(req.url);
     if (!verdict.ok || path !== '/api') {
       const status = verdict.ok ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
@@ -81,4 +82,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The path of a request URL; anything unparsable becomes a path that matches no file. */
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/\0';
+  }
 }

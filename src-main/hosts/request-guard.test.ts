@@ -1,42 +1,50 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { checkRequest, readCookie } from './request-guard.js';
+import { checkRequest } from './request-guard.js';
 import { resolveStaticPath } from './static-files.js';
 
 function req(url: string, headers: Record<string, string>): IncomingMessage {
   return { url, headers } as unknown as IncomingMessage;
 }
-const opts = { token: 'secret-token', port: 5174 };
+const api = { token: 'secret-token', port: 5174, needsToken: true };
+const files = { ...api, needsToken: false };
 
 describe('browser-mode request guard', () => {
-  it('accepts the right token in the query or the cookie', () => {
-    expect(checkRequest(req('/?token=secret-token', { host: '127.0.0.1:5174' }), opts)).toEqual({ ok: true });
-    expect(
-      checkRequest(req('/assets/x.js', { host: 'localhost:5174', cookie: 'a=b; samsa_token=secret-token' }), opts),
-    ).toEqual({ ok: true });
+  it('accepts the API with the right token in the query, and serves the app bundle without it', () => {
+    expect(checkRequest(req('/api?token=secret-token', { host: '127.0.0.1:5174' }), api)).toEqual({ ok: true });
+    expect(checkRequest(req('/assets/x.js', { host: 'localhost:5174' }), files)).toEqual({ ok: true });
   });
 
-  it('answers 401 without the token or with a wrong one', () => {
-    expect(checkRequest(req('/', { host: '127.0.0.1:5174' }), opts)).toMatchObject({ ok: false, status: 401 });
-    expect(checkRequest(req('/?token=nope', { host: '127.0.0.1:5174' }), opts)).toMatchObject({
+  it('answers 401 to the API without the token, with a wrong one, or with the token in a cookie only', () => {
+    expect(checkRequest(req('/api', { host: '127.0.0.1:5174' }), api)).toMatchObject({ ok: false, status: 401 });
+    expect(checkRequest(req('/api?token=nope', { host: '127.0.0.1:5174' }), api)).toMatchObject({
       ok: false,
       status: 401,
     });
+    // Cookies are not port-scoped: a cookie would leak the token to other local servers, so none is honoured.
+    const cookie = req('/api', { host: '127.0.0.1:5174', cookie: 'samsa_token=secret-token' });
+    expect(checkRequest(cookie, api)).toMatchObject({ ok: false, status: 401 });
   });
 
   it('answers 403 to a foreign Origin even with the token', () => {
     const r = req('/api?token=secret-token', { host: '127.0.0.1:5174', origin: 'https://evil.example' });
-    expect(checkRequest(r, opts)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(r, api)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(req('/', { host: '127.0.0.1:5174', origin: 'http://127.0.0.1:8080' }), files)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
-  it('answers 403 to a rebinding Host header', () => {
-    const r = req('/?token=secret-token', { host: 'attacker.example:5174' });
-    expect(checkRequest(r, opts)).toMatchObject({ ok: false, status: 403 });
+  it('answers 403 to a rebinding Host header, for files too', () => {
+    expect(checkRequest(req('/api?token=secret-token', { host: 'attacker.example:5174' }), api)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(checkRequest(req('/', { host: 'attacker.example:5174' }), files)).toMatchObject({ ok: false, status: 403 });
   });
 
-  it('reads cookies', () => {
-    expect(readCookie('x=1; samsa_token=abc=def', 'samsa_token')).toBe('abc=def');
-    expect(readCookie(undefined, 'samsa_token')).toBeNull();
+  it('survives a request URL that does not parse', () => {
+    expect(checkRequest(req('http://[bad', { host: '127.0.0.1:5174' }), api)).toMatchObject({ ok: false, status: 401 });
   });
 });
 

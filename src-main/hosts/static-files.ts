@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Same policy as the Electron window: no inline script, connections only back to us. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Resolves a URL path inside `root`, refusing anything that escapes it. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -51,5 +51,8 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     // Hashed assets never change; index.html must be re-read to pick up a new build.
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
   });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  // A file removed or unreadable mid-answer ends this response, not the process.
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -1,5 +1,6 @@
 import type { Bridge, SamsaPreloadBridge } from './types.js';
 import { createIpcBridge } from './ipc.js';
+import { createNoTokenBridge } from './no-token.js';
 import { createWsBridge } from './ws.js';
 import { resolveToken, urlWithoutToken, wsUrl } from './token.js';
 
@@ -16,5 +17,6 @@ export function createBridge(win: Window): Bridge {
   if (new URLSearchParams(win.location.search).has('token')) {
     win.history.replaceState(win.history.state, '', urlWithoutToken(win.location.href));
   }
+  if (!token) return createNoTokenBridge();
   return createWsBridge({ url: wsUrl(win.location, token) });
 }

@@ -243,4 +243,14 @@ describe('WebSocket bridge', () => {
     current().drop();
     expect(ends.map((e) => e?.code)).toEqual(['VALIDATION', 'CONNECTION_FAILED']);
   });
+
+  it('refuses a call frame over the size limit before sending it', async () => {
+    const { bridge, current } = setup();
+    current().open();
+    const p = bridge
+      .call('produce.send', { clusterId: 'c', topic: 't', value: 'x'.repeat(33 * 1024 * 1024) })
+      .catch((e: AppError) => e);
+    expect(((await p) as AppError).code).toBe('MESSAGE_TOO_LARGE');
+    expect(current().sent).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { AppError, type WsClientFrame } from '../contract.js';
+import { AppError, formatBytes, LIMITS, type WsClientFrame } from '../contract.js';
 import { cancelledError } from './ipc.js';
 import { EventListeners } from './listeners.js';
 import { unwrapOutcome } from './outcome.js';
@@ -190,7 +190,18 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
         }
         const id = nextId++;
         const request: WsClientFrame = { type: 'call', id, method, params };
-        const w: Waiting = { method, frame: JSON.stringify(request), resolve: resolve as (v: unknown) => void, reject };
+        const frame = JSON.stringify(request);
+        // Checked here so the socket is never closed for it (main refuses larger frames outright).
+        if (frame.length > LIMITS.callFrameBytes) {
+          reject(
+            new AppError(
+              'MESSAGE_TOO_LARGE',
+              `This request is over ${formatBytes(LIMITS.callFrameBytes)}, more than Samsa sends in one call.`,
+            ),
+          );
+          return;
+        }
+        const w: Waiting = { method, frame, resolve: resolve as (v: unknown) => void, reject };
         if (signal) {
           // Cancelling answers at once; a call already sent is also stopped in main.
           const onAbort = () => {
