@@ -6,6 +6,7 @@ export * from './app.js';
 export * from './connections.js';
 export * from './cluster.js';
 export * from './topics.js';
+export * from './configs.js';
 export * from './messages.js';
 export * from './produce.js';
 export * from './sandbox.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
+import { configsMethods } from './configs.js';
 import { connectionsMethods } from './connections.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
 import { messagesMethods } from './messages.js';
@@ -18,6 +19,7 @@ export const methods = {
   ...connectionsMethods,
   ...clusterMethods,
   ...topicsMethods,
+  ...configsMethods,
   ...messagesMethods,
   ...produceMethods,
   ...sandboxMethods,

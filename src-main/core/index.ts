@@ -8,6 +8,7 @@ import type { CallContext, MethodsImplementation } from '../contract/define.js';
 import type { ApiImplementation, Methods } from '../contract/methods.js';
 import { appApi } from './app/app-api.js';
 import { clusterApi } from './cluster/cluster-api.js';
+import { configsApi } from './configs/configs-api.js';
 import { connectionsApi } from './connections/connections-api.js';
 import { createCoreContext, type CoreDeps } from './core-context.js';
 import { messagesApi } from './messages/messages-api.js';
@@ -48,6 +49,7 @@ export function createCore(deps: CoreDeps): Core {
     ...connectionsApi(core),
     ...clusterApi(core),
     ...topicsApi(core),
+    ...configsApi(core),
     ...messagesApi(core),
     ...produceApi(core),
     ...sandboxApi(core),

@@ -12,6 +12,8 @@ import { ensureKafkaJars, kafkaLibsDir, repoRoot, type ToolResult } from './kafk
 
 export const Tools = {
   topics: 'org.apache.kafka.tools.TopicCommand',
+  configs: 'kafka.admin.ConfigCommand',
+  getOffsetShell: 'org.apache.kafka.tools.GetOffsetShell',
   consoleProducer: 'org.apache.kafka.tools.ConsoleProducer',
   consoleConsumer: 'org.apache.kafka.tools.consumer.ConsoleConsumer',
   consumerGroups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',

@@ -1,12 +1,49 @@
 import type { clusterMethods } from '../../contract/cluster.js';
 import type { MethodsImplementation } from '../../contract/define.js';
 import type { CoreContext } from '../core-context.js';
+import { toBrokers } from './brokers.js';
+import { adminBroker } from './controller.js';
 import { fetchMetadata } from './metadata.js';
+import { minIsrByTopic } from './min-isr.js';
 import { toOverview } from './overview.js';
+import { partitionHealth } from './partition-health.js';
 
 export function clusterApi(core: CoreContext): MethodsImplementation<typeof clusterMethods> {
   return {
     'cluster.overview': ({ clusterId }, { signal }) =>
       core.onCluster(clusterId, {}, async (c) => toOverview(await fetchMetadata(await c.cluster())), signal),
+    'cluster.brokers': ({ clusterId }, { signal }) =>
+      core.onCluster(
+        clusterId,
+        {},
+        async (c) =>
+          toBrokers(
+            await fetchMetadata(await c.cluster()),
+            null,
+            'Samsa cannot ask this cluster for log directories yet.',
+          ),
+        signal,
+      ),
+    'cluster.partitionHealth': ({ clusterId }, { signal }) =>
+      core.onCluster(
+        clusterId,
+        {},
+        async (c) => {
+          const cluster = await c.cluster();
+          const md = await fetchMetadata(cluster);
+          let minIsr: Map<string, number> | null = null;
+          let unavailable: string | null = null;
+          try {
+            minIsr = await minIsrByTopic(
+              await adminBroker(cluster, md),
+              md.topicMetadata.map((t) => t.topic),
+            );
+          } catch (e) {
+            unavailable = `min.insync.replicas could not be read (${(e as Error).message}), so under-min-ISR partitions are not flagged.`;
+          }
+          return partitionHealth(md.topicMetadata, minIsr, unavailable, Date.now());
+        },
+        signal,
+      ),
   };
 }

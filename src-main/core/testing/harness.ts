@@ -9,6 +9,7 @@ import { startKafka, type StartKafkaOptions } from '../../../test-support/kafka/
 import { kafkaSingleton, stopKafkaSingleton } from '../../../test-support/kafka/kafka-singleton.js';
 import { createCore, type Core } from '../index.js';
 import { resolveBrokerLaunch } from '../../runtime/broker-launch.js';
+import { startTestBroker } from '../../broker/server/test-broker.js';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -20,6 +21,8 @@ export class RecordingEvents implements EventSink {
 }
 
 export interface Harness {
+  /** Which broker the core talks to: Apache Kafka 4.1, or Samsa's sandbox broker. */
+  kind: BrokerKind;
   bootstrap: string;
   dataDir: string;
   events: RecordingEvents;
@@ -38,9 +41,25 @@ export function uniqueTopic(prefix: string): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 }
 
-/** `kafka` given: a dedicated broker with those options, for tests that need special settings. */
-export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Promise<Harness> {
-  const own = opts.kafka ? await startKafka(opts.kafka) : null;
+export type BrokerKind = 'kafka' | 'sandbox';
+/** For tests that run against both brokers: `describe.each(BROKER_KINDS)`. */
+export const BROKER_KINDS: readonly BrokerKind[] = ['kafka', 'sandbox'];
+
+/**
+ * `kafka` given: a dedicated broker with those options, for tests that need special settings.
+ * `broker: 'sandbox'`: a fresh sandbox broker in this process instead of Apache Kafka.
+ */
+export async function startHarness(opts: { kafka?: StartKafkaOptions; broker?: BrokerKind } = {}): Promise<Harness> {
+  const kind = opts.broker ?? 'kafka';
+  const own =
+    kind === 'sandbox'
+      ? await startTestBroker({ groupInitialRebalanceDelayMs: 0 }).then((b) => ({
+          bootstrap: b.bootstrap,
+          stop: () => b.dispose(),
+        }))
+      : opts.kafka
+        ? await startKafka(opts.kafka)
+        : null;
   const bootstrap = own ? own.bootstrap : (await kafkaSingleton()).bootstrap;
   const dataDir = await mkdtemp(join(tmpdir(), 'samsa-core-int-'));
   const events = new RecordingEvents();
@@ -54,6 +73,7 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Pr
   const admin = new Kafka({ clientId: 'samsa-test-admin', brokers: [bootstrap], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   return {
+    kind,
     bootstrap,
     dataDir,
     events,

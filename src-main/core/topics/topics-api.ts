@@ -2,7 +2,13 @@ import type { MethodsImplementation } from '../../contract/define.js';
 import type { topicsMethods } from '../../contract/topics.js';
 import { fetchMetadata } from '../cluster/metadata.js';
 import type { CoreContext } from '../core-context.js';
+import { addPartitions } from './add-partitions.js';
+import { createTopic } from './create-topic.js';
+import { deleteTopic } from './delete-topic.js';
+import { keyMovePreview } from './key-move-preview.js';
+import { purge } from './purge.js';
 import { requireTopic } from './require-topic.js';
+import { topicStats } from './topic-stats.js';
 import { toDetail, toSummaries } from './topics.js';
 import { fetchWatermarks } from './watermarks.js';
 
@@ -26,5 +32,44 @@ export function topicsApi(core: CoreContext): MethodsImplementation<typeof topic
         },
         signal,
       ),
+    'topics.stats': ({ clusterId }, { signal }) =>
+      core.onCluster(
+        clusterId,
+        {},
+        async (c) => {
+          const cluster = await c.cluster();
+          const md = await fetchMetadata(cluster);
+          return topicStats(cluster, md, async () => ({
+            sizes: null,
+            unavailable: 'Samsa cannot ask this cluster for log directory sizes yet.',
+          }));
+        },
+        signal,
+      ),
+    'topics.create': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.name },
+        async (c) => createTopic(await c.cluster(), params),
+        signal,
+      ),
+    'topics.delete': ({ clusterId, topic, confirmName }, { signal }) =>
+      core.onCluster(clusterId, { topic }, async (c) => deleteTopic(await c.cluster(), topic, confirmName), signal),
+    'topics.addPartitions': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.topic },
+        async (c) => addPartitions(await c.cluster(), params),
+        signal,
+      ),
+    'topics.keyMovePreview': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.topic },
+        async (c) => keyMovePreview(await c.cluster(), params),
+        signal,
+      ),
+    'topics.purge': (params, { signal }) =>
+      core.onCluster(params.clusterId, { topic: params.topic }, async (c) => purge(await c.cluster(), params), signal),
   };
 }

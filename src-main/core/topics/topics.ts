@@ -1,5 +1,6 @@
 import type { PartitionInfo, TopicDetail, TopicSummary } from '../../contract/topics.js';
 import type { TopicMetadata } from '../cluster/metadata.js';
+import { isProtectedTopic } from './protected.js';
 
 export function toSummaries(topics: TopicMetadata[]): TopicSummary[] {
   return topics
@@ -8,7 +9,9 @@ export function toSummaries(topics: TopicMetadata[]): TopicSummary[] {
       partitionCount: t.partitionMetadata.length,
       // Partitions of one topic normally share a factor; the largest is the configured one during reassignments.
       replicationFactor: t.partitionMetadata.reduce((m, p) => Math.max(m, p.replicas.length), 0),
-      internal: t.isInternal,
+      internal: isProtectedTopic(t.topic, t.isInternal),
+      underReplicatedPartitions: t.partitionMetadata.filter((p) => p.isr.length < p.replicas.length).length,
+      offlinePartitions: t.partitionMetadata.filter((p) => p.leader < 0).length,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -5,7 +5,7 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   /** Wider for forms. */
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   role?: 'dialog' | 'alertdialog';
 }
 

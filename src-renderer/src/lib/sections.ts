@@ -5,12 +5,14 @@
 export const CLUSTER_SECTIONS = [
   { id: 'overview', label: 'Overview' },
   { id: 'topics', label: 'Topics' },
+  { id: 'brokers', label: 'Brokers' },
 ] as const;
 
 export const TOPIC_TABS = [
   { id: 'partitions', label: 'Partitions' },
   { id: 'messages', label: 'Messages' },
   { id: 'produce', label: 'Produce' },
+  { id: 'configuration', label: 'Configuration' },
 ] as const;
 
 export type ClusterSection = (typeof CLUSTER_SECTIONS)[number]['id'];

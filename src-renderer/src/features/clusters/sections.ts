@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CLUSTER_SECTIONS, type ClusterSection } from '../../lib/sections.js';
 import { TopicList } from '../topics/TopicList.js';
+import { BrokersSection } from './BrokersSection.js';
 import { OverviewSection } from './OverviewSection.js';
 
 interface ClusterSectionEntry {
@@ -13,6 +14,7 @@ interface ClusterSectionEntry {
 const COMPONENTS: Record<ClusterSection, ClusterSectionEntry['Component']> = {
   overview: OverviewSection,
   topics: TopicList,
+  brokers: BrokersSection,
 };
 
 /** The cluster page's sections in nav order; ids and labels come from lib/sections.ts, where the router reads them. */

@@ -1,18 +1,30 @@
 import type { PartitionInfo, TopicDetail } from '../../contract.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
-import { offsetDiff } from '../../lib/offsets.js';
+import { formatCount, offsetDiff } from '../../lib/offsets.js';
+import { ReplicaLegend, ReplicaSet } from './ReplicaSet.js';
 
 export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
   if (!detail) return <SkeletonRows rows={4} label="Loading partitions" />;
   const underReplicated = detail.partitions.filter(isUnderReplicated).length;
+  const offline = detail.partitions.filter((p) => p.leader === null).length;
   return (
     <>
-      {underReplicated > 0 && (
-        <p className="warn-text">
-          {underReplicated} {underReplicated === 1 ? 'partition is' : 'partitions are'} under-replicated (ISR smaller
-          than replicas).
-        </p>
-      )}
+      <div className="partitions-head">
+        {offline > 0 && (
+          <p className="error-text">
+            {offline} {offline === 1 ? 'partition has' : 'partitions have'} no leader: nothing can be written to or read
+            from {offline === 1 ? 'it' : 'them'} until a replica comes back.
+          </p>
+        )}
+        {underReplicated > 0 && (
+          <p className="warn-text">
+            {underReplicated} {underReplicated === 1 ? 'partition is' : 'partitions are'} under-replicated: a replica
+            fell behind the leader and left the in-sync set (ISR).
+          </p>
+        )}
+        <span className="spacer" />
+        <ReplicaLegend />
+      </div>
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">Partitions</caption>
@@ -24,8 +36,12 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
               <th scope="col" className="num">
                 Leader
               </th>
-              <th scope="col">Replicas</th>
-              <th scope="col">ISR</th>
+              <th scope="col" title="Every broker that holds a copy; ★ marks the leader">
+                Replicas
+              </th>
+              <th scope="col" title="In-sync replicas: caught up with the leader">
+                ISR
+              </th>
               <th scope="col" className="num">
                 Low watermark
               </th>
@@ -55,17 +71,19 @@ function isUnderReplicated(p: PartitionInfo): boolean {
 function PartitionRow({ p }: { p: PartitionInfo }) {
   const under = isUnderReplicated(p);
   return (
-    <tr className={under ? 'row-warn' : undefined}>
+    <tr className={p.leader === null ? 'row-error' : under ? 'row-warn' : undefined}>
       <td className="num mono">{p.partition}</td>
       <td className="num mono">{p.leader ?? <span className="error-text">none</span>}</td>
-      <td className="mono">{p.replicas.join(', ')}</td>
+      <td>
+        <ReplicaSet p={p} />
+      </td>
       <td className="mono">
-        {p.isr.join(', ')}
+        {p.isr.join(', ') || <span className="error-text">empty</span>}
         {under && <span className="badge badge-warn badge-inline">under-replicated</span>}
       </td>
       <td className="num mono">{p.lowWatermark}</td>
       <td className="num mono">{p.highWatermark}</td>
-      <td className="num mono">{offsetDiff(p.highWatermark, p.lowWatermark)}</td>
+      <td className="num mono">{formatCount(offsetDiff(p.highWatermark, p.lowWatermark))}</td>
     </tr>
   );
 }

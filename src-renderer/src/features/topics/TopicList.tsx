@@ -1,21 +1,40 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { TopicSummary } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
-import { routeHref } from '../../lib/route.js';
-import { useTopics } from '../../queries/topics.js';
+import { useTopics, useTopicStats } from '../../queries/topics.js';
+import { CreateTopicDialog } from './CreateTopicDialog.js';
+import { ROW_HEIGHT, TopicTable } from './TopicTable.js';
+import { buildRows, filterRows, sortRows, type HealthFilter, type SortState } from './topicListModel.js';
+import './topics.css';
 
-const ROW_HEIGHT = 32;
+const HEALTH_FILTERS: { id: HealthFilter; label: string }[] = [
+  { id: 'all', label: 'All topics' },
+  { id: 'problems', label: 'With problems' },
+  { id: 'under-replicated', label: 'Under-replicated' },
+  { id: 'offline', label: 'Offline partitions' },
+];
 
 export function TopicList({ clusterId }: { clusterId: string }) {
-  const topics = useTopics(clusterId);
+  const topics = useTopics(clusterId, { live: true });
+  // Stats cost a request per broker: asked once the list is there, refreshed in the background.
+  const stats = useTopicStats(clusterId, { enabled: topics.isSuccess });
   const [search, setSearch] = useState('');
+  const [health, setHealth] = useState<HealthFilter>('all');
+  const [showInternal, setShowInternal] = useState(false);
+  const [sort, setSort] = useState<SortState>({ key: 'name', dir: 'asc' });
+  const [creating, setCreating] = useState(false);
   // Typing stays instant; filtering 10k names follows a beat behind.
-  const deferred = useDeferredValue(search);
+  const query = useDeferredValue(search);
   const searchRef = useSlashToFocus();
 
-  const filtered = useMemo(() => filterTopics(topics.data ?? [], deferred), [topics.data, deferred]);
+  const rows = useMemo(() => buildRows(topics.data ?? [], stats.data), [topics.data, stats.data]);
+  const internalCount = useMemo(() => rows.filter((r) => r.internal).length, [rows]);
+  const visible = useMemo(
+    () => sortRows(filterRows(rows, { query, health, showInternal }), sort),
+    [rows, query, health, showInternal, sort],
+  );
+  const listed = showInternal ? rows.length : rows.length - internalCount;
+  const filtered = query.trim() !== '' || health !== 'all';
 
   return (
     <section className="topic-list" aria-labelledby="topics-title">
@@ -32,20 +51,41 @@ export function TopicList({ clusterId }: { clusterId: string }) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
+        <select
+          aria-label="Show topics"
+          className="select-small"
+          value={health}
+          onChange={(e) => setHealth(e.target.value as HealthFilter)}
+        >
+          {HEALTH_FILTERS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox small">
+          <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+          Internal topics{internalCount > 0 ? ` (${internalCount})` : ''}
+        </label>
         <span role="status" className="muted small">
           {topics.data &&
-            (filtered.length === topics.data.length
-              ? `${topics.data.length} topics`
-              : `${filtered.length} of ${topics.data.length} topics`)}
+            (filtered ? `${visible.length.toLocaleString('en-US')} of ${countText(listed)}` : countText(listed))}
         </span>
         <span className="spacer" />
+        <RefreshedAt at={topics.dataUpdatedAt} busy={topics.isFetching || stats.isFetching} />
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => void topics.refetch()}
+          onClick={() => {
+            void topics.refetch();
+            void stats.refetch();
+          }}
           disabled={topics.isFetching}
         >
           Refresh
+        </button>
+        <button type="button" className="btn btn-small btn-primary" onClick={() => setCreating(true)}>
+          Create topic
         </button>
       </div>
       {topics.isError ? (
@@ -55,17 +95,38 @@ export function TopicList({ clusterId }: { clusterId: string }) {
       ) : (
         <TopicTable
           clusterId={clusterId}
-          topics={filtered}
-          emptyText={deferred ? `No topics match “${deferred}”.` : 'This cluster has no topics yet.'}
+          rows={visible}
+          sort={sort}
+          onSort={setSort}
+          statsLoading={stats.isPending}
+          sizeUnavailable={stats.data?.sizeUnavailable ?? (stats.isError ? stats.error.message : null)}
+          emptyText={
+            filtered
+              ? `No topics match${query.trim() ? ` “${query.trim()}”` : ''}${health !== 'all' ? ' with that filter' : ''}.`
+              : 'This cluster has no topics yet.'
+          }
         />
       )}
+      {stats.isError && (
+        <p className="muted small" role="note">
+          Messages and sizes could not be read: {stats.error.message}
+        </p>
+      )}
+      {creating && <CreateTopicDialog clusterId={clusterId} onClose={() => setCreating(false)} />}
     </section>
   );
 }
 
-function filterTopics(topics: TopicSummary[], query: string): TopicSummary[] {
-  const q = query.trim().toLowerCase();
-  return q ? topics.filter((t) => t.name.toLowerCase().includes(q)) : topics;
+const countText = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'topic' : 'topics'}`;
+
+/** "Updated 14:32:05" so a person can tell cached figures from fresh ones; busy while a refresh runs. */
+function RefreshedAt({ at, busy }: { at: number; busy: boolean }) {
+  if (!at) return null;
+  return (
+    <span className="muted small refreshed" aria-live="off">
+      {busy ? 'Refreshing…' : `Updated ${new Date(at).toLocaleTimeString()}`}
+    </span>
+  );
 }
 
 /** `/` jumps to the search box unless the person is typing somewhere. */
@@ -76,6 +137,7 @@ function useSlashToFocus() {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement;
       if (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       ref.current?.focus();
     }
@@ -83,81 +145,4 @@ function useSlashToFocus() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   return ref;
-}
-
-function TopicTable({
-  clusterId,
-  topics,
-  emptyText,
-}: {
-  clusterId: string;
-  topics: TopicSummary[];
-  emptyText: string;
-}) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: topics.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-
-  return (
-    <div role="table" aria-label="Topics" aria-rowcount={topics.length + 1} className="vtable topic-table">
-      <div role="rowgroup" className="vtable-head">
-        <div role="row" aria-rowindex={1} className="vrow topic-cols">
-          <span role="columnheader">Name</span>
-          <span role="columnheader" className="num">
-            Partitions
-          </span>
-          <span role="columnheader" className="num">
-            Replicas
-          </span>
-        </div>
-      </div>
-      <div ref={scrollRef} className="vtable-scroll">
-        {topics.length === 0 ? (
-          <p className="empty">{emptyText}</p>
-        ) : (
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const t = topics[item.index]!;
-              return (
-                <div
-                  key={t.name}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="vrow topic-cols"
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: item.size,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  <span role="cell" className="ellipsis">
-                    <a
-                      href={routeHref({ page: 'topic', clusterId, topic: t.name, tab: 'partitions' })}
-                      className="mono"
-                    >
-                      {t.name}
-                    </a>
-                    {t.internal && <span className="tag">internal</span>}
-                  </span>
-                  <span role="cell" className="num mono">
-                    {t.partitionCount}
-                  </span>
-                  <span role="cell" className="num mono">
-                    {t.replicationFactor}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
-        )}
-      </div>
-    </div>
-  );
 }

@@ -1,12 +1,14 @@
 import { Tabs, tabPanelProps } from '../../components/Tabs.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonText } from '../../components/Skeleton.js';
-import { formatCount } from '../../lib/offsets.js';
 import { routeHref } from '../../lib/route.js';
 import type { TopicTab } from '../../lib/sections.js';
 import { useTopic } from '../../queries/topics.js';
 import { navigate } from '../shell/useRoute.js';
+import { count } from './plural.js';
 import { topicTabs } from './tabs.js';
+import { TopicActions } from './TopicActions.js';
+import './topics.css';
 
 export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic: string; tab: TopicTab }) {
   const detail = useTopic(clusterId, topic);
@@ -21,13 +23,15 @@ export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic:
           {topic}
         </h2>
         {detail.data?.internal && <span className="tag">internal</span>}
-        <span className="muted small">
+        <span className="muted small topic-summary">
           {detail.data ? (
-            `${detail.data.partitions.length} partitions · ${formatCount(detail.data.messageCount)} messages`
+            `${count(detail.data.partitions.length, 'partition')} · ${count(detail.data.messageCount, 'message')}`
           ) : (
             <SkeletonText width="14em" />
           )}
         </span>
+        <span className="spacer" />
+        <TopicActions clusterId={clusterId} detail={detail.data} />
       </div>
       <Tabs
         label="Topic"

@@ -3,6 +3,7 @@ import type { TopicDetail } from '../../contract.js';
 import { TOPIC_TABS, type TopicTab } from '../../lib/sections.js';
 import { MessagesTab } from '../messages/MessagesTab.js';
 import { ProduceTab } from '../produce/ProduceTab.js';
+import { ConfigTable } from './ConfigTable.js';
 import { PartitionsTab } from './PartitionsTab.js';
 
 interface TopicTabProps {
@@ -32,6 +33,13 @@ const BODIES: Record<TopicTab, Pick<TopicTabEntry, 'Component' | 'needsDetail'>>
   produce: {
     Component: ({ clusterId, topic, detail }) => (
       <ProduceTab clusterId={clusterId} topic={topic} partitionCount={detail?.partitions.length} />
+    ),
+    needsDetail: false,
+  },
+  // Configs are read on their own: they stay reachable when the topic's offsets cannot be read.
+  configuration: {
+    Component: ({ clusterId, topic }) => (
+      <ConfigTable clusterId={clusterId} resource={{ type: 'topic', name: topic }} />
     ),
     needsDetail: false,
   },
