@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors.js';
 import { encodeSubscription } from './consumer-protocol.js';
-import { flush } from './fake-clock.js';
+import { flush } from '../testing/fake-clock.js';
 import {
   harness,
   INITIAL_DELAY,
@@ -11,7 +11,7 @@ import {
   syncReq,
   track,
   type Harness,
-} from './test-helpers.js';
+} from '../testing/group-harness.js';
 
 let h: Harness;
 beforeEach(() => {

@@ -1,11 +1,11 @@
-/** Shared setup for the group coordinator tests. */
+/** Shared setup for the group coordinator tests (src-main/broker/group/*.test.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeSubscription } from './consumer-protocol.js';
-import { GroupCoordinator } from './coordinator.js';
+import { encodeSubscription } from '../group/consumer-protocol.js';
+import { GroupCoordinator } from '../group/coordinator.js';
 import { FakeClock, flush } from './fake-clock.js';
-import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest } from './types.js';
+import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest } from '../group/types.js';
 
 export const INITIAL_DELAY = 100;
 
