@@ -132,6 +132,7 @@ export class GroupCoordinator {
       this.registry.discardIfUnused(group);
       return everyPartition(invalid);
     }
+    // A commit from a member is a sign of life: it restarts the member's session, as in Kafka.
     if (group.has(req.memberId)) this.rebalance.touchMember(group, req.memberId);
     const { response, logged } = this.offsets.commit(group.groupId, req.topics);
     if (logged) this.registry.maybeCompact();
