@@ -1,7 +1,8 @@
 /**
  * One classic group: its state machine, its members and the rules that need nothing but the group
  * (protocol choice, leader, static members, member and offset-commit validation). No timers and no
- * I/O: the rebalance protocol (rebalance.ts) drives it and the registry (registry.ts) stores it.
+ * I/O: the membership requests (membership.ts) and the rebalance (rebalance.ts) drive it, and the
+ * registry (registry.ts) stores it.
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../errors.js';
