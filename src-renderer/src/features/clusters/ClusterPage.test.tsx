@@ -30,7 +30,17 @@ function renderPage(route: Parameters<typeof ClusterPage>[0]['route']) {
       internalTopicCount: 0,
       partitionCount: 1,
     }),
-    'topics.list': () => [{ name: 'orders', partitionCount: 1, replicationFactor: 1, internal: false }],
+    'topics.list': () => [
+      {
+        name: 'orders',
+        partitionCount: 1,
+        replicationFactor: 1,
+        internal: false,
+        underReplicatedPartitions: 0,
+        offlinePartitions: 0,
+      },
+    ],
+    'topics.stats': () => ({ topics: [], sizeUnavailable: null, readAt: 0 }),
     'topics.get': () => ({ name: 'orders', internal: false, partitions: [], messageCount: '0' }),
   });
   renderWith(
@@ -54,6 +64,7 @@ describe('ClusterPage', () => {
     ).toEqual([
       ['Overview', '#/clusters/c1/overview'],
       ['Topics', '#/clusters/c1/topics'],
+      ['Brokers', '#/clusters/c1/brokers'],
     ]);
     expect(current()).toBe('Overview');
     expect(await screen.findByRole('heading', { name: 'Brokers' })).toBeTruthy();
@@ -63,7 +74,7 @@ describe('ClusterPage', () => {
     renderPage({ page: 'cluster', clusterId: 'c1', section: 'topics' });
     expect(current()).toBe('Topics');
     // jsdom has no layout, so the virtual table draws no rows; its count says the list arrived.
-    expect(await screen.findByText('1 topics')).toBeTruthy();
+    expect(await screen.findByText('1 topic')).toBeTruthy();
     expect(screen.getByRole('searchbox', { name: 'Search topics' })).toBeTruthy();
   });
 
