@@ -127,10 +127,10 @@ function BrokerTable({
                   type="button"
                   className="btn btn-small"
                   aria-expanded={selected === b.nodeId}
+                  aria-label={`${selected === b.nodeId ? 'Hide configs' : 'Configs'} of broker ${b.nodeId}`}
                   onClick={() => onSelect(b.nodeId)}
                 >
                   {selected === b.nodeId ? 'Hide configs' : 'Configs'}
-                  <span className="visually-hidden"> of broker {b.nodeId}</span>
                 </button>
               </td>
             </tr>

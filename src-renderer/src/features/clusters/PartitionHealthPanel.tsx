@@ -69,15 +69,22 @@ export function PartitionHealthPanel({ clusterId, health }: { clusterId: string;
   );
 }
 
+/** Up to this many problem rows render as they are; more are virtualized. */
+const PLAIN_ROWS = 200;
+
 function ProblemTable({ clusterId, health }: { clusterId: string; health: PartitionHealthResult }) {
   const rows = health.partitions;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > PLAIN_ROWS;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: virtual ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW,
     overscan: 10,
   });
+  const items = virtual
+    ? virtualizer.getVirtualItems().map((v) => ({ index: v.index, start: v.start }))
+    : rows.map((_, index) => ({ index, start: index * ROW }));
   return (
     <>
       <div className="toolbar">
@@ -112,8 +119,8 @@ function ProblemTable({ clusterId, health }: { clusterId: string; health: Partit
           </div>
         </div>
         <div ref={scrollRef} className="vtable-scroll" style={{ maxHeight: Math.min(rows.length, 12) * ROW + 4 }}>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+          <div role="rowgroup" style={{ height: rows.length * ROW, position: 'relative' }}>
+            {items.map((item) => {
               const p = rows[item.index]!;
               return (
                 <div
