@@ -34,7 +34,8 @@ export async function cliDescribeTopic(
   const head = /PartitionCount:\s*(\d+)\s+ReplicationFactor:\s*(\d+)\s+Configs:\s*(.*)$/m.exec(out);
   if (!head) throw new Error(`kafka-topics --describe printed no summary line:\n${out}`);
   const configs: Record<string, string> = {};
-  for (const pair of head[3]!.trim().split(',').filter(Boolean)) {
+  // Values may hold commas themselves (cleanup.policy=compact,delete): split only before "name=".
+  for (const pair of head[3]!.trim().split(/,(?=[\w.-]+=)/).filter(Boolean)) {
     const i = pair.indexOf('=');
     configs[pair.slice(0, i)] = pair.slice(i + 1);
   }
