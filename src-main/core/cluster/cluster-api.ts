@@ -4,7 +4,7 @@ import type { CoreContext } from '../core-context.js';
 import { toBrokers } from './brokers.js';
 import { adminBroker } from './controller.js';
 import { fetchMetadata } from './metadata.js';
-import { minIsrByTopic } from './min-isr.js';
+import { cachedMinIsr, minIsrByTopic } from './min-isr.js';
 import { toOverview } from './overview.js';
 import { partitionHealth } from './partition-health.js';
 
@@ -33,10 +33,10 @@ export function clusterApi(core: CoreContext): MethodsImplementation<typeof clus
           const md = await fetchMetadata(cluster);
           let minIsr: Map<string, number> | null = null;
           let unavailable: string | null = null;
+          const names = md.topicMetadata.map((t) => t.topic);
           try {
-            minIsr = await minIsrByTopic(
-              await adminBroker(cluster, md),
-              md.topicMetadata.map((t) => t.topic),
+            minIsr = await cachedMinIsr(clusterId, names, async () =>
+              minIsrByTopic(await adminBroker(cluster, md), names),
             );
           } catch (e) {
             unavailable = `min.insync.replicas could not be read (${(e as Error).message}), so under-min-ISR partitions are not flagged.`;

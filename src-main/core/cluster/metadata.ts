@@ -27,8 +27,24 @@ interface RawMetadata {
   topicMetadata: (Omit<TopicMetadata, 'isInternal'> & { isInternal?: boolean })[];
 }
 
+/**
+ * Whole-cluster metadata requests in flight, per client: the topic list, its stats and partition
+ * health often ask at the same moment, and on a cluster of 50,000 partitions one answer is enough.
+ * Only concurrent calls share; a call made after an answer arrived asks again.
+ */
+const inFlight = new WeakMap<Cluster, Promise<FullMetadata>>();
+
 /** `topics` empty means every topic. */
-export async function fetchMetadata(cluster: Cluster, topics: string[] = []): Promise<FullMetadata> {
+export function fetchMetadata(cluster: Cluster, topics: string[] = []): Promise<FullMetadata> {
+  if (topics.length > 0) return fetchMetadataNow(cluster, topics);
+  const running = inFlight.get(cluster);
+  if (running) return running;
+  const p = fetchMetadataNow(cluster, topics).finally(() => inFlight.delete(cluster));
+  inFlight.set(cluster, p);
+  return p;
+}
+
+async function fetchMetadataNow(cluster: Cluster, topics: string[]): Promise<FullMetadata> {
   try {
     // kafkajs refreshes its own view of all topics here; one troubled topic must not block this request.
     await cluster.refreshMetadataIfNecessary();

@@ -46,3 +46,25 @@ export async function minIsrByTopic(broker: Broker, topics: string[]): Promise<M
   }
   return out;
 }
+
+/** min.insync.replicas rarely changes; it is re-read at most this often per cluster (health refreshes every 15 s). */
+const TTL_MS = 120_000;
+const cache = new Map<string, { at: number; topics: Set<string>; values: Map<string, number> }>();
+
+/** The cached values while fresh and covering every topic asked for; otherwise `read()` and remember. */
+export async function cachedMinIsr(
+  clusterId: string,
+  topics: string[],
+  read: () => Promise<Map<string, number>>,
+): Promise<Map<string, number>> {
+  const hit = cache.get(clusterId);
+  if (hit && Date.now() - hit.at < TTL_MS && topics.every((t) => hit.topics.has(t))) return hit.values;
+  const values = await read();
+  cache.set(clusterId, { at: Date.now(), topics: new Set(topics), values });
+  return values;
+}
+
+/** After a config change: the next health check reads min.insync.replicas again. */
+export function forgetMinIsr(clusterId: string): void {
+  cache.delete(clusterId);
+}

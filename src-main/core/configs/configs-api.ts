@@ -1,5 +1,6 @@
 import type { configsMethods } from '../../contract/configs.js';
 import type { MethodsImplementation } from '../../contract/define.js';
+import { forgetMinIsr } from '../cluster/min-isr.js';
 import type { CoreContext } from '../core-context.js';
 import { alterWithFullReplace } from './alter-configs.js';
 import { describeWithKafkajs, toConfigsResult } from './describe-configs.js';
@@ -22,6 +23,7 @@ export function configsApi(core: CoreContext): MethodsImplementation<typeof conf
         resource.type === 'topic' ? { topic: resource.name } : {},
         async (c) => {
           await alterWithFullReplace(await c.cluster(), resource, changes, validateOnly);
+          if (!validateOnly) forgetMinIsr(clusterId);
           return { validateOnly };
         },
         signal,

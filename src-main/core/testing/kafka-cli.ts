@@ -35,7 +35,10 @@ export async function cliDescribeTopic(
   if (!head) throw new Error(`kafka-topics --describe printed no summary line:\n${out}`);
   const configs: Record<string, string> = {};
   // Values may hold commas themselves (cleanup.policy=compact,delete): split only before "name=".
-  for (const pair of head[3]!.trim().split(/,(?=[\w.-]+=)/).filter(Boolean)) {
+  for (const pair of head[3]!
+    .trim()
+    .split(/,(?=[\w.-]+=)/)
+    .filter(Boolean)) {
     const i = pair.indexOf('=');
     configs[pair.slice(0, i)] = pair.slice(i + 1);
   }

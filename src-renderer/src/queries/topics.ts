@@ -42,11 +42,15 @@ export function useTopicStats(clusterId: string, opts: { enabled?: boolean } = {
   });
 }
 
-export function useTopic(clusterId: string, topic: string) {
+/** A topic page watches its watermarks: they refresh in the background at this pace. */
+const DETAIL_REFRESH_MS = 15_000;
+
+export function useTopic(clusterId: string, topic: string, opts: { live?: boolean } = {}) {
   const bridge = useBridge();
   return useQuery({
     queryKey: topicKeys.detail(clusterId, topic),
     queryFn: () => bridge.call('topics.get', { clusterId, topic }),
+    refetchInterval: opts.live ? DETAIL_REFRESH_MS : false,
   });
 }
 

@@ -11,7 +11,7 @@ import { TopicActions } from './TopicActions.js';
 import './topics.css';
 
 export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic: string; tab: TopicTab }) {
-  const detail = useTopic(clusterId, topic);
+  const detail = useTopic(clusterId, topic, { live: true });
   const { Component, needsDetail } = topicTabs.find((t) => t.id === tab)!;
   return (
     <section className="topic-page" aria-labelledby="topic-title">
@@ -31,6 +31,16 @@ export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic:
           )}
         </span>
         <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          onClick={() => void detail.refetch()}
+          disabled={detail.isFetching}
+          aria-label="Refresh topic"
+          title={detail.dataUpdatedAt ? `Updated ${new Date(detail.dataUpdatedAt).toLocaleTimeString()}` : undefined}
+        >
+          Refresh
+        </button>
         <TopicActions clusterId={clusterId} detail={detail.data} />
       </div>
       <Tabs

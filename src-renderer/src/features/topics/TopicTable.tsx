@@ -151,9 +151,18 @@ function HealthBadges({ t }: { t: TopicRow }) {
   if (t.offlinePartitions === 0 && t.underReplicatedPartitions === 0) return <span className="muted small">OK</span>;
   return (
     <>
-      {t.offlinePartitions > 0 && <span className="badge badge-error badge-flat">{t.offlinePartitions} offline</span>}
+      {t.offlinePartitions > 0 && (
+        <span className="badge badge-error badge-flat" title={`${t.offlinePartitions} partitions without a leader`}>
+          {t.offlinePartitions} offline
+        </span>
+      )}
       {t.underReplicatedPartitions > 0 && (
-        <span className="badge badge-warn badge-flat">{t.underReplicatedPartitions} under-replicated</span>
+        <span
+          className="badge badge-warn badge-flat"
+          title={`${t.underReplicatedPartitions} partitions with a replica out of sync`}
+        >
+          {t.underReplicatedPartitions} under-replicated
+        </span>
       )}
     </>
   );
