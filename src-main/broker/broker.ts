@@ -7,7 +7,7 @@ import path from 'node:path';
 import { GroupCoordinator } from './group/index.js';
 import { handlers, type BrokerContext, type Logger, type LogLevel } from './handlers/index.js';
 import { LogManager } from './log/index.js';
-import { supportedApis } from './protocol/index.js';
+import { supportedApis } from '../kafka-protocol/index.js';
 import { acquireLock, BrokerMeta } from './server/data-dir.js';
 import { createDispatch } from './server/dispatch.js';
 import { DEFAULT_MAX_FRAME_BYTES } from './server/frame-reader.js';

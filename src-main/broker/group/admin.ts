@@ -1,5 +1,5 @@
 /** DescribeGroups, ListGroups and DeleteGroups of the classic coordinator. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { GroupState, parseStateFilter } from './group-state.js';
 import type { GroupRegistry } from './group-registry.js';
 import type { DescribedGroup, ListedGroup } from './types.js';

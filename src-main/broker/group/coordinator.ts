@@ -4,7 +4,7 @@
  * requests (admin.ts). Protocol-independent: server handlers pass decoded request bodies in and
  * encode what comes back.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { GroupAdmin } from './admin.js';
 import { GroupRegistry } from './group-registry.js';
 import { GroupOffsets } from './offsets.js';

@@ -2,7 +2,7 @@
  * State shared by the coordinator's parts: the live groups, their committed offsets and the
  * on-disk log, plus the rules for when a group is stored, restored, forgotten or removed.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Member } from './member.js';

@@ -3,7 +3,7 @@
  * rejoining members, static members (KIP-345) and group.max.size. Joins park until the join phase
  * completes (RebalancePhases) unless the group can answer at once.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Member } from './member.js';

@@ -2,7 +2,7 @@
  * Member liveness: Heartbeat, LeaveGroup, session expiry and member removal. Removing a member
  * moves the group on (a new rebalance, or the end of the current join phase).
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import type { Member } from './member.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { encodeSubscription } from './consumer-protocol.js';
 import { flush } from './fake-clock.js';
 import { harness, joinNew, joinReq, stableSingle, syncReq, type Harness } from './test-helpers.js';

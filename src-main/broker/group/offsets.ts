@@ -2,7 +2,7 @@
  * Committed offsets of the classic coordinator: OffsetCommit, OffsetFetch, OffsetDelete, topic
  * deletion and the periodic retention cleanup. Every change is logged before it is acknowledged.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { CONSUMER_PROTOCOL_TYPE, type ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { tupleToOffset, type GroupRegistry } from './group-registry.js';

@@ -2,7 +2,7 @@
  * What the rebalance protocol modules share: the context the coordinator provides, the timer keys
  * and Kafka's member validation.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import type { Member } from './member.js';
 import type { JoinGroupResponse } from './types.js';

@@ -3,7 +3,7 @@
  * join phase, with the initial delayed join), CompletingRebalance (waiting for the leader's
  * assignment, with the pending-sync timeout) and the hand-out of assignments to parked syncs.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { Membership } from './membership.js';

@@ -2,7 +2,7 @@
  * SyncGroup handling: followers park until the leader's assignment arrives; the leader's sync
  * persists the assignment, hands it to every parked member and makes the group Stable.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import { GroupState } from './group-state.js';
 import { syncKey, validateMember, type RebalanceContext } from './rebalance-context.js';

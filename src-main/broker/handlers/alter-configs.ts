@@ -2,7 +2,7 @@
  * AlterConfigs (apiKey 33, replaces a topic's whole override set) and IncrementalAlterConfigs
  * (apiKey 44, SET/DELETE/APPEND/SUBTRACT per key). Broker configs are read-only in the sandbox.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { validateTopicConfigs } from '../topics/config-validate.js';
 import { topicConfigDef } from '../topics/config-validate.js';
 import type { BrokerContext, Handler } from './context.js';

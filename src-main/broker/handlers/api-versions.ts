@@ -1,5 +1,5 @@
 /** ApiVersions (apiKey 18), including KIP-511's answer to a version we do not support. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { BrokerContext, Handler } from './context.js';
 
 export const handleApiVersions: Handler = (ctx) => ({

@@ -1,5 +1,5 @@
 /** DescribeCluster (apiKey 60) and FindCoordinator (apiKey 10): everything lives on this one node. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { BrokerContext, Handler } from './context.js';
 import { AUTHORIZED_OPERATIONS_OMITTED } from './util.js';
 import { TXN_UNSUPPORTED } from './transactions.js';

@@ -1,5 +1,5 @@
 /** CreatePartitions (apiKey 37): grow a topic; the new partitions start empty. */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 import { errorOf } from './util.js';
 

@@ -1,5 +1,5 @@
 /** CreateTopics (apiKey 19): one broker, so replication factor 1 (or -1 for the default) only. */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { resolveAllTopicConfigs } from '../topics/topic-config.js';
 import type { BrokerContext, Handler } from './context.js';
 import { errorOf, ZERO_UUID } from './util.js';

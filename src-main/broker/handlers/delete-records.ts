@@ -1,5 +1,5 @@
 /** DeleteRecords (apiKey 21): move the log start offset forward; -1 means up to the high watermark. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 import { errorOf } from './util.js';
 

@@ -1,5 +1,5 @@
 /** DeleteTopics (apiKey 20): by name (v0-5 `topicNames`, v6 `topics[].name`) or by id (v6). */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 import { errorOf, ZERO_UUID } from './util.js';
 

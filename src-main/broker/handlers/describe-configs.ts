@@ -1,5 +1,5 @@
 /** DescribeConfigs (apiKey 32): topic configs with sources and synonyms, and the broker's configs. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { CONFIG_TYPE_WIRE, ConfigSource } from '../topics/config-defs.js';
 import { resolveAllTopicConfigs } from '../topics/topic-config.js';
 import type { BrokerContext, Handler } from './context.js';

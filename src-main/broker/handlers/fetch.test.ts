@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { sessionError } from './fetch.js';
 
 describe('fetch session rules (sessionless broker)', () => {

@@ -2,7 +2,7 @@
  * Fetch (apiKey 1): sessionless reads with a long poll. When fewer than minBytes are available the
  * request waits (up to maxWaitMs) for an append to any requested partition, then reads again.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { waitForAppend, type AppendSignal } from '../server/long-poll.js';
 import type { Topic } from '../topics/topic-manager.js';
 import type { BrokerContext, Handler } from './context.js';

@@ -2,7 +2,7 @@
  * Classic group membership APIs, delegated to the group coordinator: JoinGroup (11), SyncGroup (14),
  * Heartbeat (12), LeaveGroup (13), DescribeGroups (15), ListGroups (16), DeleteGroups (42).
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 import { AUTHORIZED_OPERATIONS_OMITTED } from './util.js';
 

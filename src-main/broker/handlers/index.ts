@@ -1,6 +1,6 @@
 /** The dispatch table: API key → handler. An API is advertised only if the codec and this table both know it. */
-import { ErrorCode } from '../errors.js';
-import { ApiKey } from '../protocol/index.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import { ApiKey } from '../../kafka-protocol/index.js';
 import { handleAlterConfigs, handleIncrementalAlterConfigs } from './alter-configs.js';
 import { handleApiVersions } from './api-versions.js';
 import { handleDescribeCluster, handleFindCoordinator } from './cluster.js';

@@ -1,5 +1,5 @@
 /** ListOffsets (apiKey 2): earliest, latest, max-timestamp and timestamp lookups. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { PartitionLogPort } from '../topics/log-port.js';
 import type { BrokerContext, Handler } from './context.js';
 import { errorOf } from './util.js';

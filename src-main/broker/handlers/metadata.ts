@@ -1,5 +1,5 @@
 /** Metadata (apiKey 3): the one-broker cluster, and topics with auto-creation on request. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { topicNameProblem } from '../topics/topic-names.js';
 import type { BrokerContext, Handler } from './context.js';

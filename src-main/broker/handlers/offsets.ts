@@ -1,5 +1,5 @@
 /** OffsetCommit (8), OffsetFetch (9, v8 batched by group) and OffsetDelete (47), delegated to the coordinator. */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 import { errorOf } from './util.js';
 

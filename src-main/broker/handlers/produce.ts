@@ -2,7 +2,7 @@
  * Produce (apiKey 0). Appends are synchronous, so acks 0, 1 and -1 are all answered right after
  * the append (one replica: "all" in-sync replicas is just us). Kept lean: this is the hot path.
  */
-import { ErrorCode, type KafkaProtocolError } from '../errors.js';
+import { ErrorCode, type KafkaProtocolError } from '../../kafka-protocol/index.js';
 import type { Topic } from '../topics/topic-manager.js';
 import type { BrokerContext, Handler } from './context.js';
 import { errorOf } from './util.js';

@@ -3,7 +3,7 @@
  * (AddPartitionsToTxn 24, AddOffsetsToTxn 25, EndTxn 26, TxnOffsetCommit 28): the sandbox has no
  * transaction coordinator.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { Handler } from './context.js';
 
 export const TXN_UNSUPPORTED = 'Transactions are not supported by the Samsa sandbox broker';

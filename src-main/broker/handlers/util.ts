@@ -1,5 +1,5 @@
 /** Small helpers shared by handlers. */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import type { BrokerContext } from './context.js';
 
 /** Kafka's "no authorized operations requested" sentinel (Integer.MIN_VALUE). */

@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
 import {
   buildBatch,
   Compression,
+  ErrorCode,
+  KafkaProtocolError,
   parseBatchHeader,
   readRecords,
-  splitBatches,
   type RecordInput,
-} from '../records/index.js';
+  splitBatches,
+} from '../../kafka-protocol/index.js';
 import type { LogConfig } from './config.js';
 import { LogManager } from './log-manager.js';
 import { PartitionLog } from './partition-log.js';

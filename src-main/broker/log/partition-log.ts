@@ -7,8 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
-import { splitBatches } from '../records/index.js';
+import { ErrorCode, KafkaProtocolError, splitBatches } from '../../kafka-protocol/index.js';
 import { validateAppendBatches } from './append-validation.js';
 import { assignOffsets, needsRoll, writeBatches } from './append-write.js';
 import { compactSegments } from './compaction.js';

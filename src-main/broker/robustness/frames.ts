@@ -13,10 +13,10 @@ import {
   isFlexibleVersion,
   knownApis,
   supportedApis,
-} from '../protocol/index.js';
-import { API_SCHEMAS } from '../protocol/messages/index.js';
-import { planFor } from '../protocol/plan.js';
-import { sample } from '../protocol/samples.testutil.js';
+} from '../../kafka-protocol/index.js';
+import { API_SCHEMAS } from '../../kafka-protocol/messages/index.js';
+import { planFor } from '../../kafka-protocol/plan.js';
+import { sample } from '../../kafka-protocol/testing/samples.js';
 import { BATCH_FAULTS, faultyBatch } from './batches.js';
 import { mutateFrame, reframe } from './mutate.js';
 import type { Rng } from './prng.js';

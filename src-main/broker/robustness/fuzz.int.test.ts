@@ -15,7 +15,7 @@ import { nextFrame, type FuzzTopics } from './frames.js';
 import { runSession, type FrameResult, type Outcome } from './fuzz-client.js';
 import { kafka, roundTrip } from './kafka-check.js';
 import { createRng, seedFromEnv } from './prng.js';
-import { ApiKey, encodeRequest } from '../protocol/index.js';
+import { ApiKey, encodeRequest } from '../../kafka-protocol/index.js';
 
 const ROUNDS = 10;
 const FRAMES_PER_ROUND = 1100;

@@ -3,17 +3,17 @@
  * become Kafka error responses where the protocol allows it; otherwise CloseConnection is thrown
  * and only that connection is dropped.
  */
-import { ErrorCode } from '../errors.js';
-import type { BrokerContext, ClientInfo, Handler, RequestHeader } from '../handlers/index.js';
-import { unsupportedApiVersionsBody } from '../handlers/index.js';
 import {
   ApiKey,
   decodeRequest,
   encodeResponse,
+  ErrorCode,
   ProtocolDecodeError,
   UnknownApiError,
   UnsupportedVersionError,
-} from '../protocol/index.js';
+} from '../../kafka-protocol/index.js';
+import type { BrokerContext, ClientInfo, Handler, RequestHeader } from '../handlers/index.js';
+import { unsupportedApiVersionsBody } from '../handlers/index.js';
 
 export class CloseConnection extends Error {
   constructor(reason: string) {

@@ -1,6 +1,6 @@
 /** Test helper: a minimal raw Kafka client over one socket, for protocol-level integration tests. */
 import net from 'node:net';
-import { decodeResponse, encodeRequest } from '../protocol/index.js';
+import { decodeResponse, encodeRequest } from '../../kafka-protocol/index.js';
 import { FrameReader } from './frame-reader.js';
 
 interface Pending {

@@ -1,9 +1,7 @@
 /** Protocol-level behaviour over a raw socket: ordering, long polls, KIP-511, bad frames, error codes. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
-import { ApiKey } from '../protocol/index.js';
-import { buildBatch } from '../records/index.js';
+import { ApiKey, buildBatch, ErrorCode } from '../../kafka-protocol/index.js';
 import { startBroker } from '../broker.js';
 import { startTestBroker, type TestBroker } from './test-broker.js';
 import { WireClient } from './wire-client.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { validateTopicConfig, validateTopicConfigs } from './config-validate.js';
 import { ConfigSource } from './config-defs.js';
 import { resolveTopicConfig, toLogConfig } from './topic-config.js';

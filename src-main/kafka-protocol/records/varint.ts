@@ -2,7 +2,7 @@
  * Zigzag varints as used inside v2 records. Readers are bounds-checked and advance a cursor so
  * a forged length can never read past the buffer or loop forever.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 
 export interface Cursor {
   buf: Uint8Array;

@@ -9,7 +9,7 @@
  * batchLength counts from partitionLeaderEpoch to the end; the CRC covers attributes..end, so
  * baseOffset and partitionLeaderEpoch can be rewritten by the broker without recomputing it.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 import { crc32c } from './crc32c.js';
 
 export const BASE_OFFSET_OFFSET = 0;

@@ -10,7 +10,7 @@ import {
   UnknownApiError,
   UnsupportedVersionError,
   type RequestHeader,
-} from './errors.js';
+} from './codec-errors.js';
 import { readRequestHeaderFields, responseHeaderVersion, writeRequestHeader, writeResponseHeader } from './header.js';
 import { API_SCHEMAS, type ApiSchemas } from './messages/index.js';
 import { planFor } from './plan.js';

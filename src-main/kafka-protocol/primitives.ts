@@ -5,7 +5,7 @@
  * array/bytes/string length is compared with the remaining bytes *before* anything is allocated, so a
  * forged length can neither crash us with a RangeError nor make us allocate a giant array.
  */
-import { ProtocolDecodeError } from './errors.js';
+import { ProtocolDecodeError } from './codec-errors.js';
 
 const EMPTY = Buffer.alloc(0);
 

@@ -3,7 +3,7 @@
  * rather than using lz4js's decompressor because that one trusts the declared content size and
  * block sizes; this one is bounds-checked and stops at `maxOutput`.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 
 const MAGIC = 0x184d2204;
 const SKIPPABLE_MASK = 0xfffffff0;

@@ -2,7 +2,7 @@
  * Split a `records` payload (one or more concatenated v2 batches, as carried by Produce) into
  * validated batch views. Zero-copy: each view's `buf` is a subarray of the input.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 import { type BatchHeader, parseBatchHeader, validateBatch } from './batch-header.js';
 
 export interface BatchView {

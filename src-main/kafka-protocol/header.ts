@@ -4,7 +4,7 @@
  * header v0, because a client must parse them before it knows what the broker supports.
  */
 import { ApiKey } from './api-keys.js';
-import { ProtocolDecodeError, type RequestHeader } from './errors.js';
+import { ProtocolDecodeError, type RequestHeader } from './codec-errors.js';
 import { type Reader, type Writer } from './primitives.js';
 
 /** Reads apiKey, apiVersion, correlationId and clientId: the part common to request headers v1 and v2. */

@@ -16,7 +16,7 @@ import {
 } from './index.js';
 import { API_SCHEMAS } from './messages/index.js';
 import { planFor } from './plan.js';
-import { sample } from './samples.testutil.js';
+import { sample } from './testing/samples.js';
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
 function rng(seed: number): () => number {

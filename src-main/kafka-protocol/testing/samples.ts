@@ -1,6 +1,6 @@
-/** Test helper (not a test file): builds sample message bodies from compiled plans. */
-import { defaultValue } from './codec.js';
-import { ABSENT, K, TAGGED, type FieldPlan, type StructPlan } from './plan.js';
+/** Test helper: builds sample message bodies from compiled plans. */
+import { defaultValue } from '../codec.js';
+import { ABSENT, K, TAGGED, type FieldPlan, type StructPlan } from '../plan.js';
 
 /** Builds a body where every field present in the version has a non-default value (nulls where nullable, every other time). */
 export function sample(plan: StructPlan, counter = { n: 1 }): Record<string, unknown> {

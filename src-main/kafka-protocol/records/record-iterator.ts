@@ -6,7 +6,7 @@
  *         keyLength varint | key | valueLength varint | value | headerCount varint |
  *         [keyLength varint | key | valueLength varint | value]
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 import { type BatchHeader, parseBatchHeader, RECORDS_OFFSET, LOG_OVERHEAD } from './batch-header.js';
 import { decompress, DEFAULT_MAX_DECOMPRESSED } from './compression.js';
 import { type Cursor, readVarint, readVarlong } from './varint.js';

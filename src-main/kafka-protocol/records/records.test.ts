@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as lz4js from 'lz4js';
 import * as snappy from 'snappyjs';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 import {
   ATTRIBUTES_OFFSET,
   Compression,

@@ -5,7 +5,7 @@
  * default, so handlers can read e.g. `isolationLevel` without version checks and every object of one
  * struct type has the same shape (monomorphic property access for V8).
  */
-import { ProtocolDecodeError, ProtocolEncodeError } from './errors.js';
+import { ProtocolDecodeError, ProtocolEncodeError } from './codec-errors.js';
 import { K, WIRE, type FieldPlan, type StructPlan } from './plan.js';
 import { Reader, Writer } from './primitives.js';
 

@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import * as snappy from 'snappyjs';
 import * as lz4js from 'lz4js';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../error-codes.js';
 import { lz4DecompressFrames } from './lz4.js';
 
 export const Compression = { NONE: 0, GZIP: 1, SNAPPY: 2, LZ4: 3, ZSTD: 4 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolDecodeError } from './errors.js';
+import { ProtocolDecodeError } from './codec-errors.js';
 import { Reader, Writer } from './primitives.js';
 
 function roundTrip<T>(write: (w: Writer) => void, read: (r: Reader) => T): { value: T; bytes: Buffer } {
