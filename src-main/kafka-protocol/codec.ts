@@ -7,7 +7,8 @@
  */
 import { ProtocolDecodeError, ProtocolEncodeError } from './codec-errors.js';
 import { K, WIRE, type FieldPlan, type StructPlan } from './plan.js';
-import { Reader, Writer } from './primitives.js';
+import { Reader } from './reader.js';
+import { Writer } from './writer.js';
 
 type Obj = Record<string, unknown>;
 

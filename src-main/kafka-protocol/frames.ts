@@ -14,7 +14,8 @@ import {
 import { readRequestHeaderFields, responseHeaderVersion, writeRequestHeader, writeResponseHeader } from './header.js';
 import { API_SCHEMAS, type ApiSchemas } from './messages/index.js';
 import { planFor } from './plan.js';
-import { Reader, Writer } from './primitives.js';
+import { Reader } from './reader.js';
+import { Writer } from './writer.js';
 import { inVersions, parseVersions, type MessageSchema } from './schema.js';
 
 export { ApiKey, type ApiKeyName } from './api-keys.js';

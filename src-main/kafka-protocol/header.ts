@@ -5,7 +5,8 @@
  */
 import { ApiKey } from './api-keys.js';
 import { ProtocolDecodeError, type RequestHeader } from './codec-errors.js';
-import { type Reader, type Writer } from './primitives.js';
+import type { Reader } from './reader.js';
+import type { Writer } from './writer.js';
 
 /** Reads apiKey, apiVersion, correlationId and clientId: the part common to request headers v1 and v2. */
 export function readRequestHeaderFields(r: Reader): RequestHeader {

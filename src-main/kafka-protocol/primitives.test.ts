@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProtocolDecodeError } from './codec-errors.js';
-import { Reader, Writer } from './primitives.js';
+import { Reader } from './reader.js';
+import { Writer } from './writer.js';
 
 function roundTrip<T>(write: (w: Writer) => void, read: (r: Reader) => T): { value: T; bytes: Buffer } {
   const w = new Writer(4); // tiny on purpose: exercises growth
