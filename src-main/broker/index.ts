@@ -2,4 +2,4 @@
 export { startBroker, BrokerStartError, type BrokerOptions, type RunningBroker } from './broker.js';
 export { main as runBrokerCli, parseArgs as parseBrokerArgs } from './cli.js';
 export { ErrorCode, KafkaProtocolError } from '../kafka-protocol/index.js';
-export type { LogLevel } from './handlers/index.js';
+export type { LogLevel } from './apis/context.js';

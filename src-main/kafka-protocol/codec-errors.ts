@@ -1,11 +1,5 @@
 /** Error types raised by the wire codec. The server maps each one to a different reaction. */
-
-export interface RequestHeader {
-  apiKey: number;
-  apiVersion: number;
-  correlationId: number;
-  clientId: string | null;
-}
+import type { RequestHeader } from './header.js';
 
 /** The frame is malformed (truncated, bad length, bad varint...). The connection should be closed. */
 export class ProtocolDecodeError extends Error {

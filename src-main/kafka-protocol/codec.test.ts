@@ -5,19 +5,20 @@ import {
   decodeResponse,
   encodeRequest,
   encodeResponse,
+  decodeRequestOf,
+  encodeApiVersionsFallback,
   knownApis,
   peekRequestHeader,
   ProtocolDecodeError,
   ProtocolEncodeError,
-  supportedApis,
+  schemaVersions,
   UnknownApiError,
   UnsupportedVersionError,
   type RequestHeader,
 } from './index.js';
-import { API_SCHEMAS } from './messages/index.js';
 import { planFor } from './plan.js';
-import { sample } from './testing/samples.js';
 import { inVersions } from './schema.js';
+import { sample } from './testing/samples.js';
 
 function versionsToTest(min: number, max: number, flexibleVersions: string): number[] {
   const set = new Set([min, max]);
@@ -38,20 +39,20 @@ const header = (apiKey: number, apiVersion: number): RequestHeader => ({
 
 describe('every API round-trips its request and response at every supported version', () => {
   for (const api of knownApis) {
-    const schemas = API_SCHEMAS.find((a) => a.apiKey === api.apiKey)!;
-    for (const v of versionsToTest(api.minVersion, api.maxVersion, schemas.request.flexibleVersions)) {
+    const { min, max } = schemaVersions[api.key]!;
+    for (const v of versionsToTest(min, max, api.request.flexibleVersions)) {
       it(`${api.name} v${v}`, () => {
-        const reqBody = sample(planFor(schemas.request, v));
-        const reqFrame = encodeRequest(header(api.apiKey, v), reqBody);
+        const reqBody = sample(planFor(api.request, v));
+        const reqFrame = encodeRequest(header(api.key, v), reqBody);
         expect(reqFrame.readInt32BE(0)).toBe(reqFrame.length - 4);
         const decoded = decodeRequest(reqFrame.subarray(4));
-        expect(decoded.header).toEqual(header(api.apiKey, v));
+        expect(decoded.header).toEqual(header(api.key, v));
         expect(decoded.body).toEqual(reqBody);
 
-        const resBody = sample(planFor(schemas.response, v));
-        const resFrame = encodeResponse(header(api.apiKey, v), resBody);
+        const resBody = sample(planFor(api.response, v));
+        const resFrame = encodeResponse(header(api.key, v), resBody);
         expect(resFrame.readInt32BE(0)).toBe(resFrame.length - 4);
-        const res = decodeResponse(api.apiKey, v, resFrame.subarray(4));
+        const res = decodeResponse(api.key, v, resFrame.subarray(4));
         expect(res.correlationId).toBe(4242);
         expect(res.body).toEqual(resBody);
       });
@@ -110,7 +111,43 @@ describe('headers', () => {
   });
 });
 
+describe('KIP-511 on both sides', () => {
+  const body = { errorCode: 35, apiKeys: [{ apiKey: 18, minVersion: 0, maxVersion: 2 }], throttleTimeMs: 0 };
+
+  it('encodes the fallback answer in v0, with header v0', () => {
+    const frame = encodeApiVersionsFallback(7, body);
+    expect(frame).toEqual(encodeResponse({ ...header(ApiKey.ApiVersions, 0), correlationId: 7 }, body));
+    expect(frame.readInt32BE(4)).toBe(7);
+    expect(frame.readInt16BE(8)).toBe(35);
+  });
+
+  it('decodes an UNSUPPORTED_VERSION answer as v0 whatever version was asked', () => {
+    const frame = encodeApiVersionsFallback(7, body).subarray(4);
+    for (const v of [0, 1, 2, 3]) {
+      const decoded = decodeResponse(ApiKey.ApiVersions, v, frame);
+      expect(decoded.correlationId).toBe(7);
+      expect(decoded.body.errorCode).toBe(35);
+      expect(decoded.body.apiKeys).toEqual(body.apiKeys);
+    }
+  });
+});
+
 describe('version and api errors', () => {
+  it('decodeRequestOf refuses a frame of another api', () => {
+    const frame = encodeRequest(header(ApiKey.Heartbeat, 0), { groupId: 'g', generationId: 1, memberId: 'm' });
+    expect(decodeRequestOf(ApiKey.Heartbeat, frame.subarray(4)).body.memberId).toBe('m');
+    expect(() => decodeRequestOf(ApiKey.JoinGroup, frame.subarray(4))).toThrow(ProtocolDecodeError);
+  });
+
+  it('accepts only the versions of the table it is given', () => {
+    const frame = encodeRequest(header(ApiKey.Heartbeat, 3), { groupId: 'g', generationId: 1, memberId: 'm' });
+    const narrow: Array<{ min: number; max: number } | undefined> = [];
+    narrow[ApiKey.Heartbeat] = { min: 0, max: 2 };
+    expect(() => decodeRequest(frame.subarray(4), narrow)).toThrow(UnsupportedVersionError);
+    expect(() => decodeRequest(frame.subarray(4), [])).toThrow(UnknownApiError);
+    expect(decodeRequest(frame.subarray(4)).body.memberId).toBe('m');
+  });
+
   it('throws UnsupportedVersionError with the header for a known api at an unknown version', () => {
     const frame = Buffer.alloc(12);
     frame.writeInt16BE(ApiKey.ApiVersions, 0);
@@ -159,9 +196,11 @@ describe('version and api errors', () => {
   });
 });
 
-describe('supportedApis', () => {
-  it('advertises the agreed ranges and not SaslHandshake', () => {
-    const ranges = Object.fromEntries(supportedApis.map((a) => [a.name, `${a.minVersion}-${a.maxVersion}`]));
+describe('the API registry', () => {
+  it('holds the transcribed version ranges, one schema pair per key', () => {
+    const ranges = Object.fromEntries(
+      knownApis.map((a) => [a.name, `${schemaVersions[a.key]!.min}-${schemaVersions[a.key]!.max}`]),
+    );
     expect(ranges).toEqual({
       Produce: '0-9',
       Fetch: '4-12',
@@ -176,6 +215,7 @@ describe('supportedApis', () => {
       SyncGroup: '0-5',
       DescribeGroups: '0-5',
       ListGroups: '0-4',
+      SaslHandshake: '0-1',
       ApiVersions: '0-3',
       CreateTopics: '0-7',
       DeleteTopics: '0-6',
@@ -193,8 +233,10 @@ describe('supportedApis', () => {
       OffsetDelete: '0-0',
       DescribeCluster: '0-1',
     });
-    expect(supportedApis.find((a) => a.apiKey === ApiKey.SaslHandshake)).toBeUndefined();
-    expect(knownApis.find((a) => a.apiKey === ApiKey.SaslHandshake)?.advertised).toBe(false);
+    for (const a of knownApis) {
+      expect(ApiKey[a.name]).toBe(a.key);
+      expect([a.request.apiKey, a.response.apiKey]).toEqual([a.key, a.key]);
+    }
   });
 });
 
@@ -249,7 +291,7 @@ describe('defaults and field handling', () => {
       timeoutMs: 1000,
       topicData: [{ name: 't', partitionData: [{ index: 0, records }] }],
     }).subarray(4);
-    const got: Buffer = decodeRequest(frame).body.topicData[0].partitionData[0].records;
+    const got = decodeRequestOf(ApiKey.Produce, frame).body.topicData[0].partitionData[0].records!;
     expect(got).toEqual(records);
     expect(got.buffer).toBe(frame.buffer);
   });

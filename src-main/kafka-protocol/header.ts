@@ -3,10 +3,17 @@
  * header v2 / response header v1 (tagged fields), otherwise v1 / v0. ApiVersions responses always use
  * header v0, because a client must parse them before it knows what the broker supports.
  */
-import { ApiKey } from './api-keys.js';
-import { ProtocolDecodeError, type RequestHeader } from './codec-errors.js';
+import { ProtocolDecodeError } from './codec-errors.js';
+import { ApiVersions } from './messages/18-api-versions.js';
 import type { Reader } from './reader.js';
 import type { Writer } from './writer.js';
+
+export interface RequestHeader {
+  apiKey: number;
+  apiVersion: number;
+  correlationId: number;
+  clientId: string | null;
+}
 
 /** Reads apiKey, apiVersion, correlationId and clientId: the part common to request headers v1 and v2. */
 export function readRequestHeaderFields(r: Reader): RequestHeader {
@@ -28,7 +35,7 @@ export function writeRequestHeader(w: Writer, h: RequestHeader, flexible: boolea
 }
 
 export function responseHeaderVersion(apiKey: number, flexible: boolean): 0 | 1 {
-  return flexible && apiKey !== ApiKey.ApiVersions ? 1 : 0;
+  return flexible && apiKey !== ApiVersions.key ? 1 : 0;
 }
 
 export function writeResponseHeader(w: Writer, correlationId: number, headerVersion: 0 | 1): void {

@@ -154,7 +154,7 @@ function compileField(f: FieldSchema, version: number, flexible: boolean): Field
   };
 }
 
-export function compileStruct(fields: FieldSchema[], version: number, flexible: boolean): StructPlan {
+export function compileStruct(fields: readonly FieldSchema[], version: number, flexible: boolean): StructPlan {
   const all = fields.map((f) => compileField(f, version, flexible));
   const tagged = all.filter((f) => f.mode === TAGGED).sort((a, b) => a.tag - b.tag);
   for (const t of tagged) if (t.tag < 0) throw new Error(`tagged field ${t.name} has no tag`);

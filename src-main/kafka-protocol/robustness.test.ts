@@ -11,10 +11,11 @@ import {
   encodeResponse,
   knownApis,
   ProtocolDecodeError,
+  schemaVersions,
   UnknownApiError,
   UnsupportedVersionError,
+  type RequestHeader,
 } from './index.js';
-import { API_SCHEMAS } from './messages/index.js';
 import { planFor } from './plan.js';
 import { sample } from './testing/samples.js';
 
@@ -50,15 +51,15 @@ function tryDecodeRequest(frame: Buffer): void {
 function validFrames(): Array<{ name: string; apiKey: number; version: number; request: Buffer; response: Buffer }> {
   const out = [];
   for (const api of knownApis) {
-    const schemas = API_SCHEMAS.find((a) => a.apiKey === api.apiKey)!;
-    for (let v = api.minVersion; v <= api.maxVersion; v++) {
-      const header = { apiKey: api.apiKey, apiVersion: v, correlationId: v, clientId: 'fuzz' };
+    const { min, max } = schemaVersions[api.key]!;
+    for (let v = min; v <= max; v++) {
+      const header: RequestHeader = { apiKey: api.key, apiVersion: v, correlationId: v, clientId: 'fuzz' };
       out.push({
         name: `${api.name} v${v}`,
-        apiKey: api.apiKey,
+        apiKey: api.key,
         version: v,
-        request: encodeRequest(header, sample(planFor(schemas.request, v))).subarray(4),
-        response: encodeResponse(header, sample(planFor(schemas.response, v))).subarray(4),
+        request: encodeRequest(header, sample(planFor(api.request, v))).subarray(4),
+        response: encodeResponse(header, sample(planFor(api.response, v))).subarray(4),
       });
     }
   }
@@ -77,8 +78,9 @@ describe('robustness against malformed frames', () => {
       if (len >= 4 && i % 2 === 0) {
         // steer half of them to a real api/version so the body decoders get exercised
         const api = knownApis[Math.floor(rand() * knownApis.length)];
-        frame.writeInt16BE(api.apiKey, 0);
-        frame.writeInt16BE(api.minVersion + Math.floor(rand() * (api.maxVersion - api.minVersion + 1)), 2);
+        const { min, max } = schemaVersions[api.key]!;
+        frame.writeInt16BE(api.key, 0);
+        frame.writeInt16BE(min + Math.floor(rand() * (max - min + 1)), 2);
         if (len >= 10) frame.writeInt16BE(Math.floor(rand() * 4) - 1, 8);
       }
       tryDecodeRequest(frame);

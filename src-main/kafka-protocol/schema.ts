@@ -1,6 +1,8 @@
 /**
  * Message schemas as data, in the shape of Apache Kafka's JSON message definitions
  * (clients/src/main/resources/common/message/*.json): the codec interprets them per version.
+ * Schemas are declared `as const satisfies MessageSchema`, so schema-types.ts can derive the
+ * TypeScript type of each message from its literal shape.
  */
 
 /**
@@ -16,26 +18,53 @@ export type Versions = string;
  */
 export interface FieldSchema {
   /** Kafka's UpperCamel name; decoded objects use it in lowerCamel. */
-  name: string;
-  type: string;
-  versions: Versions;
-  nullableVersions?: Versions;
-  taggedVersions?: Versions;
-  tag?: number;
+  readonly name: string;
+  readonly type: string;
+  readonly versions: Versions;
+  readonly nullableVersions?: Versions;
+  readonly taggedVersions?: Versions;
+  readonly tag?: number;
   /** Default when absent; int64 defaults may be written as numbers. Kafka's "null" is `null`. */
-  default?: string | number | bigint | boolean | null;
-  fields?: FieldSchema[];
+  readonly default?: string | number | bigint | boolean | null;
+  readonly fields?: readonly FieldSchema[];
 }
 
 export interface MessageSchema {
-  apiKey: number;
+  readonly apiKey: number;
   /** e.g. "ProduceRequest" */
-  name: string;
-  type: 'request' | 'response';
-  /** The versions *we* support (may be narrower than Kafka's). */
-  validVersions: Versions;
-  flexibleVersions: Versions;
-  fields: FieldSchema[];
+  readonly name: string;
+  readonly type: 'request' | 'response';
+  /** The versions transcribed here (may be narrower than Kafka's). */
+  readonly validVersions: Versions;
+  readonly flexibleVersions: Versions;
+  readonly fields: readonly FieldSchema[];
+}
+
+/** One Kafka API: its key, its name, and the schemas of its request and response. */
+export interface ApiSchemas<Req extends MessageSchema = MessageSchema, Res extends MessageSchema = MessageSchema> {
+  readonly key: Req['apiKey'];
+  /** The API name without the Request/Response suffix, e.g. "Produce". */
+  readonly name: Req['name'] extends `${infer N}Request` ? N : string;
+  readonly request: Req;
+  readonly response: Res;
+}
+
+/** Pairs a request schema with its response schema; both must agree on key and versions. */
+export function defineApi<Req extends MessageSchema, Res extends MessageSchema>(
+  request: Req,
+  response: Res,
+): ApiSchemas<Req, Res> {
+  if (
+    request.type !== 'request' ||
+    response.type !== 'response' ||
+    request.apiKey !== response.apiKey ||
+    request.validVersions !== response.validVersions ||
+    !request.name.endsWith('Request')
+  ) {
+    throw new Error(`schema pair mismatch: ${request.name} / ${response.name}`);
+  }
+  const name = request.name.slice(0, -'Request'.length) as ApiSchemas<Req, Res>['name'];
+  return Object.freeze({ key: request.apiKey, name, request, response });
 }
 
 export interface VersionRange {

@@ -6,17 +6,10 @@
  *  - 'linger': the bytes lie about their own size; the broker may legitimately wait for more, so we
  *    just wait a little and hang up (the test is that nothing crashes or leaks).
  */
-import {
-  ApiKey,
-  decodeRequest,
-  encodeRequest,
-  isFlexibleVersion,
-  knownApis,
-  supportedApis,
-} from '../../kafka-protocol/index.js';
-import { API_SCHEMAS } from '../../kafka-protocol/messages/index.js';
+import { ApiKey, apiSchemas, decodeRequest, encodeRequest, isFlexibleVersion } from '../../kafka-protocol/index.js';
 import { planFor } from '../../kafka-protocol/plan.js';
 import { sample } from '../../kafka-protocol/testing/samples.js';
+import { BROKER_APIS } from '../apis/registry.js';
 import { BATCH_FAULTS, faultyBatch } from './batches.js';
 import { mutateFrame, reframe } from './mutate.js';
 import type { Rng } from './prng.js';
@@ -47,7 +40,8 @@ export const PROBE: Buffer = encodeRequest(
 );
 
 const MAX_FRAME = 100 * 1024 * 1024;
-const KNOWN_KEYS = new Set(knownApis.map((a) => a.apiKey));
+const KNOWN_KEYS = new Set(BROKER_APIS.map((a) => a.key));
+const ADVERTISED = BROKER_APIS.filter((a) => a.advertised);
 /** APIs whose topic names we may point at real topics without destroying them (no deletes, no config changes). */
 const READ_OR_APPEND = new Set<number>([
   ApiKey.Produce,
@@ -95,11 +89,11 @@ function header(apiKey: number, apiVersion: number) {
 
 /** A well-formed request of a random supported API and version (with a lively body). */
 export function validRequest(rng: Rng, topics: FuzzTopics): { bytes: Buffer; apiKey: number; version: number } {
-  const api = rng.pick(supportedApis);
-  const version = rng.int(api.minVersion, api.maxVersion);
-  const schemas = API_SCHEMAS.find((a) => a.apiKey === api.apiKey)!;
-  const body = sanitize(rng, api.apiKey, sample(planFor(schemas.request, version)), topics) as Record<string, unknown>;
-  return { bytes: encodeRequest(header(api.apiKey, version), body), apiKey: api.apiKey, version };
+  const api = rng.pick(ADVERTISED);
+  const version = rng.int(api.versions.min, api.versions.max);
+  const schemas = apiSchemas(api.key)!;
+  const body = sanitize(rng, api.key, sample(planFor(schemas.request, version)), topics) as Record<string, unknown>;
+  return { bytes: encodeRequest(header(api.key, version), body), apiKey: api.key, version };
 }
 
 /** How long the broker may park this frame, read the way the broker will read it. */
@@ -183,12 +177,10 @@ function unknownApiOrVersion(rng: Rng, topics: FuzzTopics): FuzzFrame {
     f.writeInt16BE(key, 4);
     return answerable('unknown-api', f);
   }
-  const api = supportedApis.find((a) => a.apiKey === f.readInt16BE(4))!;
+  const { min, max } = ADVERTISED.find((a) => a.key === f.readInt16BE(4))!.versions;
   f.writeInt16BE(
     rng.pick(
-      [-1, -32768, api.maxVersion + 1, api.maxVersion + rng.int(2, 100), 32767, api.minVersion - 1].filter(
-        (v) => v >= -32768 && (v < api.minVersion || v > api.maxVersion),
-      ),
+      [-1, -32768, max + 1, max + rng.int(2, 100), 32767, min - 1].filter((v) => v >= -32768 && (v < min || v > max)),
     ),
     6,
   );

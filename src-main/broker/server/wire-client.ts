@@ -1,12 +1,18 @@
 /** Test helper: a minimal raw Kafka client over one socket, for protocol-level integration tests. */
 import net from 'node:net';
-import { decodeResponse, encodeRequest } from '../../kafka-protocol/index.js';
+import {
+  decodeResponse,
+  encodeRequest,
+  type RequestBodyFor,
+  type ResponseFor,
+  type Struct,
+} from '../../kafka-protocol/index.js';
 import { FrameReader } from './frame-reader.js';
 
 interface Pending {
   apiKey: number;
   apiVersion: number;
-  resolve: (body: any) => void;
+  resolve: (body: Struct) => void;
   reject: (e: Error) => void;
 }
 
@@ -49,21 +55,26 @@ export class WireClient {
   }
 
   /** Sends a request; resolves with the decoded response body (never, for Produce acks=0). */
-  send(
-    apiKey: number,
+  send<K extends number>(
+    apiKey: K,
     apiVersion: number,
-    body: Record<string, unknown>,
-  ): { correlationId: number; response: Promise<any> } {
+    body: RequestBodyFor<K>,
+  ): { correlationId: number; response: Promise<ResponseFor<K>> } {
     const correlationId = ++this.correlationId;
-    const response = new Promise<any>((resolve, reject) =>
-      this.pending.set(correlationId, { apiKey, apiVersion, resolve, reject }),
+    const response = new Promise<ResponseFor<K>>((resolve, reject) =>
+      this.pending.set(correlationId, {
+        apiKey,
+        apiVersion,
+        resolve: (b) => resolve(b as ResponseFor<K>),
+        reject,
+      }),
     );
     response.catch(() => undefined); // a response that never comes (acks=0) must not become an unhandled rejection
     this.socket.write(encodeRequest({ apiKey, apiVersion, correlationId, clientId: 'wire-test' }, body));
     return { correlationId, response };
   }
 
-  request(apiKey: number, apiVersion: number, body: Record<string, unknown>): Promise<any> {
+  request<K extends number>(apiKey: K, apiVersion: number, body: RequestBodyFor<K>): Promise<ResponseFor<K>> {
     return this.send(apiKey, apiVersion, body).response;
   }
 

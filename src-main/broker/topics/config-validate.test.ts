@@ -4,7 +4,7 @@ import { validateTopicConfig, validateTopicConfigs } from './config-validate.js'
 import { ConfigSource } from './config-defs.js';
 import { resolveTopicConfig, toLogConfig } from './topic-config.js';
 import { TOPIC_CONFIGS } from './config-defs.js';
-import { applyIncremental } from '../handlers/alter-configs.js';
+import { applyIncremental } from '../apis/44-incremental-alter-configs.js';
 
 const invalid = (fn: () => unknown) => {
   try {
