@@ -169,16 +169,6 @@ describe('append / read', () => {
     expect(v.header.timestampType).toBe('LogAppendTime');
     expect(readRecords(v.buf).every((rec) => rec.timestamp === r.logAppendTime)).toBe(true);
   });
-
-  it('notifies on append', () => {
-    const log = openLog();
-    let calls = 0;
-    let events = 0;
-    log.onAppend = () => calls++;
-    log.on('append', () => events++);
-    log.append(batch(1));
-    expect([calls, events]).toEqual([1, 1]);
-  });
 });
 
 describe('segments and recovery', () => {
