@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrokerProcess, type BrokerProcess } from './broker-process.js';
-import { gzipBomb } from './batches.js';
-import { nextFrame, type FuzzTopics } from './frames.js';
-import { runSession, type FrameResult, type Outcome } from './fuzz-client.js';
-import { kafka, roundTrip } from './kafka-check.js';
-import { createRng, seedFromEnv } from './prng.js';
+import { startBrokerProcess, type BrokerProcess } from '../testing/robustness/broker-process.js';
+import { gzipBomb } from '../testing/robustness/batches.js';
+import { nextFrame, type FuzzTopics } from '../testing/robustness/frames.js';
+import { runSession, type FrameResult, type Outcome } from '../testing/robustness/fuzz-client.js';
+import { kafka, roundTrip } from '../testing/robustness/kafka-check.js';
+import { createRng, seedFromEnv } from '../testing/robustness/prng.js';
 import { ApiKey, encodeRequest } from '../../kafka-protocol/index.js';
 
 const ROUNDS = 10;

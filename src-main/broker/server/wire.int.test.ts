@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, buildBatch, ErrorCode } from '../../kafka-protocol/index.js';
 import { startBroker } from '../broker.js';
-import { startTestBroker, type TestBroker } from './test-broker.js';
-import { WireClient } from './wire-client.js';
+import { startTestBroker, type TestBroker } from '../testing/test-broker.js';
+import { WireClient } from '../testing/wire-client.js';
 
 let broker: TestBroker;
 const clients: WireClient[] = [];

@@ -3,7 +3,7 @@
  * client could break them (CRC, magic, counts, lengths, codecs, compressed garbage, bombs).
  */
 import zlib from 'node:zlib';
-import { buildBatch, Compression, rewriteBatchCrc } from '../../kafka-protocol/index.js';
+import { buildBatch, Compression, rewriteBatchCrc } from '../../../kafka-protocol/index.js';
 import type { Rng } from './prng.js';
 
 // Offsets inside a v2 batch (see records/batch-header.ts).

@@ -6,10 +6,10 @@
  *  - 'linger': the bytes lie about their own size; the broker may legitimately wait for more, so we
  *    just wait a little and hang up (the test is that nothing crashes or leaks).
  */
-import { ApiKey, apiSchemas, decodeRequest, encodeRequest, isFlexibleVersion } from '../../kafka-protocol/index.js';
-import { planFor } from '../../kafka-protocol/plan.js';
-import { sample } from '../../kafka-protocol/testing/samples.js';
-import { BROKER_APIS } from '../apis/registry.js';
+import { ApiKey, apiSchemas, decodeRequest, encodeRequest, isFlexibleVersion } from '../../../kafka-protocol/index.js';
+import { planFor } from '../../../kafka-protocol/plan.js';
+import { sample } from '../../../kafka-protocol/testing/samples.js';
+import { BROKER_APIS } from '../../apis/registry.js';
 import { BATCH_FAULTS, faultyBatch } from './batches.js';
 import { mutateFrame, reframe } from './mutate.js';
 import type { Rng } from './prng.js';

@@ -7,7 +7,7 @@ import {
   type ResponseFor,
   type Struct,
 } from '../../kafka-protocol/index.js';
-import { FrameReader } from './frame-reader.js';
+import { FrameReader } from '../server/frame-reader.js';
 
 interface Pending {
   apiKey: number;

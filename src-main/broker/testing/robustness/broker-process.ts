@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cli.ts');
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli.ts');
 
 export interface BrokerProcess {
   readonly child: ChildProcess;
