@@ -16,7 +16,7 @@ import type { Topic } from '../topics/topic-manager.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf, TXN_UNSUPPORTED } from './helpers.js';
 
-type ProduceRequest = DecodedRequest<typeof Produce>;
+type ProduceRequestBody = DecodedRequest<typeof Produce>;
 type PartitionResponse = EncodableResponse<typeof Produce>['responses'][number]['partitionResponses'][number];
 
 function failed(index: number, errorCode: number, errorMessage: string | null): PartitionResponse {
@@ -60,13 +60,13 @@ function appendTo(
 }
 
 /** Topics the request names that do not exist yet and may be auto-created. */
-function missingTopics(ctx: BrokerContext, body: ProduceRequest): string[] {
+function missingTopics(ctx: BrokerContext, body: ProduceRequestBody): string[] {
   let out: string[] | undefined;
   for (const t of body.topicData) if (!ctx.topics.get(t.name)) (out ??= []).push(t.name);
   return out ?? [];
 }
 
-function respond(ctx: BrokerContext, body: ProduceRequest): EncodableResponse<typeof Produce> | null {
+function respond(ctx: BrokerContext, body: ProduceRequestBody): EncodableResponse<typeof Produce> | null {
   let rejectCode: number = ErrorCode.NONE;
   let rejectMessage: string | null = null;
   if (body.transactionalId !== null) {

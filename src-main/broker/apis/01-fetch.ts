@@ -11,9 +11,9 @@ import { waitForAppend, type AppendSignal } from '../server/long-poll.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf } from './helpers.js';
 
-type FetchRequest = DecodedRequest<typeof Fetch>;
-type FetchResponse = EncodableResponse<typeof Fetch>;
-type PartitionData = FetchResponse['responses'][number]['partitions'][number];
+type FetchRequestBody = DecodedRequest<typeof Fetch>;
+type FetchResponseBody = EncodableResponse<typeof Fetch>;
+type PartitionData = FetchResponseBody['responses'][number]['partitions'][number];
 
 const EMPTY: Buffer = Buffer.alloc(0);
 const NO_SESSION = 0;
@@ -49,13 +49,13 @@ function partitionError(index: number, errorCode: number): PartitionData {
 }
 
 interface ReadOutcome {
-  responses: FetchResponse['responses'];
+  responses: FetchResponseBody['responses'];
   bytes: number;
   errors: boolean;
   signals: AppendSignal[];
 }
 
-function readAll(ctx: BrokerContext, body: FetchRequest): ReadOutcome {
+function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
   let budget = body.maxBytes;
   let bytes = 0;
   let errors = false;

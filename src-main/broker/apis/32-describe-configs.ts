@@ -10,10 +10,10 @@ import { resolveAllTopicConfigs } from '../topics/topic-config.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { ResourceType } from './helpers.js';
 
-type DescribeConfigsRequest = DecodedRequest<typeof DescribeConfigs>;
+type DescribeConfigsRequestBody = DecodedRequest<typeof DescribeConfigs>;
 type ConfigRow = EncodableResponse<typeof DescribeConfigs>['results'][number]['configs'][number];
 
-function topicRows(ctx: BrokerContext, name: string, body: DescribeConfigsRequest): ConfigRow[] | null {
+function topicRows(ctx: BrokerContext, name: string, body: DescribeConfigsRequestBody): ConfigRow[] | null {
   const topic = ctx.topics.get(name);
   if (!topic) return null;
   return resolveAllTopicConfigs(topic.configs, ctx.topics.brokerConfigs).map((c) => ({
@@ -29,7 +29,7 @@ function topicRows(ctx: BrokerContext, name: string, body: DescribeConfigsReques
   }));
 }
 
-function brokerRows(ctx: BrokerContext, body: DescribeConfigsRequest): ConfigRow[] {
+function brokerRows(ctx: BrokerContext, body: DescribeConfigsRequestBody): ConfigRow[] {
   return ctx.brokerConfigs.map((c) => ({
     name: c.name,
     value: c.value,
@@ -43,7 +43,11 @@ function brokerRows(ctx: BrokerContext, body: DescribeConfigsRequest): ConfigRow
   }));
 }
 
-function describeOne(ctx: BrokerContext, r: DescribeConfigsRequest['resources'][number], body: DescribeConfigsRequest) {
+function describeOne(
+  ctx: BrokerContext,
+  r: DescribeConfigsRequestBody['resources'][number],
+  body: DescribeConfigsRequestBody,
+) {
   const result = {
     errorCode: ErrorCode.NONE as number,
     errorMessage: null as string | null,
