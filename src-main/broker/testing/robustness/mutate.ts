@@ -42,7 +42,7 @@ export function deleteBytes(rng: Rng, f: Buffer, from = 4): Buffer {
   return Buffer.concat([f.subarray(0, at), f.subarray(at + n)]);
 }
 
-/** Positions where a sample string "s<digits>-ü" starts (see samples.testutil.ts): their length prefix sits just before. */
+/** Positions where a sample string "s<digits>-ü" starts (see kafka-protocol/testing/samples.ts): their length prefix sits just before. */
 function sampleStringStarts(f: Buffer): number[] {
   const out: number[] = [];
   for (let i = 4; i < f.length - 4; i++) {
