@@ -5,6 +5,8 @@
  * false), and keeps fields kafkajs's typings omit (clusterId, controllerId, rack, isInternal).
  */
 import type { Cluster, PartitionMetadata } from 'kafkajs';
+import { ApiKey } from '../../kafka-protocol/index.js';
+import { sendRequest, versionFor } from './protocol-request.js';
 
 export interface TopicMetadata {
   topic: string;
@@ -70,6 +72,35 @@ async function fetchMetadataNow(cluster: Cluster, topics: string[]): Promise<Ful
       brokers: raw.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })),
       topicMetadata: raw.topicMetadata.map((t) => ({ ...t, isInternal: t.isInternal ?? t.topic.startsWith('__') })),
     };
+  }
+  throw lastError;
+}
+
+/**
+ * Brokers and controller without any topic: Metadata v1+ with an empty topic list (kafkajs always
+ * asks for every topic when given none, which costs a 50,000-partition answer on a big cluster).
+ */
+export async function fetchBrokers(cluster: Cluster): Promise<FullMetadata> {
+  await cluster.refreshMetadataIfNecessary().catch((e: unknown) => {
+    if (cluster.getNodeIds().length === 0) throw e;
+  });
+  let lastError: unknown = new Error('The cluster reported no brokers');
+  for (const nodeId of cluster.getNodeIds()) {
+    try {
+      const broker = await cluster.findBroker({ nodeId: String(nodeId) });
+      const version = versionFor(broker, ApiKey.Metadata, 12);
+      // Version 0 reads an empty list as "every topic".
+      if (version === null || version < 1) return await fetchMetadata(cluster);
+      const res = await sendRequest(broker, ApiKey.Metadata, version, { topics: [], allowAutoTopicCreation: false });
+      return {
+        clusterId: res.clusterId ?? null,
+        controllerId: res.controllerId < 0 ? null : res.controllerId,
+        brokers: res.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })),
+        topicMetadata: [],
+      };
+    } catch (e) {
+      lastError = e;
+    }
   }
   throw lastError;
 }

@@ -1,48 +1,30 @@
 /**
- * min.insync.replicas of many topics at once (DescribeConfigs asking for that one key), in batches.
- * kafkajs fails a whole batch when one topic errs (deleted a moment ago, not authorised), so a failed
- * batch is split until the troubled topics are isolated; they simply have no figure.
+ * min.insync.replicas of many topics at once: DescribeConfigs asking for that one key, in batches.
+ * A topic that errs (deleted a moment ago, not authorised) simply has no figure.
  */
 import type { Broker } from 'kafkajs';
-import { RESOURCE_TYPE } from '../configs/describe-configs.js';
+import { ApiKey } from '../../kafka-protocol/index.js';
+import { sendRequest, versionFor } from './protocol-request.js';
 
 const BATCH = 1_000;
 const KEY = 'min.insync.replicas';
-
-type DescribeBroker = {
-  describeConfigs(req: {
-    resources: { type: number; name: string; configNames: string[] }[];
-    includeSynonyms: boolean;
-  }): Promise<{
-    resources: { resourceName: string; configEntries: { configName: string; configValue: string | null }[] }[];
-  }>;
-};
-
-async function ask(broker: DescribeBroker, topics: string[], out: Map<string, number>): Promise<void> {
-  try {
-    const res = await broker.describeConfigs({
-      resources: topics.map((name) => ({ type: RESOURCE_TYPE.topic, name, configNames: [KEY] })),
-      includeSynonyms: false,
-    });
-    for (const r of res.resources) {
-      const v = Number(r.configEntries.find((e) => e.configName === KEY)?.configValue);
-      if (Number.isInteger(v)) out.set(r.resourceName, v);
-    }
-  } catch (e) {
-    if (topics.length === 1 || !(e as { type?: string }).type) {
-      if (topics.length === 1 && (e as { type?: string }).type) return;
-      throw e;
-    }
-    const mid = Math.ceil(topics.length / 2);
-    await ask(broker, topics.slice(0, mid), out);
-    await ask(broker, topics.slice(mid), out);
-  }
-}
+const TOPIC = 2;
 
 export async function minIsrByTopic(broker: Broker, topics: string[]): Promise<Map<string, number>> {
+  const version = versionFor(broker, ApiKey.DescribeConfigs);
+  if (version === null) throw new Error('the cluster does not answer DescribeConfigs');
   const out = new Map<string, number>();
   for (let i = 0; i < topics.length; i += BATCH) {
-    await ask(broker as unknown as DescribeBroker, topics.slice(i, i + BATCH), out);
+    const res = await sendRequest(broker, ApiKey.DescribeConfigs, version, {
+      resources: topics
+        .slice(i, i + BATCH)
+        .map((resourceName) => ({ resourceType: TOPIC, resourceName, configurationKeys: [KEY] })),
+    });
+    for (const r of res.results) {
+      if (r.errorCode !== 0) continue;
+      const v = Number(r.configs.find((c) => c.name === KEY)?.value);
+      if (Number.isInteger(v)) out.set(r.resourceName, v);
+    }
   }
   return out;
 }

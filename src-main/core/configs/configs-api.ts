@@ -2,8 +2,8 @@ import type { configsMethods } from '../../contract/configs.js';
 import type { MethodsImplementation } from '../../contract/define.js';
 import { forgetMinIsr } from '../cluster/min-isr.js';
 import type { CoreContext } from '../core-context.js';
-import { alterWithFullReplace } from './alter-configs.js';
-import { describeWithKafkajs, toConfigsResult } from './describe-configs.js';
+import { alterConfigs } from './alter-configs.js';
+import { describeConfigs, toConfigsResult } from './describe-configs.js';
 
 export function configsApi(core: CoreContext): MethodsImplementation<typeof configsMethods> {
   return {
@@ -12,8 +12,7 @@ export function configsApi(core: CoreContext): MethodsImplementation<typeof conf
         clusterId,
         resource.type === 'topic' ? { topic: resource.name } : {},
         async (c) => {
-          const cluster = await c.cluster();
-          return toConfigsResult(resource, await describeWithKafkajs(cluster, resource), null);
+          return toConfigsResult(resource, await describeConfigs(await c.cluster(), resource));
         },
         signal,
       ),
@@ -22,7 +21,7 @@ export function configsApi(core: CoreContext): MethodsImplementation<typeof conf
         clusterId,
         resource.type === 'topic' ? { topic: resource.name } : {},
         async (c) => {
-          await alterWithFullReplace(await c.cluster(), resource, changes, validateOnly);
+          await alterConfigs(await c.cluster(), resource, changes, validateOnly);
           if (!validateOnly) forgetMinIsr(clusterId);
           return { validateOnly };
         },

@@ -1,39 +1,23 @@
-import type { Cluster } from 'kafkajs';
+import type { Broker, Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { ConfigResource, ConfigsResult } from '../../contract/configs.js';
+import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
 import { leaderBroker } from '../cluster/leaders.js';
-import { fetchMetadata, type FullMetadata } from '../cluster/metadata.js';
+import { fetchBrokers } from '../cluster/metadata.js';
+import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
 import { toConfigEntry, type RawConfigEntry } from './config-entries.js';
+import { configAlterError } from './config-errors.js';
 
-/** DescribeConfigs resource types. */
+/** DescribeConfigs / AlterConfigs resource types. */
 export const RESOURCE_TYPE = { topic: 2, broker: 4 } as const;
 
-interface KafkajsDescribeConfigs {
-  describeConfigs(req: {
-    resources: { type: number; name: string; configNames: string[] }[];
-    includeSynonyms: boolean;
-  }): Promise<{
-    resources: {
-      errorCode: number;
-      resourceName: string;
-      configEntries: {
-        configName: string;
-        configValue: string | null;
-        readOnly: boolean;
-        configSource: number;
-        isSensitive: boolean;
-        configSynonyms?: { configName: string; configValue: string | null; configSource: number }[];
-      }[];
-    }[];
-  }>;
-}
-
 /**
- * A broker's configs are asked of that broker (it alone knows its static file); a topic's of any
+ * A broker's configs are asked of that broker (only it knows its properties file); a topic's of any
  * broker.
  */
-export async function brokerFor(cluster: Cluster, md: FullMetadata, resource: ConfigResource) {
+export async function brokerFor(cluster: Cluster, resource: ConfigResource): Promise<Broker> {
+  const md = await fetchBrokers(cluster);
   if (resource.type === 'topic') return adminBroker(cluster, md);
   const id = Number(resource.name);
   if (!md.brokers.some((b) => b.nodeId === id)) {
@@ -43,40 +27,40 @@ export async function brokerFor(cluster: Cluster, md: FullMetadata, resource: Co
   return leaderBroker(cluster, id);
 }
 
-export async function describeWithKafkajs(cluster: Cluster, resource: ConfigResource): Promise<RawConfigEntry[]> {
-  const md = await fetchMetadata(cluster, resource.type === 'topic' ? [resource.name] : []);
-  const broker = (await brokerFor(cluster, md, resource)) as unknown as KafkajsDescribeConfigs;
-  const res = await broker.describeConfigs({
-    resources: [{ type: RESOURCE_TYPE[resource.type], name: resource.name, configNames: [] }],
+/** Every config with synonyms, and type and documentation where the broker has them (DescribeConfigs v3+). */
+export async function describeConfigs(cluster: Cluster, resource: ConfigResource): Promise<RawConfigEntry[]> {
+  const broker = await brokerFor(cluster, resource);
+  const version = versionFor(broker, ApiKey.DescribeConfigs);
+  if (version === null) throw new AppError('KAFKA_ERROR', 'This cluster does not describe configs (DescribeConfigs).');
+  const res = await sendRequest(broker, ApiKey.DescribeConfigs, version, {
+    resources: [{ resourceType: RESOURCE_TYPE[resource.type], resourceName: resource.name, configurationKeys: null }],
     includeSynonyms: true,
+    includeDocumentation: true,
   });
-  return (res.resources[0]?.configEntries ?? []).map((e) => ({
-    name: e.configName,
-    value: e.configValue,
-    readOnly: e.readOnly,
-    source: e.configSource,
-    sensitive: e.isSensitive,
-    synonyms: (e.configSynonyms ?? []).map((s) => ({
-      name: s.configName,
-      value: s.configValue,
-      source: s.configSource,
-    })),
+  const r = res.results[0];
+  if (!r) throw new AppError('KAFKA_ERROR', 'The broker answered without configs.');
+  if (r.errorCode !== 0)
+    throw configAlterError({ type: errorName(r.errorCode), message: r.errorMessage }, resource, []);
+  return r.configs.map((c) => ({
+    name: c.name,
+    value: c.value,
+    readOnly: c.readOnly,
+    // Version 0 has no source, only "is default".
+    source: version >= 1 ? c.configSource : c.isDefault ? 5 : 0,
+    sensitive: c.isSensitive,
+    synonyms: c.synonyms.map((s) => ({ name: s.name, value: s.value, source: s.source })),
+    type: c.configType,
+    documentation: c.documentation,
   }));
 }
 
-export function toConfigsResult(
-  resource: ConfigResource,
-  raw: RawConfigEntry[],
-  canAlter: string | null,
-): ConfigsResult {
+export function toConfigsResult(resource: ConfigResource, raw: RawConfigEntry[]): ConfigsResult {
   const entries = raw.map(toConfigEntry).sort((a, b) => a.name.localeCompare(b.name));
   const allFixed = entries.length > 0 && entries.every((e) => e.readOnly);
-  const notEditableReason =
-    canAlter ??
-    (allFixed
-      ? resource.type === 'broker'
-        ? 'Every config of this broker is read-only here: it cannot be changed while the broker runs.'
-        : 'Every config of this topic is read-only on this cluster.'
-      : null);
+  const notEditableReason = allFixed
+    ? resource.type === 'broker'
+      ? 'Every config of this broker is read-only: the broker does not accept changes to them while it runs.'
+      : 'Every config of this topic is read-only on this cluster.'
+    : null;
   return { resource, entries, editable: notEditableReason === null, notEditableReason };
 }

@@ -9,7 +9,7 @@ import { startKafka, type StartKafkaOptions } from '../../../test-support/kafka/
 import { kafkaSingleton, stopKafkaSingleton } from '../../../test-support/kafka/kafka-singleton.js';
 import { createCore, type Core } from '../index.js';
 import { resolveBrokerLaunch } from '../../runtime/broker-launch.js';
-import { startTestBroker } from '../../broker/server/test-broker.js';
+import { startTestBroker } from '../../broker/testing/test-broker.js';
 
 const { Kafka, logLevel } = kafkajs;
 

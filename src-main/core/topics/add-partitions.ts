@@ -1,12 +1,12 @@
 import type { Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { ValidParamsOf } from '../../contract/methods.js';
-import { adminRequests } from '../cluster/broker-admin.js';
+import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
-import { fetchMetadata } from '../cluster/metadata.js';
-import { kafkajsBrokerError, topicAdminError } from './admin-errors.js';
+import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
+import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { topicAdminError } from './admin-errors.js';
 import { requireTopic } from './require-topic.js';
-import type { TopicMetadata } from '../cluster/metadata.js';
 
 const CREATE_TIMEOUT_MS = 15_000;
 
@@ -30,16 +30,19 @@ export async function addPartitions(
   const t = await requireTopic(cluster, p.topic);
   const current = requireGrowth(t, p.totalCount);
   const broker = await adminBroker(cluster, await fetchMetadata(cluster, [p.topic]));
-  try {
-    await adminRequests(broker).createPartitions({
-      topicPartitions: [{ topic: p.topic, count: p.totalCount }],
-      validateOnly: p.validateOnly,
-      timeout: CREATE_TIMEOUT_MS,
-    });
-  } catch (e) {
-    const be = kafkajsBrokerError(e);
-    if (be) throw topicAdminError(be, { topic: p.topic });
-    throw e;
+  const version = versionFor(broker, ApiKey.CreatePartitions);
+  if (version === null)
+    throw new AppError('KAFKA_ERROR', 'This cluster cannot add partitions (CreatePartitions, Kafka 1.0+).');
+  const res = await sendRequest(broker, ApiKey.CreatePartitions, version, {
+    topics: [{ name: p.topic, count: p.totalCount, assignments: null }],
+    timeoutMs: CREATE_TIMEOUT_MS,
+    validateOnly: p.validateOnly,
+  });
+  const r = res.results[0];
+  if (r && r.errorCode !== 0) {
+    const e = topicAdminError({ type: errorName(r.errorCode), message: r.errorMessage }, { topic: p.topic });
+    // The only number in this request is the new count.
+    throw e.field === 'partitions' ? new AppError(e.code, e.message, { field: 'totalCount', detail: e.detail }) : e;
   }
   return { topic: p.topic, partitionCount: p.validateOnly ? current : p.totalCount };
 }

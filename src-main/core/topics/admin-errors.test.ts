@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kafkajsBrokerError, topicAdminError } from './admin-errors.js';
+import { topicAdminError } from './admin-errors.js';
 
 describe('topic admin errors', () => {
   const configs = [{ name: 'retention.ms' }, { name: 'retention.bytes' }, { name: 'segment.bytes' }];
@@ -38,14 +38,5 @@ describe('topic admin errors', () => {
     expect(topicAdminError({ type: 'POLICY_VIOLATION', message: 'needs rf 3' }, { topic: 't' }).message).toContain(
       'needs rf 3',
     );
-  });
-
-  it('digs the protocol error out of kafkajs aggregates', () => {
-    const agg = {
-      name: 'KafkaJSAggregateError',
-      errors: [{ name: 'KafkaJSCreateTopicError', cause: { type: 'INVALID_CONFIG' } }],
-    };
-    expect(kafkajsBrokerError(agg)).toEqual({ type: 'INVALID_CONFIG', message: null });
-    expect(kafkajsBrokerError(new Error('socket'))).toBeNull();
   });
 });

@@ -69,18 +69,3 @@ export function topicAdminError(
       return new AppError('KAFKA_ERROR', said(e, `The broker answered with ${e.type}.`), { detail });
   }
 }
-
-/** kafkajs wraps per-topic errors in an aggregate error; the first one with a type is the answer. */
-export function kafkajsBrokerError(e: unknown): BrokerError | null {
-  const visit = (x: unknown): BrokerError | null => {
-    if (!x || typeof x !== 'object') return null;
-    const o = x as { type?: unknown; errors?: unknown[]; cause?: unknown };
-    if (typeof o.type === 'string' && o.type && o.type !== 'UNKNOWN') return { type: o.type, message: null };
-    for (const inner of o.errors ?? []) {
-      const found = visit(inner);
-      if (found) return found;
-    }
-    return visit(o.cause);
-  };
-  return visit(e);
-}

@@ -98,8 +98,15 @@ describe.each(BROKER_KINDS)('topic administration on %s', (kind) => {
       value: '7200000',
       source: 'topic',
       readOnly: false,
-      fallback: { source: 'default', value: '604800000' },
+      type: 'long',
     });
+    // What a reset falls back to: the broker-level synonym (Kafka lists no synonym for retention.ms's default).
+    expect(described.entries.find((e) => e.name === 'cleanup.policy')).toMatchObject({
+      value: 'compact',
+      source: 'topic',
+      fallback: { name: 'log.cleanup.policy', value: 'delete', source: 'default' },
+    });
+    expect(described.entries.find((e) => e.name === 'retention.ms')?.documentation).toBeTruthy();
 
     await call('configs.alter', { clusterId, resource, changes: [{ action: 'reset', name: 'retention.ms' }] });
     expect(await cliDescribeConfigs(h.bootstrap, { type: 'topics', name })).toEqual({ 'cleanup.policy': 'compact' });
