@@ -27,6 +27,7 @@ import { EndTxn } from './messages/26-end-txn.js';
 import { TxnOffsetCommit } from './messages/28-txn-offset-commit.js';
 import { DescribeConfigs } from './messages/32-describe-configs.js';
 import { AlterConfigs } from './messages/33-alter-configs.js';
+import { DescribeLogDirs } from './messages/35-describe-log-dirs.js';
 import { CreatePartitions } from './messages/37-create-partitions.js';
 import { DeleteGroups } from './messages/42-delete-groups.js';
 import { IncrementalAlterConfigs } from './messages/44-incremental-alter-configs.js';
@@ -61,6 +62,7 @@ export const Apis = {
   TxnOffsetCommit,
   DescribeConfigs,
   AlterConfigs,
+  DescribeLogDirs,
   CreatePartitions,
   DeleteGroups,
   IncrementalAlterConfigs,

@@ -34,6 +34,7 @@ describe('the broker API registry', () => {
       TxnOffsetCommit: '0-3',
       DescribeConfigs: '0-4',
       AlterConfigs: '0-2',
+      DescribeLogDirs: '1-4',
       CreatePartitions: '0-3',
       DeleteGroups: '0-2',
       IncrementalAlterConfigs: '0-1',

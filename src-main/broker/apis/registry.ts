@@ -29,6 +29,7 @@ import { endTxnApi } from './26-end-txn.js';
 import { txnOffsetCommitApi } from './28-txn-offset-commit.js';
 import { describeConfigsApi } from './32-describe-configs.js';
 import { alterConfigsApi } from './33-alter-configs.js';
+import { describeLogDirsApi } from './35-describe-log-dirs.js';
 import { createPartitionsApi } from './37-create-partitions.js';
 import { deleteGroupsApi } from './42-delete-groups.js';
 import { incrementalAlterConfigsApi } from './44-incremental-alter-configs.js';
@@ -87,6 +88,7 @@ export const BROKER_APIS: readonly RoutedApi[] = [
   route(txnOffsetCommitApi),
   route(describeConfigsApi),
   route(alterConfigsApi),
+  route(describeLogDirsApi),
   route(createPartitionsApi),
   route(deleteGroupsApi),
   route(incrementalAlterConfigsApi),

@@ -54,6 +54,11 @@ export class TopicManager {
     return tm;
   }
 
+  /** The directory holding every partition's log (what DescribeLogDirs reports as the log dir). */
+  get logDir(): string {
+    return this.opts.logs.rootDir;
+  }
+
   get defaultPartitions(): number {
     return this.opts.defaultPartitions;
   }
