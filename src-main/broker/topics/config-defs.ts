@@ -75,6 +75,11 @@ const defs: ConfigDef[] = [
   { name: 'leader.replication.throttled.replicas', type: 'list', defaultValue: '', doc: 'Replicas throttled on the leader side.' },
   { name: 'local.retention.bytes', type: 'long', defaultValue: '-2', brokerSynonym: 'log.local.retention.bytes', min: -2, doc: 'Local retention size with tiered storage.' },
   { name: 'local.retention.ms', type: 'long', defaultValue: '-2', brokerSynonym: 'log.local.retention.ms', min: -2, doc: 'Local retention time with tiered storage.' },
+  { name: 'compression.gzip.level', type: 'int', defaultValue: '-1', brokerSynonym: 'compression.gzip.level', min: -1, max: 9, doc: 'Level for gzip when the broker compresses (compression.type gzip): 1 to 9, or -1 for the codec default. The sandbox stores batches as they come, so the level is kept but unused.' },
+  { name: 'compression.lz4.level', type: 'int', defaultValue: '9', brokerSynonym: 'compression.lz4.level', min: 1, max: 17, doc: 'Level for lz4 when the broker compresses (compression.type lz4): 1 to 17. Kept but unused by the sandbox.' },
+  { name: 'compression.zstd.level', type: 'int', defaultValue: '3', brokerSynonym: 'compression.zstd.level', min: -131072, max: 22, doc: 'Level for zstd when the broker compresses (compression.type zstd): up to 22. Kept but unused by the sandbox.' },
+  { name: 'remote.log.copy.disable', type: 'boolean', defaultValue: 'false', doc: 'With tiered storage: stop copying segments to remote storage (not available in the sandbox).' },
+  { name: 'remote.log.delete.on.disable', type: 'boolean', defaultValue: 'false', doc: 'With tiered storage: delete remote segments when remote storage is turned off for the topic (not available in the sandbox).' },
   { name: 'remote.storage.enable', type: 'boolean', defaultValue: 'false', doc: 'Tiered storage (not available in the sandbox).' },
 ];
 

@@ -99,3 +99,22 @@ describe('incremental alter', () => {
     );
   });
 });
+
+describe('compression levels (Kafka 3.8+)', () => {
+  it("accepts Kafka's ranges and refuses gzip level 0 as Kafka does", () => {
+    expect(
+      validateTopicConfigs({
+        'compression.gzip.level': '-1',
+        'compression.zstd.level': '-5',
+        'compression.lz4.level': '17',
+      }),
+    ).toEqual({
+      'compression.gzip.level': '-1',
+      'compression.zstd.level': '-5',
+      'compression.lz4.level': '17',
+    });
+    expect(invalid(() => validateTopicConfigs({ 'compression.gzip.level': '0' })).code).toBe(ErrorCode.INVALID_CONFIG);
+    expect(invalid(() => validateTopicConfigs({ 'compression.lz4.level': '18' })).code).toBe(ErrorCode.INVALID_CONFIG);
+    expect(invalid(() => validateTopicConfigs({ 'compression.zstd.level': '23' })).code).toBe(ErrorCode.INVALID_CONFIG);
+  });
+});

@@ -82,6 +82,9 @@ function checkRange(def: ConfigDef, n: number, bad: (why: string) => Error): voi
 export function validateTopicConfigs(configs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(configs)) out[name] = validateTopicConfig(name, value);
+  // Kafka's range for gzip is 1-9 or -1 ("the codec's default"); 0 is not a level.
+  if (out['compression.gzip.level'] === '0')
+    throw invalid('Invalid value 0 for configuration compression.gzip.level: Value must be between 1 and 9, or -1');
   if (out['remote.storage.enable'] === 'true')
     throw invalid('Tiered storage is not available in the Samsa sandbox broker');
   return out;

@@ -3,6 +3,7 @@ import type { MethodsImplementation } from '../../contract/define.js';
 import type { CoreContext } from '../core-context.js';
 import { toBrokers } from './brokers.js';
 import { adminBroker } from './controller.js';
+import { describeLogDirs } from './log-dirs.js';
 import { fetchMetadata } from './metadata.js';
 import { cachedMinIsr, minIsrByTopic } from './min-isr.js';
 import { toOverview } from './overview.js';
@@ -16,12 +17,12 @@ export function clusterApi(core: CoreContext): MethodsImplementation<typeof clus
       core.onCluster(
         clusterId,
         {},
-        async (c) =>
-          toBrokers(
-            await fetchMetadata(await c.cluster()),
-            null,
-            'Samsa cannot ask this cluster for log directories yet.',
-          ),
+        async (c) => {
+          const cluster = await c.cluster();
+          const md = await fetchMetadata(cluster);
+          const dirs = await describeLogDirs(cluster, md);
+          return toBrokers(md, dirs.byBroker, dirs.unavailable);
+        },
         signal,
       ),
     'cluster.partitionHealth': ({ clusterId }, { signal }) =>

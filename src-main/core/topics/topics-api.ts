@@ -1,5 +1,6 @@
 import type { MethodsImplementation } from '../../contract/define.js';
 import type { topicsMethods } from '../../contract/topics.js';
+import { describeLogDirs } from '../cluster/log-dirs.js';
 import { fetchMetadata } from '../cluster/metadata.js';
 import type { CoreContext } from '../core-context.js';
 import { addPartitions } from './add-partitions.js';
@@ -39,10 +40,13 @@ export function topicsApi(core: CoreContext): MethodsImplementation<typeof topic
         async (c) => {
           const cluster = await c.cluster();
           const md = await fetchMetadata(cluster);
-          return topicStats(cluster, md, async () => ({
-            sizes: null,
-            unavailable: 'Samsa cannot ask this cluster for log directory sizes yet.',
-          }));
+          return topicStats(cluster, md, async () => {
+            const dirs = await describeLogDirs(cluster, md);
+            // A broker that did not answer would make every size it holds look smaller than it is.
+            return dirs.unavailable
+              ? { sizes: null, unavailable: dirs.unavailable }
+              : { sizes: dirs.topicBytes, unavailable: null };
+          });
         },
         signal,
       ),
