@@ -98,35 +98,32 @@ export const createTopicsApi = brokerApi(CreateTopics, {
   async handle(ctx, body) {
     const counts = new Map<string, number>();
     for (const t of body.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const topics = [];
-    for (const t of body.topics) {
-      if (counts.get(t.name)! > 1) {
-        topics.push({
-          name: t.name,
-          topicId: ZERO_UUID,
-          errorCode: ErrorCode.INVALID_REQUEST,
-          errorMessage: 'Create topics request from client contains multiple entries for the topic',
-          numPartitions: -1,
-          replicationFactor: -1,
-          configs: null,
-        });
-        continue;
-      }
-      try {
-        topics.push(await createOne(ctx, t, body.validateOnly));
-      } catch (e) {
-        const err = errorOf(ctx, e, `create topic ${t.name}`);
-        topics.push({
-          name: t.name,
-          topicId: ZERO_UUID,
-          errorCode: err.code,
-          errorMessage: err.message,
-          numPartitions: -1,
-          replicationFactor: -1,
-          configs: null,
-        });
-      }
-    }
+    const failed = (t: (typeof body.topics)[number], errorCode: number, errorMessage: string) => ({
+      name: t.name,
+      topicId: ZERO_UUID,
+      errorCode,
+      errorMessage,
+      numPartitions: -1,
+      replicationFactor: -1,
+      configs: null,
+    });
+    // All at once: the topic manager still creates them one by one, but saves its registry once.
+    const topics = await Promise.all(
+      body.topics.map(async (t) => {
+        if (counts.get(t.name)! > 1)
+          return failed(
+            t,
+            ErrorCode.INVALID_REQUEST,
+            'Create topics request from client contains multiple entries for the topic',
+          );
+        try {
+          return await createOne(ctx, t, body.validateOnly);
+        } catch (e) {
+          const err = errorOf(ctx, e, `create topic ${t.name}`);
+          return failed(t, err.code, err.message);
+        }
+      }),
+    );
     return { throttleTimeMs: 0, topics };
   },
 });

@@ -4,18 +4,26 @@
  * append is also written through to the file with a positioned write.
  */
 import fs from 'node:fs';
+import { logFiles, type PooledFile } from './file-pool.js';
 
 export class IndexFile {
   protected mem: Buffer;
   protected count = 0;
-  private fd: number;
+  private readonly file: PooledFile;
 
   constructor(
     readonly path: string,
     protected readonly entrySize: number,
   ) {
-    this.fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644);
+    this.file = logFiles.file(path);
+    // Created now, as before: recovery expects every segment's index files to exist.
+    void this.fd;
     this.mem = Buffer.alloc(entrySize * 64);
+  }
+
+  /** Opened on demand from the shared pool (see file-pool.ts): use it for one call at a time. */
+  private get fd(): number {
+    return this.file.fd;
   }
 
   get entries(): number {
@@ -70,8 +78,7 @@ export class IndexFile {
   }
 
   close(): void {
-    if (this.fd >= 0) fs.closeSync(this.fd);
-    this.fd = -1;
+    this.file.close();
   }
 
   delete(): void {

@@ -14,6 +14,7 @@ import {
   validateBatch,
   type BatchHeader,
 } from '../../kafka-protocol/index.js';
+import { logFiles, type PooledFile } from './file-pool.js';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
 
@@ -33,7 +34,7 @@ const SCAN_CHUNK = 1024 * 1024;
 
 export class LogSegment {
   readonly logPath: string;
-  private fd: number;
+  private readonly file: PooledFile;
   size = 0;
   /** Offset after the last batch in this segment (baseOffset when empty). */
   nextOffset: bigint;
@@ -53,11 +54,16 @@ export class LogSegment {
     private readonly indexIntervalBytes: number,
   ) {
     this.logPath = path.join(dir, segmentFileName(baseOffset, '.log'));
-    this.fd = fs.openSync(this.logPath, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644);
+    this.file = logFiles.file(this.logPath);
     this.size = fs.fstatSync(this.fd).size;
     this.nextOffset = baseOffset;
     this.index = new OffsetIndex(path.join(dir, segmentFileName(baseOffset, '.index')), baseOffset);
     this.timeIndex = new TimeIndex(path.join(dir, segmentFileName(baseOffset, '.timeindex')), baseOffset);
+  }
+
+  /** Opened on demand from the shared pool (see file-pool.ts): use it for one call at a time. */
+  private get fd(): number {
+    return this.file.fd;
   }
 
   get isEmpty(): boolean {
@@ -283,8 +289,7 @@ export class LogSegment {
   }
 
   close(): void {
-    if (this.fd >= 0) fs.closeSync(this.fd);
-    this.fd = -1;
+    this.file.close();
     this.index.close();
     this.timeIndex.close();
   }

@@ -39,6 +39,10 @@ export const MAX_PARTITIONS = 10_000;
 export class TopicManager {
   private readonly byName = new Map<string, Topic>();
   private readonly byId = new Map<string, Topic>();
+  /** Names with "." read as "_" (Kafka's collision rule), for an O(1) check on 10,000 topics. */
+  private readonly byMetricName = new Map<string, string>();
+  /** A registry save waiting for the current burst of changes to finish; every change in it awaits it. */
+  private pendingSave: Promise<void> | null = null;
   private readonly registry: TopicRegistryFile;
   /** Serialises structural changes so two concurrent creates of one name cannot both win. */
   private chain: Promise<unknown> = Promise.resolve();
@@ -118,20 +122,35 @@ export class TopicManager {
 
   /** Kafka refuses names that differ only by '.' vs '_' because their metric names would clash. */
   private collidingName(name: string): string | undefined {
-    const key = name.replaceAll('.', '_');
-    for (const other of this.byName.keys()) if (other !== name && other.replaceAll('.', '_') === key) return other;
-    return undefined;
+    const other = this.byMetricName.get(name.replaceAll('.', '_'));
+    return other !== undefined && other !== name ? other : undefined;
   }
 
-  create(name: string, numPartitions: number, configs: Record<string, string> = {}): Promise<Topic> {
-    return this.serial(async () => {
+  /**
+   * Resolves once the topic is in topics.json. Creates that arrive together (one CreateTopics
+   * request of 500 topics) share one save instead of rewriting the whole registry 500 times.
+   */
+  async create(name: string, numPartitions: number, configs: Record<string, string> = {}): Promise<Topic> {
+    const topic = await this.serial(async () => {
       const v = this.validateCreate(name, numPartitions, configs);
       const record: TopicRecord = { name, id: randomKafkaUuid(), partitions: v.partitions, configs: v.configs };
-      const topic = await this.openTopic(record);
-      this.index(topic);
-      this.persist();
-      return topic;
+      const created = await this.openTopic(record);
+      this.index(created);
+      return created;
     });
+    await this.saveSoon();
+    return topic;
+  }
+
+  /** One save after the changes queued right now: setImmediate runs after their microtasks. */
+  private saveSoon(): Promise<void> {
+    this.pendingSave ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.pendingSave = null;
+        this.serial(async () => this.persist()).then(resolve, reject);
+      }),
+    );
+    return this.pendingSave;
   }
 
   /** For auto-creation: returns the existing topic when a concurrent request created it first. */
@@ -157,6 +176,7 @@ export class TopicManager {
         );
       this.byName.delete(name);
       this.byId.delete(topic.id.toString('hex'));
+      this.byMetricName.delete(name.replaceAll('.', '_'));
       this.persist();
       // Wake fetchers so they answer UNKNOWN_TOPIC_OR_PARTITION instead of waiting out their timeout.
       for (const p of topic.partitions) p.signal.notify();
@@ -237,6 +257,7 @@ export class TopicManager {
   private index(t: Topic): void {
     this.byName.set(t.name, t);
     this.byId.set(t.id.toString('hex'), t);
+    this.byMetricName.set(t.name.replaceAll('.', '_'), t.name);
   }
 
   private persist(): void {
