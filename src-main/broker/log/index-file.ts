@@ -10,6 +10,8 @@ export class IndexFile {
   protected mem: Buffer;
   protected count = 0;
   private readonly file: PooledFile;
+  /** Written since the last fsync. */
+  private dirty = false;
 
   constructor(
     readonly path: string,
@@ -49,12 +51,14 @@ export class IndexFile {
     }
     entry.copy(this.mem, at);
     fs.writeSync(this.fd, entry, 0, this.entrySize, at);
+    this.dirty = true;
     this.count++;
   }
 
   /** Drop all entries (before a rebuild). */
   reset(): void {
     fs.ftruncateSync(this.fd, 0);
+    this.dirty = true;
     this.count = 0;
   }
 
@@ -74,7 +78,9 @@ export class IndexFile {
   }
 
   flush(): void {
+    if (!this.dirty) return;
     fs.fsyncSync(this.fd);
+    this.dirty = false;
   }
 
   close(): void {

@@ -35,9 +35,14 @@ export function writeLogStartCheckpoint(dir: string, startOffset: bigint): void 
   writeFileAtomic(path.join(dir, LOG_START_FILE), startOffset.toString());
 }
 
-/** Written last by a clean close; its presence lets the next open skip re-validating the active segment. */
+/**
+ * Written last by a clean close, after every segment was flushed; its presence lets the next open
+ * skip re-validating the active segment. No fsync of its own: it is only a hint that skips
+ * recovery, so losing it in a power cut costs a recovery, while syncing it costs a disk round trip
+ * per partition on every stop (minutes with 50,000 partitions).
+ */
 export function markCleanShutdown(dir: string): void {
-  writeFileAtomic(path.join(dir, CLEAN_SHUTDOWN_FILE), '');
+  fs.writeFileSync(path.join(dir, CLEAN_SHUTDOWN_FILE), '');
 }
 
 /** Removed only once the log is fully loaded, so a crash during open still forces recovery next time. */
@@ -97,8 +102,9 @@ export function replayProducerState(
   segments: readonly LogSegment[],
   startOffset: bigint,
   nextOffset: bigint,
-): void {
-  let from = producers.readSnapshot(producerSnapshotPath(dir));
+): bigint | null {
+  const snapshot = producers.readSnapshot(producerSnapshotPath(dir));
+  let from = snapshot;
   if (from === null || from > nextOffset) {
     producers.clear();
     from = startOffset;
@@ -116,4 +122,6 @@ export function replayProducerState(
     }, startPos);
   });
   producers.evictBefore(startOffset);
+  // The snapshot on disk, when it was used: the log may skip rewriting it while nothing was appended.
+  return snapshot !== null && snapshot <= nextOffset ? snapshot : null;
 }

@@ -58,6 +58,8 @@ export class PartitionLog {
   private closed = false;
   /** Compaction bookkeeping: skip work when nothing changed since the last run. */
   private lastCompactedUpTo = -1n;
+  /** Log end offset the producer snapshot on disk was taken at, when there is one. */
+  private snapshotAt: bigint | null = null;
   private nextTombstoneExpiryMs = Infinity;
 
   private constructor(
@@ -83,7 +85,7 @@ export class PartitionLog {
     this.segments = segments;
     this.nextOffset = nextOffset;
     this.startOffset = startOffset;
-    replayProducerState(this.producers, this.dir, this.segments, this.startOffset, this.nextOffset);
+    this.snapshotAt = replayProducerState(this.producers, this.dir, this.segments, this.startOffset, this.nextOffset);
     clearCleanShutdown(this.dir);
   }
 
@@ -299,7 +301,10 @@ export class PartitionLog {
   close(): void {
     if (this.closed) return;
     this.flush();
-    this.producers.writeSnapshot(producerSnapshotPath(this.dir), this.nextOffset);
+    // Producer state only changes with appends: a snapshot at the current end is still right.
+    if (this.snapshotAt !== this.nextOffset)
+      this.producers.writeSnapshot(producerSnapshotPath(this.dir), this.nextOffset);
+    this.snapshotAt = this.nextOffset;
     for (const s of this.segments) s.close();
     markCleanShutdown(this.dir);
     this.closed = true;

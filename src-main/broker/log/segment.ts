@@ -46,6 +46,8 @@ export class LogSegment {
   index: OffsetIndex;
   timeIndex: TimeIndex;
   private bytesSinceLastIndexEntry = 0;
+  /** Written since the last fsync: a clean segment's flush costs nothing (50,000 partitions stop fast). */
+  private dirty = false;
   private readonly header = Buffer.alloc(BATCH_HEADER_SIZE);
 
   constructor(
@@ -164,6 +166,7 @@ export class LogSegment {
     const truncated = this.size - pos;
     if (truncated > 0) {
       fs.ftruncateSync(this.fd, pos);
+      this.dirty = true;
       this.size = pos;
     }
     return truncated;
@@ -209,6 +212,7 @@ export class LogSegment {
     while (written < data.length) {
       written += fs.writeSync(this.fd, data, written, data.length - written, start + written);
     }
+    this.dirty = true;
     this.size += data.length;
     for (const b of batches) this.indexBatch(b, start + b.position, b.size);
   }
@@ -216,6 +220,7 @@ export class LogSegment {
   /** Truncate back after a failed write. */
   truncateTo(size: number): void {
     fs.ftruncateSync(this.fd, size);
+    this.dirty = true;
     this.size = size;
   }
 
@@ -283,7 +288,10 @@ export class LogSegment {
   }
 
   flush(): void {
-    fs.fsyncSync(this.fd);
+    if (this.dirty) {
+      fs.fsyncSync(this.fd);
+      this.dirty = false;
+    }
     this.index.flush();
     this.timeIndex.flush();
   }
