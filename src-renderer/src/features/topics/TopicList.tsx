@@ -4,7 +4,7 @@ import { SkeletonRows } from '../../components/Skeleton.js';
 import { useTopics, useTopicStats } from '../../queries/topics.js';
 import { CreateTopicDialog } from './CreateTopicDialog.js';
 import { ROW_HEIGHT, TopicTable } from './TopicTable.js';
-import { buildRows, filterRows, sortRows, type HealthFilter, type SortState } from './topicListModel.js';
+import { buildRows, filterRows, keyTopics, sortRows, type HealthFilter, type SortState } from './topicListModel.js';
 import './topics.css';
 
 const HEALTH_FILTERS: { id: HealthFilter; label: string }[] = [
@@ -27,7 +27,9 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   const query = useDeferredValue(search);
   const searchRef = useSlashToFocus();
 
-  const rows = useMemo(() => buildRows(topics.data ?? [], stats.data), [topics.data, stats.data]);
+  // Keys once per list; stats refreshes only join their figures in.
+  const keyed = useMemo(() => keyTopics(topics.data ?? []), [topics.data]);
+  const rows = useMemo(() => buildRows(keyed, stats.data), [keyed, stats.data]);
   const internalCount = useMemo(() => rows.filter((r) => r.internal).length, [rows]);
   const visible = useMemo(
     () => sortRows(filterRows(rows, { query, health, showInternal }), sort),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicStatsResult, TopicSummary } from '../../contract.js';
-import { buildRows, filterRows, nextSort, sortRows } from './topicListModel.js';
+import { buildRows, filterRows, keyTopics, naturalKey, nextSort, sortRows } from './topicListModel.js';
 
 const t = (name: string, partitionCount: number, extra: Partial<TopicSummary> = {}): TopicSummary => ({
   name,
@@ -28,7 +28,7 @@ const stats: TopicStatsResult = {
   sizeUnavailable: null,
   readAt: 0,
 };
-const rows = buildRows(topics, stats);
+const rows = buildRows(keyTopics(topics), stats);
 const names = (r: { name: string }[]) => r.map((x) => x.name);
 
 describe('topic list model', () => {
@@ -78,6 +78,15 @@ describe('topic list model', () => {
     expect(names(sortRows(visible, { key: 'size', dir: 'asc' }))).toEqual(['payments', 'orders', 'topic9', 'topic10']);
   });
 
+  it('orders digit runs by value and ignores case', () => {
+    const names = ['topic10', 'Topic9', 'topic9', 'a', 'topic09x', 'B'];
+    expect(
+      [...names].sort((a, b) =>
+        naturalKey(a) < naturalKey(b) ? -1 : naturalKey(a) > naturalKey(b) ? 1 : a < b ? -1 : 1,
+      ),
+    ).toEqual(['a', 'B', 'Topic9', 'topic9', 'topic09x', 'topic10']);
+  });
+
   it('first click sorts names A→Z and figures largest first; a second click flips', () => {
     expect(nextSort({ key: 'name', dir: 'asc' }, 'messages')).toEqual({ key: 'messages', dir: 'desc' });
     expect(nextSort({ key: 'messages', dir: 'desc' }, 'messages')).toEqual({ key: 'messages', dir: 'asc' });
@@ -86,7 +95,7 @@ describe('topic list model', () => {
 
   it('filters and sorts 10,000 topics in well under a frame budget per step', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => t(`svc${i % 97}.entity${i}.events`, 1 + (i % 9)));
-    const big = buildRows(many, undefined);
+    const big = buildRows(keyTopics(many), undefined);
     const started = performance.now();
     const out = sortRows(filterRows(big, { query: 'entity12', health: 'all', showInternal: false }), {
       key: 'partitions',
