@@ -41,6 +41,11 @@ export interface TopicStats {
   messageCount: OffsetString | null;
   /** Bytes on disk over all replicas; null when the cluster does not report it. */
   sizeBytes: number | null;
+  /**
+   * Partitions with fewer in-sync replicas than the topic's min.insync.replicas (acks=all writes
+   * fail there); null when min.insync.replicas could not be read.
+   */
+  underMinIsrPartitions: number | null;
 }
 
 export interface TopicStatsResult {

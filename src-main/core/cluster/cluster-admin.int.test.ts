@@ -77,6 +77,9 @@ describe.each(BROKER_KINDS)('cluster administration on %s', (kind) => {
     ]);
     expect(health.counts['under-min-isr']).toBeGreaterThanOrEqual(2);
     expect(health.counts.offline).toBe(0);
+    // The topic list says so too, from its background stats.
+    const stats = await call('topics.stats', { clusterId });
+    expect(stats.topics.find((t) => t.name === topic)?.underMinIsrPartitions).toBe(2);
     // A config change is seen at once, not after the cache's two minutes.
     await call('configs.alter', {
       clusterId,

@@ -1,6 +1,8 @@
 import type { MethodsImplementation } from '../../contract/define.js';
 import type { topicsMethods } from '../../contract/topics.js';
+import { adminBroker } from '../cluster/controller.js';
 import { describeLogDirs } from '../cluster/log-dirs.js';
+import { cachedMinIsr, minIsrByTopic } from '../cluster/min-isr.js';
 import { fetchMetadata } from '../cluster/metadata.js';
 import type { CoreContext } from '../core-context.js';
 import { addPartitions } from './add-partitions.js';
@@ -40,13 +42,21 @@ export function topicsApi(core: CoreContext): MethodsImplementation<typeof topic
         async (c) => {
           const cluster = await c.cluster();
           const md = await fetchMetadata(cluster);
-          return topicStats(cluster, md, async () => {
-            const dirs = await describeLogDirs(cluster, md);
-            // A broker that did not answer would make every size it holds look smaller than it is.
-            return dirs.unavailable
-              ? { sizes: null, unavailable: dirs.unavailable }
-              : { sizes: dirs.topicBytes, unavailable: null };
-          });
+          return topicStats(
+            cluster,
+            md,
+            async () => {
+              const dirs = await describeLogDirs(cluster, md);
+              // A broker that did not answer would make every size it holds look smaller than it is.
+              return dirs.unavailable
+                ? { sizes: null, unavailable: dirs.unavailable }
+                : { sizes: dirs.topicBytes, unavailable: null };
+            },
+            async () => {
+              const names = md.topicMetadata.map((t) => t.topic);
+              return cachedMinIsr(clusterId, names, async () => minIsrByTopic(await adminBroker(cluster, md), names));
+            },
+          );
         },
         signal,
       ),

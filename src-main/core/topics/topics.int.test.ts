@@ -37,6 +37,8 @@ describe('cluster and topics on a real Kafka', () => {
       partitionCount: 3,
       replicationFactor: 1,
       internal: false,
+      underReplicatedPartitions: 0,
+      offlinePartitions: 0,
     });
 
     for (let i = 0; i < 5; i++) {

@@ -118,7 +118,8 @@ function ProblemTable({ clusterId, health }: { clusterId: string; health: Partit
             <span role="columnheader">Problem</span>
           </div>
         </div>
-        <div ref={scrollRef} className="vtable-scroll" style={{ maxHeight: Math.min(rows.length, 12) * ROW + 4 }}>
+        {/* A fixed height: the scroller is size-contained, and twelve rows show without a page of blank. */}
+        <div ref={scrollRef} className="vtable-scroll" style={{ height: Math.min(rows.length, 12) * ROW + 2 }}>
           <div role="rowgroup" style={{ height: rows.length * ROW, position: 'relative' }}>
             {items.map((item) => {
               const p = rows[item.index]!;

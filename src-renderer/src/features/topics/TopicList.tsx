@@ -11,6 +11,7 @@ const HEALTH_FILTERS: { id: HealthFilter; label: string }[] = [
   { id: 'all', label: 'All topics' },
   { id: 'problems', label: 'With problems' },
   { id: 'under-replicated', label: 'Under-replicated' },
+  { id: 'under-min-isr', label: 'Under min ISR' },
   { id: 'offline', label: 'Offline partitions' },
 ];
 

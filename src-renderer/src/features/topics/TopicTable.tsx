@@ -148,9 +148,19 @@ function SortArrow({ sort, k }: { sort: SortState; k: SortKey }) {
 }
 
 function HealthBadges({ t }: { t: TopicRow }) {
-  if (t.offlinePartitions === 0 && t.underReplicatedPartitions === 0) return <span className="muted small">OK</span>;
+  const underMin = t.underMinIsrPartitions ?? 0;
+  if (t.offlinePartitions === 0 && t.underReplicatedPartitions === 0 && underMin === 0)
+    return <span className="muted small">OK</span>;
   return (
     <>
+      {underMin > 0 && (
+        <span
+          className="badge badge-error badge-flat"
+          title={`${underMin} partitions with fewer in-sync replicas than min.insync.replicas: acks=all writes fail`}
+        >
+          {underMin} under min ISR
+        </span>
+      )}
       {t.offlinePartitions > 0 && (
         <span className="badge badge-error badge-flat" title={`${t.offlinePartitions} partitions without a leader`}>
           {t.offlinePartitions} offline

@@ -21,9 +21,9 @@ const topics = [
 ];
 const stats: TopicStatsResult = {
   topics: [
-    { name: 'orders', messageCount: '12', sizeBytes: 100 },
-    { name: 'payments', messageCount: '90071992547409930', sizeBytes: 5 },
-    { name: 'topic10', messageCount: null, sizeBytes: null },
+    { name: 'orders', messageCount: '12', sizeBytes: 100, underMinIsrPartitions: 0 },
+    { name: 'payments', messageCount: '90071992547409930', sizeBytes: 5, underMinIsrPartitions: 0 },
+    { name: 'topic10', messageCount: null, sizeBytes: null, underMinIsrPartitions: 2 },
   ],
   sizeUnavailable: null,
   readAt: 0,
@@ -43,7 +43,8 @@ describe('topic list model', () => {
     expect(names(filterRows(rows, f))).not.toContain('__consumer_offsets');
     expect(names(filterRows(rows, { ...f, showInternal: true }))).toContain('__consumer_offsets');
     expect(names(filterRows(rows, { ...f, query: 'TOPIC' }))).toEqual(['topic10', 'topic9']);
-    expect(names(filterRows(rows, { ...f, health: 'problems' }))).toEqual(['payments', 'topic9']);
+    expect(names(filterRows(rows, { ...f, health: 'problems' }))).toEqual(['payments', 'topic10', 'topic9']);
+    expect(names(filterRows(rows, { ...f, health: 'under-min-isr' }))).toEqual(['topic10']);
     expect(names(filterRows(rows, { ...f, health: 'offline' }))).toEqual(['topic9']);
     expect(names(filterRows(rows, { ...f, health: 'under-replicated' }))).toEqual(['payments']);
   });
@@ -69,11 +70,12 @@ describe('topic list model', () => {
       'topic9',
       'topic10',
     ]);
+    // Offline first, then under min ISR (writes fail), then under-replicated.
     expect(names(sortRows(visible, { key: 'health', dir: 'desc' }))).toEqual([
       'topic9',
+      'topic10',
       'payments',
       'orders',
-      'topic10',
     ]);
     expect(names(sortRows(visible, { key: 'size', dir: 'asc' }))).toEqual(['payments', 'orders', 'topic9', 'topic10']);
   });

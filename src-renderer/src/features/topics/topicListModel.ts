@@ -8,6 +8,8 @@ export interface TopicRow extends TopicSummary {
   /** null while stats load or when the cluster could not say. */
   messages: bigint | null;
   sizeBytes: number | null;
+  /** From the stats call (min.insync.replicas is a config): null until known. */
+  underMinIsrPartitions: number | null;
   /** Lower case, for search. */
   lower: string;
   /** Natural-order key (digit runs padded): "t9" before "t10" with a plain string comparison. */
@@ -34,7 +36,7 @@ export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
-export type HealthFilter = 'all' | 'problems' | 'under-replicated' | 'offline';
+export type HealthFilter = 'all' | 'problems' | 'under-replicated' | 'under-min-isr' | 'offline';
 
 export interface ListFilter {
   query: string;
@@ -54,12 +56,12 @@ export function buildRows(topics: readonly KeyedTopic[], stats: TopicStatsResult
         messages = null;
       }
     }
-    return { ...t, messages, sizeBytes: s?.sizeBytes ?? null };
+    return { ...t, messages, sizeBytes: s?.sizeBytes ?? null, underMinIsrPartitions: s?.underMinIsrPartitions ?? null };
   });
 }
 
-export function hasProblem(t: TopicSummary): boolean {
-  return t.offlinePartitions > 0 || t.underReplicatedPartitions > 0;
+export function hasProblem(t: TopicRow): boolean {
+  return t.offlinePartitions > 0 || t.underReplicatedPartitions > 0 || (t.underMinIsrPartitions ?? 0) > 0;
 }
 
 export function filterRows(rows: readonly TopicRow[], f: ListFilter): TopicRow[] {
@@ -70,6 +72,7 @@ export function filterRows(rows: readonly TopicRow[], f: ListFilter): TopicRow[]
       (f.health === 'all' ||
         (f.health === 'problems' && hasProblem(t)) ||
         (f.health === 'offline' && t.offlinePartitions > 0) ||
+        (f.health === 'under-min-isr' && (t.underMinIsrPartitions ?? 0) > 0) ||
         (f.health === 'under-replicated' && t.underReplicatedPartitions > 0)) &&
       (q === '' || t.lower.includes(q)),
   );
@@ -83,8 +86,9 @@ function compareNullable<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => numbe
 
 const num = (x: number, y: number) => x - y;
 const big = (x: bigint, y: bigint) => (x < y ? -1 : x > y ? 1 : 0);
-/** Worst first when descending: offline outweighs any number of under-replicated partitions. */
-const healthScore = (t: TopicSummary) => t.offlinePartitions * 1_000_000 + t.underReplicatedPartitions;
+/** Worst first when descending: offline, then under min ISR (writes fail), then under-replicated. */
+const healthScore = (t: TopicRow) =>
+  t.offlinePartitions * 1e12 + (t.underMinIsrPartitions ?? 0) * 1e6 + t.underReplicatedPartitions;
 
 export function sortRows(rows: readonly TopicRow[], s: SortState): TopicRow[] {
   const dir = s.dir === 'asc' ? 1 : -1;
