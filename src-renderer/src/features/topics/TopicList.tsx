@@ -28,9 +28,11 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   const query = useDeferredValue(search);
   const searchRef = useSlashToFocus();
 
-  // Keys once per list; stats refreshes only join their figures in.
+  // Keys once per list; stats refreshes only join their figures in. React Query keeps unchanged
+  // answers by reference, so a background refresh that changed nothing recomputes nothing.
   const keyed = useMemo(() => keyTopics(topics.data ?? []), [topics.data]);
-  const rows = useMemo(() => buildRows(keyed, stats.data), [keyed, stats.data]);
+  const statsTopics = stats.data?.topics;
+  const rows = useMemo(() => buildRows(keyed, statsTopics), [keyed, statsTopics]);
   const internalCount = useMemo(() => rows.filter((r) => r.internal).length, [rows]);
   const visible = useMemo(
     () => sortRows(filterRows(rows, { query, health, showInternal }), sort),

@@ -28,7 +28,7 @@ const stats: TopicStatsResult = {
   sizeUnavailable: null,
   readAt: 0,
 };
-const rows = buildRows(keyTopics(topics), stats);
+const rows = buildRows(keyTopics(topics), stats.topics);
 const names = (r: { name: string }[]) => r.map((x) => x.name);
 
 describe('topic list model', () => {

@@ -44,8 +44,8 @@ export interface ListFilter {
   showInternal: boolean;
 }
 
-export function buildRows(topics: readonly KeyedTopic[], stats: TopicStatsResult | undefined): TopicRow[] {
-  const byName = new Map(stats?.topics.map((s) => [s.name, s]));
+export function buildRows(topics: readonly KeyedTopic[], stats: TopicStatsResult['topics'] | undefined): TopicRow[] {
+  const byName = new Map(stats?.map((s) => [s.name, s]));
   return topics.map((t) => {
     const s = byName.get(t.name);
     let messages: bigint | null = null;
