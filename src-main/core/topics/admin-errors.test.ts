@@ -12,10 +12,19 @@ describe('topic admin errors', () => {
       },
       { topic: 't', configs },
     );
-    expect(e).toMatchObject({ code: 'VALIDATION', field: 'configs.1' });
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'configs.1.value' });
     expect(e.message).toBe(
       'The broker says: Invalid value x for configuration retention.bytes: Not a number of type LONG',
     );
+  });
+
+  it('points an unknown name at the name, not the value', () => {
+    expect(
+      topicAdminError(
+        { type: 'INVALID_CONFIG', message: 'Unknown topic config name: retention.mss' },
+        { topic: 't', configs: [{ name: 'retention.mss' }] },
+      ),
+    ).toMatchObject({ field: 'configs.0.name' });
   });
 
   it('falls back to the whole configs list and a sentence of its own without a message', () => {

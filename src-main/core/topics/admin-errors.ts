@@ -44,9 +44,11 @@ export function topicAdminError(
       );
     case 'INVALID_CONFIG': {
       const i = configIndex(e.message, ctx.configs ?? []);
+      // "Unknown topic config name: x" is about the name; every other message about the value.
+      const part = /unknown.*config/i.test(e.message ?? '') ? 'name' : 'value';
       return v(
         said(e, 'The broker rejected one of the configs (an unknown name or a value out of range).'),
-        i >= 0 ? `configs.${i}` : 'configs',
+        i >= 0 ? `configs.${i}.${part}` : 'configs',
       );
     }
     case 'POLICY_VIOLATION':

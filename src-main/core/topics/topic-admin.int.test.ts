@@ -42,7 +42,7 @@ describe.each(BROKER_KINDS)('topic administration on %s', (kind) => {
       }),
     );
     expect(err.code).toBe('VALIDATION');
-    expect(err.field).toBe('configs.1');
+    expect(err.field).toBe('configs.1.value');
     expect(await cliTopics(h.bootstrap)).not.toContain(name);
   });
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConfigChange, ConfigResource } from '../contract.js';
 import { useBridge } from '../bridge/context.js';
 import { clusterKeys } from './cluster.js';
+import { topicKeys } from './topics.js';
 
 export const configKeys = {
   all: (clusterId: string) => [...clusterKeys.cluster(clusterId), 'configs'] as const,
@@ -29,7 +30,9 @@ export function useAlterConfigs(clusterId: string, resource: ConfigResource) {
       void qc.invalidateQueries({
         queryKey: resource.type === 'broker' ? configKeys.all(clusterId) : configKeys.resource(clusterId, resource),
       });
-      void qc.invalidateQueries({ queryKey: [...clusterKeys.cluster(clusterId), 'partition-health'] });
+      // min.insync.replicas feeds partition health and the topic list's Health column.
+      void qc.invalidateQueries({ queryKey: clusterKeys.partitionHealth(clusterId) });
+      void qc.invalidateQueries({ queryKey: topicKeys.stats(clusterId) });
     },
   });
 }

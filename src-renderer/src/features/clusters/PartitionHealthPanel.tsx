@@ -119,7 +119,11 @@ function ProblemTable({ clusterId, health }: { clusterId: string; health: Partit
           </div>
         </div>
         {/* A fixed height: the scroller is size-contained, and twelve rows show without a page of blank. */}
-        <div ref={scrollRef} className="vtable-scroll" style={{ height: Math.min(rows.length, 12) * ROW + 2 }}>
+        <div
+          ref={scrollRef}
+          className="vtable-scroll"
+          style={{ height: Math.min(rows.length, 12) * ROW + 2, flex: 'none' }}
+        >
           <div role="rowgroup" style={{ height: rows.length * ROW, position: 'relative' }}>
             {items.map((item) => {
               const p = rows[item.index]!;
