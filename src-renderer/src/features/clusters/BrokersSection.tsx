@@ -9,6 +9,7 @@ import { formatSize } from '../topics/units.js';
 import { HealthSummary } from './HealthSummary.js';
 import { PartitionHealthPanel } from './PartitionHealthPanel.js';
 import '../topics/topics.css';
+import './brokers.css';
 
 /** Brokers with what each one carries, a broker's configs, and partition health across the cluster. */
 export function BrokersSection({ clusterId }: { clusterId: string }) {

@@ -3,6 +3,8 @@
  * in-sync replicas are green, out-of-sync ones amber, offline ones red. Text says it too (never
  * colour alone): each chip has a label, and the row reads "leader 1, in sync 2, out of sync 3".
  */
+import './replicas.css';
+
 export interface ReplicaState {
   leader: number | null;
   replicas: number[];
