@@ -50,6 +50,18 @@ describe('TopicPage', () => {
     expect(await screen.findByRole('table', { name: 'Partitions' })).toBeTruthy();
   });
 
+  it('counts partitions and messages in words that agree with the number', async () => {
+    renderTab('partitions', () => ({ ...detail, messageCount: '1' }));
+    expect(await screen.findByText('1 partition · 1 message')).toBeTruthy();
+    cleanup();
+    renderTab('partitions', () => ({
+      ...detail,
+      partitions: [...detail.partitions, { ...detail.partitions[0]!, partition: 1 }],
+      messageCount: '12345',
+    }));
+    expect(await screen.findByText('2 partitions · 12,345 messages')).toBeTruthy();
+  });
+
   it('shows why the topic could not load instead of a tab that needs it', async () => {
     renderTab('messages', unreachable);
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load the topic');
