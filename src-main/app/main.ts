@@ -38,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       mode: 'electron',
       version: app.getVersion(),
+      buildDir: join(here, '..'),
       // Built beside this file; a missing one fails the start with a message in the sandbox log.
       brokerLaunch: utilityBrokerLaunch(bundledBrokerScript() ?? join(here, 'sandbox.js')),
       secrets: electronSecretStore(dataDir),
@@ -51,7 +52,8 @@ if (!app.requestSingleInstanceLock()) {
       targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     });
     denyPermissions();
-    Menu.setApplicationMenu(buildMenu());
+    const hub = runtime.hub;
+    Menu.setApplicationMenu(buildMenu({ onAbout: () => hub.emit('app.showAbout', {}) }));
     if (process.env.SAMSA_SKIP_SANDBOX !== '1') await runtime.ensureFirstCluster();
     createMainWindow(windowPaths);
     app.on('activate', () => {

@@ -24,6 +24,8 @@ export interface CoreDeps {
   sandboxLaunch: BrokerLaunch;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (main/, preload/, renderer/), where the build lists bundled licences. */
+  buildDir?: string;
   logger?: CoreLogger;
   now?: () => number;
 }
