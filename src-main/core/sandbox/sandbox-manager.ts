@@ -162,7 +162,10 @@ export class SandboxManager {
         return;
       }
       const line = parseBrokerLine(raw, stream);
-      if (line.level === 'error') lastProblem = line.text;
+      // The reason a start fails: its last error line, else the first plain line on stderr (a
+      // usage message, a Node crash), which the broker's own timestamped lines never are.
+      const plain = line.text === raw;
+      if (line.level === 'error' || (stream === 'stderr' && plain && !lastProblem)) lastProblem = line.text;
       this.appendLine(line);
     };
 
