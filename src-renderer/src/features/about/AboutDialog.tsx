@@ -61,7 +61,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
 const HOW: Record<BundledPackage['how'], string> = {
   bundled: 'in the window',
   runtime: 'in the app and sandbox broker',
-  platform: 'the desktop runtime',
+  platform: 'runtime of the desktop app',
 };
 
 function PackageLicense({ pkg }: { pkg: BundledPackage }) {
