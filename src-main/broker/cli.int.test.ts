@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessGone } from '../util/process-state.js';
 import { deadPid, zombie } from '../util/testing/processes.js';
-import { tempDataDir } from './server/test-broker.js';
+import { tempDataDir } from './testing/test-broker.js';
 
 const CLI = path.resolve('src-main/broker/cli.ts');
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
