@@ -24,6 +24,12 @@ const fakeBroker = (lingerMs: number) => `
   console.error(new Date(Date.UTC(2026, 4, 4, 5, 41, 20)).toISOString() + ' INFO sandbox up');
 `;
 
+async function listenOn(port: number) {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return server;
+}
+
 describe('SandboxManager start and stop', () => {
   let dir: string;
   let managers: SandboxManager[];
@@ -64,22 +70,25 @@ describe('SandboxManager start and stop', () => {
     expect(errorsLogged(m)).toEqual([]);
   });
 
-  it('waits for a port that is being released instead of failing at once', async () => {
+  it('right after its broker exited, waits for the port to be released instead of failing at once', async () => {
     const m = manager(fakeBroker(0), { portGraceMs: 3_000 });
     const port = await freePort();
-    const blocker = createServer();
-    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
+    await m.start(port);
+    await m.stop();
+    // Something (the OS, a socket the old broker handed on) still holds the port for a moment.
+    const blocker = await listenOn(port);
     setTimeout(() => blocker.close(), 600);
     expect(await m.start(port)).toMatchObject({ state: 'running', port });
   });
 
   it('a port someone else keeps is refused with a free one suggested, in the error and the log', async () => {
-    const m = manager(fakeBroker(0), { portGraceMs: 200 });
+    const m = manager(fakeBroker(0), { portGraceMs: 3_000 });
     const port = await freePort();
-    const blocker = createServer();
-    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
+    const blocker = await listenOn(port);
+    const started = Date.now();
     try {
       await expect(m.start(port)).rejects.toMatchObject({ code: 'PORT_IN_USE' });
+      expect(Date.now() - started, 'no waiting on a port someone else holds').toBeLessThan(1_500);
       const status = await m.status();
       expect(status.state).toBe('failed');
       expect(errorsLogged(m)).toEqual([`Start failed: ${status.error}`]);

@@ -16,7 +16,10 @@ export interface SandboxManagerOptions {
   host?: string;
   defaultPort?: number;
   startTimeoutMs?: number;
-  /** How long a start waits for a taken port to come free before it gives up (default 2 s). */
+  /**
+   * Right after a broker of ours exited, how long a start waits for a taken port to come free
+   * before it gives up (default 2 s). A port taken by someone else is refused at once.
+   */
   portGraceMs?: number;
 }
 
@@ -34,6 +37,8 @@ export class SandboxManager {
   private child: BrokerProcess | null = null;
   /** Settles once the last broker has exited and its exit has been recorded. */
   private lastExit: Promise<void> = Promise.resolve();
+  /** When a broker of ours (or one left behind, stopped at start) last exited. */
+  private lastExitAt = 0;
   private state: SandboxStatus['state'] = 'stopped';
   private port: number | null = null;
   private startedAt: number | null = null;
@@ -99,6 +104,7 @@ export class SandboxManager {
   private async recoverDataDir(): Promise<void> {
     const found = await checkStaleBroker(this.opts.dataDir);
     if (found.kind === 'stopped') {
+      this.lastExitAt = Date.now();
       this.append(
         'warn',
         `Stopped a sandbox broker (pid ${found.pid}) left running by a Samsa that was closed abruptly` +
@@ -114,9 +120,10 @@ export class SandboxManager {
     }
   }
 
-  /** Waits briefly for a port that is just being released; a port someone else holds is refused. */
+  /** Waits briefly for a port a broker of ours may just be releasing; anyone else's is refused. */
   private async ensurePortFree(port: number): Promise<void> {
-    const deadline = Date.now() + (this.opts.portGraceMs ?? 2_000);
+    const recent = Date.now() - this.lastExitAt < 5_000;
+    const deadline = Date.now() + (recent ? (this.opts.portGraceMs ?? 2_000) : 0);
     while (!(await isPortFree(port, this.host))) {
       if (Date.now() >= deadline) throw await this.portInUse(port);
       await new Promise((r) => setTimeout(r, 100));
@@ -195,6 +202,7 @@ export class SandboxManager {
         // Its last lines (the reason it stopped) may still be in the pipes.
         await Promise.race([outputDone, new Promise((r) => setTimeout(r, 500))]);
         if (this.child === proc) this.child = null;
+        this.lastExitAt = Date.now();
         try {
           if (!settled) {
             settled = true;
