@@ -130,5 +130,10 @@ test.describe('the sandbox page', () => {
     const fits = await text.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientHeight > 20);
     expect(fits).toBe(true);
     await page.screenshot({ path: 'test-results/screens/sandbox-log-long-line.png', fullPage: true });
+    // Narrow and dark: still whole.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await text.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: 'test-results/screens/sandbox-log-long-line-1000-dark.png' });
   });
 });
