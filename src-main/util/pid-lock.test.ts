@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('pid lock', () => {
     expect(owner.parent?.pid).toBe(process.ppid);
     expect(lockState(owner)).toBe('held');
     expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.pid);
+    expect(readdirSync(dir)).toEqual(['.lock']); // no temporary file left beside it
   });
 
   it('is free when its holder is gone, in the old bare-pid form too', async () => {

@@ -53,9 +53,28 @@ export function lockState(owner: LockOwner | null): LockState {
 /**
  * Creates `file` naming this process (and `parentPid`, when given) as holder. Returns false when
  * a lock file already exists; the caller decides, from lockState, whether it may be taken over.
+ * The content is written to a temporary file first and then hard-linked into place, so nobody
+ * ever reads a lock that exists but does not yet say who holds it.
  */
 export function tryCreateLock(file: string, parentPid: number | null): boolean {
   const owner: LockOwner = { ...identityOf(), parent: parentPid === null ? null : identityOf(parentPid) };
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(owner)}\n`);
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: exclusive create, then write (a brief empty window).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') return createExclusive(file, owner);
+    throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function createExclusive(file: string, owner: LockOwner): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx');
