@@ -11,6 +11,10 @@ export const LIMITS = {
   produceHeaders: 100,
   produceHeaderNameChars: 1024,
   produceHeaderValueBytes: 1024 * 1024,
+  /** A PEM file (CA bundle, client certificate, private key) chosen in the connection form. */
+  pemBytes: 1024 * 1024,
+  /** A client.properties or librdkafka config file imported into the connection form. */
+  importFileBytes: 256 * 1024,
   /** A call frame larger than this is refused before it is sent (browser mode's WebSocket). */
   callFrameBytes: 32 * 1024 * 1024,
 } as const;
