@@ -54,7 +54,8 @@ function pemSchema(what: string, kind: 'certificate' | 'key') {
     if (size > LIMITS.pemBytes) {
       ctx.addIssue({
         code: 'custom',
-        message: `${what} is ${formatBytes(size)}; Samsa reads PEM files of at most ${formatBytes(LIMITS.pemBytes)}.`,
+        // "over 1 MiB" rather than "1 MiB" when the rounded sizes look the same.
+        message: `${what} is ${formatBytes(size) === formatBytes(LIMITS.pemBytes) ? 'over ' : ''}${formatBytes(size)}; Samsa reads PEM files of at most ${formatBytes(LIMITS.pemBytes)}.`,
       });
       return;
     }
