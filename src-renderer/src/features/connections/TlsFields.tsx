@@ -46,24 +46,22 @@ export function TlsFields({ form, errors, keySaved, keyProblem, onChange }: Prop
         error={errors['tlsOptions.caPem']}
         onChange={pick('caPem', 'ca')}
       />
-      <div className="form-row">
-        <PemFileField
-          label="Client certificate"
-          value={form.clientCert}
-          emptyText="None"
-          hint={fromImport('clientCertPem') ?? 'For brokers that require mutual TLS.'}
-          error={errors['tlsOptions.clientCertPem']}
-          onChange={pick('clientCertPem', 'clientCert')}
-        />
-        <PemFileField
-          label="Client private key"
-          value={key === 'saved' && !keySaved ? null : key}
-          emptyText={key === 'saved' ? 'Choose it again for the changed settings' : 'None'}
-          hint={fromImport('clientKeyPem') ?? keyProblem ?? 'Kept encrypted, never shown again.'}
-          error={errors['tlsOptions.clientKeyPem']}
-          onChange={pick('clientKeyPem', 'clientKey')}
-        />
-      </div>
+      <PemFileField
+        label="Client certificate"
+        value={form.clientCert}
+        emptyText="None"
+        hint={fromImport('clientCertPem') ?? 'For brokers that require mutual TLS.'}
+        error={errors['tlsOptions.clientCertPem']}
+        onChange={pick('clientCertPem', 'clientCert')}
+      />
+      <PemFileField
+        label="Client private key"
+        value={key === 'saved' && !keySaved ? null : key}
+        emptyText={key === 'saved' ? 'Choose it again for the changed settings' : 'None'}
+        hint={fromImport('clientKeyPem') ?? keyProblem ?? 'Kept encrypted, never shown again.'}
+        error={errors['tlsOptions.clientKeyPem']}
+        onChange={pick('clientKeyPem', 'clientKey')}
+      />
       {showPassphrase && (
         <Field
           label="Key passphrase"
@@ -82,16 +80,20 @@ export function TlsFields({ form, errors, keySaved, keyProblem, onChange }: Prop
         </Field>
       )}
       <div className="form-row">
-        <Field label="Certificate checks" error={errors['tlsOptions.verification']}>
+        <Field
+          label="Certificate checks"
+          error={errors['tlsOptions.verification']}
+          hint={form.verification === 'full' ? 'Recommended' : undefined}
+        >
           {(p) => (
             <select
               {...p}
               value={form.verification}
               onChange={(e) => onChange({ verification: e.target.value as TlsVerification })}
             >
-              <option value="full">CA and host name (recommended)</option>
-              <option value="skip-hostname">CA only, skip host name</option>
-              <option value="none">None: accept any certificate</option>
+              <option value="full">CA and host name</option>
+              <option value="skip-hostname">CA only, not host name</option>
+              <option value="none">None: accept any</option>
             </select>
           )}
         </Field>
