@@ -13,6 +13,8 @@ export const LIMITS = {
   produceHeaderValueBytes: 1024 * 1024,
   /** A PEM file (CA bundle, client certificate, private key) chosen in the connection form. */
   pemBytes: 1024 * 1024,
+  /** Saved connections: each change is announced to every window with the whole list. */
+  savedConnections: 1000,
   /** A client.properties or librdkafka config file imported into the connection form. */
   importFileBytes: 256 * 1024,
   /** A call frame larger than this is refused before it is sent (browser mode's WebSocket). */

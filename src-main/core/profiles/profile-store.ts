@@ -11,6 +11,7 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ConnectionProfile } from '../../contract/connections.js';
+import { LIMITS } from '../../contract/limits.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
 import { checkTlsMaterial } from '../connections/tls-material.js';
@@ -48,6 +49,8 @@ export interface ProfileStoreDeps {
   now?: () => number;
   newId?: () => string;
   logger?: CoreLogger;
+  /** At most this many saved connections (LIMITS.savedConnections). */
+  maxProfiles?: number;
 }
 
 export type ProfileChange = { id: string; kind: 'created' | 'updated' | 'removed' };
@@ -138,6 +141,13 @@ export class ProfileStore {
       // The contract schema already demands it; this guards other callers.
       if (input.sasl && !input.sasl.password)
         throw new AppError('VALIDATION', 'Password is required', { field: 'sasl.password' });
+      const max = this.deps.maxProfiles ?? LIMITS.savedConnections;
+      if (list.length >= max) {
+        throw new AppError(
+          'VALIDATION',
+          `Samsa keeps at most ${max.toLocaleString('en')} saved connections. Remove some you no longer use first.`,
+        );
+      }
       const t = this.now();
       const { sasl, tlsOptions } = withSavedSecrets(input, undefined, '');
       checkTlsMaterial(tlsOptions, '');
