@@ -15,7 +15,7 @@ import { LIMITS } from '../../contract/limits.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
 import { checkTlsMaterial } from '../connections/tls-material.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 import { silentLogger, type CoreLogger } from '../util/logger.js';
 import {
   fromStored,
@@ -306,6 +306,7 @@ export class ProfileStore {
   private async persist(list: SavedProfile[]): Promise<void> {
     await mkdir(this.deps.dataDir, { recursive: true });
     const body = { version: 1 as const, connections: list.map((p) => toStored(p, this.deps.secrets)) };
-    await writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+    // Owner-only: the file holds encrypted secrets (passwords, client keys).
+    writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
   }
 }
