@@ -281,7 +281,7 @@ export function makeFuzzer(seed: number, clusterId: string, budget: FuzzBudget, 
       () => {
         if (mix === 'framed' || budget.huge <= 0) return null;
         budget.huge--;
-        const size = r.pick([2, 8, 24]) * 1024 * 1024;
+        const size = r.pick([1, 4, 16]) * 1024 * 1024;
         const c = validCall();
         const where = r.int(3);
         const big = 'y'.repeat(size);
