@@ -15,6 +15,8 @@ export const LIMITS = {
   pemBytes: 1024 * 1024,
   /** Saved connections: each change is announced to every window with the whole list. */
   savedConnections: 1000,
+  /** Certificates (CA and client) of all saved connections together: they travel in every list. */
+  savedCertificateBytes: 16 * 1024 * 1024,
   /** A client.properties or librdkafka config file imported into the connection form. */
   importFileBytes: 256 * 1024,
   /** A call frame larger than this is refused before it is sent (browser mode's WebSocket). */

@@ -33,8 +33,8 @@ afterEach(async () => {
 });
 
 const events = { emit: () => undefined };
-function store(secrets: SecretStore = keyFileSecretStore(dir)) {
-  return new ProfileStore({ dataDir: dir, secrets, events });
+function store(secrets: SecretStore = keyFileSecretStore(dir), maxCertificateBytes?: number) {
+  return new ProfileStore({ dataDir: dir, secrets, events, maxCertificateBytes });
 }
 
 function mtls(): ConnectionInput {
@@ -177,5 +177,20 @@ describe('client keys as secrets', () => {
     await writeFile(join(dir, 'connections.json'), JSON.stringify(body));
     expect((await store().require(p.id)).tlsOptions?.clientKeyPem).toBe(certs.clientKeyPem);
     expect(await readFile(join(dir, 'connections.json'), 'utf8')).not.toContain(bodyLine(certs.clientKeyPem));
+  });
+
+  it('keeps the certificates of all saved connections together under a limit, since every list carries them', async () => {
+    const certBytes = certs.caPem.length + certs.clientCertPem.length;
+    const s = store(undefined, certBytes * 2 + 10);
+    await create(s, mtls());
+    await create(s, { ...mtls(), name: 'second' });
+    await expect(create(s, { ...mtls(), name: 'third' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'tlsOptions.caPem',
+      message: expect.stringMatching(
+        /^Saved connections hold at most .* of certificates together; this one would bring them to/,
+      ),
+    });
+    expect(await s.list()).toHaveLength(2);
   });
 });

@@ -11,7 +11,7 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ConnectionProfile } from '../../contract/connections.js';
-import { LIMITS } from '../../contract/limits.js';
+import { formatBytes, LIMITS } from '../../contract/limits.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
 import { checkTlsMaterial } from '../connections/tls-material.js';
@@ -51,6 +51,8 @@ export interface ProfileStoreDeps {
   logger?: CoreLogger;
   /** At most this many saved connections (LIMITS.savedConnections). */
   maxProfiles?: number;
+  /** At most this much certificate text over all saved connections (LIMITS.savedCertificateBytes). */
+  maxCertificateBytes?: number;
 }
 
 export type ProfileChange = { id: string; kind: 'created' | 'updated' | 'removed' };
@@ -162,7 +164,9 @@ export class ProfileStore {
         createdAt: t,
         updatedAt: t,
       };
-      return { list: [...list, profile], result: redactProfile(profile), change: { id: profile.id, kind: 'created' } };
+      const next = [...list, profile];
+      this.checkCertificateTotal(next);
+      return { list: next, result: redactProfile(profile), change: { id: profile.id, kind: 'created' } };
     });
   }
 
@@ -187,12 +191,33 @@ export class ProfileStore {
         // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
         updatedAt: Math.max(this.now(), old.updatedAt + 1),
       };
+      const next = list.map((p) => (p.id === id ? profile : p));
+      this.checkCertificateTotal(next);
       return {
-        list: list.map((p) => (p.id === id ? profile : p)),
+        list: next,
         result: redactProfile(profile),
         change: { id, kind: 'updated' },
       };
     });
+  }
+
+  /**
+   * Certificates are public and come back with every list and change event, so all of them
+   * together stay small enough for one message to every window.
+   */
+  private checkCertificateTotal(list: SavedProfile[]): void {
+    const max = this.deps.maxCertificateBytes ?? LIMITS.savedCertificateBytes;
+    const total = list.reduce(
+      (n, p) => n + (p.tlsOptions?.caPem?.length ?? 0) + (p.tlsOptions?.clientCertPem?.length ?? 0),
+      0,
+    );
+    if (total > max) {
+      throw new AppError(
+        'VALIDATION',
+        `Saved connections hold at most ${formatBytes(max)} of certificates together; this one would bring them to ${formatBytes(total)}. Choose just the CA that signed the brokers' certificates, or remove connections you no longer use.`,
+        { field: 'tlsOptions.caPem' },
+      );
+    }
   }
 
   /** Settings for connections.test: with `id`, an empty password or key means the saved one. */
