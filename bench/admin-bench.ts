@@ -216,7 +216,12 @@ async function main() {
     }
   } finally {
     await browser.close();
+    // Wait for browser mode to go, so no server outlives the benchmark.
+    const gone = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
+    const killer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    await gone;
+    clearTimeout(killer);
     await sandbox.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
