@@ -125,6 +125,7 @@ export function compactSegments(segments: LogSegment[], opts: CompactionOptions)
     fs.renameSync(cleaned, seg.logPath);
     const fresh = new LogSegment(seg.dir, seg.baseOffset, opts.indexIntervalBytes);
     fresh.recover();
+    fresh.loadTxnIndex();
     fresh.onBecomeInactive();
     replaced.set(idx, fresh);
   });

@@ -1,5 +1,6 @@
 /**
- * One log segment: `<base>.log` (concatenated batches) plus its sparse `.index` and `.timeindex`.
+ * One log segment: `<base>.log` (concatenated batches) plus its sparse `.index` and `.timeindex`, and
+ * a `.txnindex` of aborted transactions once one is aborted in it.
  * Writes are positioned `writeSync` calls on an open fd, so an acknowledged append is in the OS
  * page cache and survives the process being killed; `flush()` adds the fsync.
  */
@@ -16,6 +17,7 @@ import {
 } from '../../kafka-protocol/index.js';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
+import { TransactionIndex } from './txn-index.js';
 
 export function segmentFileName(baseOffset: bigint, suffix: string): string {
   return baseOffset.toString().padStart(20, '0') + suffix;
@@ -45,6 +47,8 @@ export class LogSegment {
   index: OffsetIndex;
   timeIndex: TimeIndex;
   private bytesSinceLastIndexEntry = 0;
+  /** Opened on first use: most segments never see an aborted transaction. */
+  private txn: TransactionIndex | null = null;
   private readonly header = Buffer.alloc(BATCH_HEADER_SIZE);
 
   constructor(
@@ -62,6 +66,23 @@ export class LogSegment {
 
   get isEmpty(): boolean {
     return this.size === 0;
+  }
+
+  private get txnIndexPath(): string {
+    return path.join(this.dir, segmentFileName(this.baseOffset, '.txnindex'));
+  }
+
+  /** Opens the aborted-transaction index if the segment has one; call once the segment's end is known. */
+  loadTxnIndex(): void {
+    if (this.txn || !fs.existsSync(this.txnIndexPath)) return;
+    this.txn = new TransactionIndex(this.txnIndexPath);
+    this.txn.load(this.nextOffset);
+  }
+
+  /** The aborted-transaction index: null when there is none and `create` is false. */
+  txnIndex(create: boolean): TransactionIndex | null {
+    if (!this.txn && create) this.txn = new TransactionIndex(this.txnIndexPath);
+    return this.txn;
   }
 
   /**
@@ -280,6 +301,7 @@ export class LogSegment {
     fs.fsyncSync(this.fd);
     this.index.flush();
     this.timeIndex.flush();
+    this.txn?.flush();
   }
 
   close(): void {
@@ -287,6 +309,8 @@ export class LogSegment {
     this.fd = -1;
     this.index.close();
     this.timeIndex.close();
+    this.txn?.close();
+    this.txn = null;
   }
 
   delete(): void {
@@ -294,5 +318,6 @@ export class LogSegment {
     fs.rmSync(this.logPath, { force: true });
     this.index.delete();
     this.timeIndex.delete();
+    fs.rmSync(this.txnIndexPath, { force: true });
   }
 }
