@@ -304,14 +304,24 @@ export class PartitionLog {
   compact(nowMs: number): void {
     this.ensureOpen();
     if (!hasCompact(this.config) || this.segments.length < 2) return;
-    const closedEnd = this.activeSegment.baseOffset;
-    if (closedEnd === this.lastCompactedUpTo && nowMs < this.nextTombstoneExpiryMs) return;
-    const closed = this.segments.slice(0, -1);
+    // Only segments wholly below the LSO: an open transaction's records may still be aborted (Kafka's rule).
+    const lso = this.lastStableOffset;
+    let n = this.segments.length - 1;
+    while (n > 0 && this.segments[n].baseOffset > lso) n--;
+    const closedEnd = this.segments[n].baseOffset;
+    if (n === 0 || (closedEnd === this.lastCompactedUpTo && nowMs < this.nextTombstoneExpiryMs)) return;
+    const closed = this.segments.slice(0, n);
+    const aborted = collectAbortedTxns(this.segments, closed[0].baseOffset, closedEnd);
     const outcome = compactSegments(closed, {
       nowMs,
       deleteRetentionMs: this.config.deleteRetentionMs ?? DEFAULT_DELETE_RETENTION_MS,
       indexIntervalBytes: this.indexInterval,
       isProducerLastBatch: (pid, lastOffset) => this.producers.lastBatchOffset(pid) === lastOffset,
+      isAborted: (h) =>
+        h.isTransactional &&
+        aborted.some(
+          (a) => a.producerId === h.producerId && a.firstOffset <= h.baseOffset && h.baseOffset <= a.lastOffset,
+        ),
     });
     for (const [i, seg] of outcome.replaced) this.segments[i] = seg;
     this.lastCompactedUpTo = closedEnd;

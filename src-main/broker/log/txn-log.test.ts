@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildBatch, ErrorCode, KafkaProtocolError, splitBatches } from '../../kafka-protocol/index.js';
+import { buildBatch, ErrorCode, KafkaProtocolError, readRecords, splitBatches } from '../../kafka-protocol/index.js';
 import type { LogConfig } from './config.js';
 import { PartitionLog } from './partition-log.js';
 
@@ -152,5 +152,43 @@ describe('transactions in the partition log', () => {
     ]);
     log.deleteRecordsBefore(15n);
     expect(log.abortedTransactions(15n, 15n)).toEqual([]);
+  });
+
+  it('compaction keeps the committed value of a key whose later update was aborted, and only below the LSO', () => {
+    const log = openLog({ cleanupPolicy: 'compact', segmentBytes: 400 });
+    const rec = (pid: bigint, seq: number, value: string) =>
+      buildBatch({
+        records: [{ key: 'a', value, timestamp: 1000n }],
+        producerId: pid,
+        producerEpoch: 0,
+        baseSequence: seq,
+        isTransactional: true,
+      });
+    log.append(rec(2n, 0, 'committed'), allow);
+    log.appendMarker(marker(2n, true));
+    log.append(rec(3n, 0, 'aborted'), allow);
+    log.appendMarker(marker(3n, false));
+    for (let i = 0; i < 8; i++) log.append(txnBatch(9n, i * 2, 2, 0, false));
+    log.append(rec(4n, 0, 'open'), allow); // still open: stays out of compaction's reach
+    log.roll();
+    expect(log.segmentCount).toBeGreaterThan(2);
+    log.compact(Date.now());
+    const values = (from: bigint) =>
+      splitBatches(log.read(from, 1 << 20))
+        .filter((b) => !b.header.isControl)
+        .flatMap((b) =>
+          readRecords(b.buf)
+            .filter((r) => r.key?.toString() === 'a')
+            .map((r) => r.value!.toString()),
+        );
+    const seen: string[] = [];
+    for (let o = 0n; o < log.logEndOffset;) {
+      const buf = log.read(o, 1 << 20);
+      if (buf.length === 0) break;
+      seen.push(...values(o));
+      const last = splitBatches(buf).at(-1)!.header;
+      o = last.baseOffset + BigInt(last.lastOffsetDelta) + 1n;
+    }
+    expect(seen).toEqual(['committed', 'open']);
   });
 });
