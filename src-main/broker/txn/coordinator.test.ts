@@ -145,6 +145,11 @@ describe('transaction coordinator', () => {
     expect(c.initProducerId('app', 60_000, { producerId: 999n, producerEpoch: 0 }).errorCode).toBe(
       ErrorCode.PRODUCER_FENCED,
     );
+    // An id the coordinator does not know yet (its state expired): the named producer is not fenced.
+    expect(c.initProducerId('fresh', 60_000, { producerId: 42n, producerEpoch: 7 })).toMatchObject({
+      errorCode: ErrorCode.NONE,
+      producerEpoch: 0,
+    });
   });
 
   it('aborts a transaction open longer than its timeout and fences its producer', () => {

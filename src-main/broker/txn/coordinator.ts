@@ -125,7 +125,7 @@ export class TransactionCoordinator {
       next.producerId = this.opts.allocateProducerId();
       next.producerEpoch = 0;
       next.lastProducerEpoch = NO_EPOCH;
-    } else if (!expected || expected.producerEpoch === NO_EPOCH || expected.producerEpoch === next.producerEpoch) {
+    } else if (!expected || next.producerEpoch === NO_EPOCH || expected.producerEpoch === next.producerEpoch) {
       next.lastProducerEpoch = expected ? next.producerEpoch : NO_EPOCH;
       next.producerEpoch += 1;
     } else if (next.lastProducerEpoch === NO_EPOCH || expected.producerEpoch !== next.lastProducerEpoch) {
