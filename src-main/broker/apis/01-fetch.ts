@@ -6,7 +6,15 @@
  * the last stable offset, and the response lists the aborted transactions among the records it
  * returns (from the on-disk aborted-transaction index), so the client can drop them.
  */
-import { ErrorCode, type DecodedRequest, type EncodableResponse } from '../../kafka-protocol/index.js';
+import {
+  BATCH_HEADER_SIZE,
+  ErrorCode,
+  LAST_OFFSET_DELTA_OFFSET,
+  LENGTH_OFFSET,
+  LOG_OVERHEAD,
+  type DecodedRequest,
+  type EncodableResponse,
+} from '../../kafka-protocol/index.js';
 import { Fetch } from '../../kafka-protocol/messages/01-fetch.js';
 import { waitForAppend, type AppendSignal } from '../server/long-poll.js';
 import { brokerApi, type BrokerContext } from './context.js';
@@ -61,9 +69,9 @@ interface ReadOutcome {
 function endOffsetOf(records: Buffer): bigint {
   let pos = 0;
   let end = 0n;
-  while (pos + 61 <= records.length) {
-    end = records.readBigInt64BE(pos) + BigInt(records.readInt32BE(pos + 23)) + 1n;
-    pos += records.readInt32BE(pos + 8) + 12;
+  while (pos + BATCH_HEADER_SIZE <= records.length) {
+    end = records.readBigInt64BE(pos) + BigInt(records.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET)) + 1n;
+    pos += records.readInt32BE(pos + LENGTH_OFFSET) + LOG_OVERHEAD;
   }
   return end;
 }
