@@ -171,6 +171,39 @@ describe.skipIf(!hasJava).each(targets)('transactions on $name', (target) => {
     expect(await consoleRead(target.bootstrap(), topic, 'read_committed', 1)).toEqual(['fresh']);
   });
 
+  it('kafkajs: a transaction left open past its timeout is aborted, and its producer fenced', async () => {
+    const topic = `txn-timeout-${run}`;
+    await createTopic(admin, topic, 1);
+    const k = client(target.bootstrap());
+    const slow = k.producer({
+      transactionalId: `slow-${run}`,
+      maxInFlightRequests: 1,
+      idempotent: true,
+      transactionTimeout: 2000,
+    });
+    await slow.connect();
+    const tx = await slow.transaction();
+    await tx.send({ topic, messages: [{ value: 'expired' }] }); // offset 0
+    const plain = k.producer();
+    await plain.connect();
+    await plain.send({ topic, messages: [{ value: 'later' }] }); // offset 1
+    await plain.disconnect();
+    // kafkajs's admin lists offsets read_committed: "high" is the last stable offset.
+    const lso = async () => (await admin.fetchTopicOffsets(topic))[0].high;
+    expect(await lso()).toBe('0');
+    // Kafka checks for expired transactions every 10 s (transaction.abort.timed.out.transaction.cleanup.interval.ms).
+    const deadline = Date.now() + 30_000;
+    while ((await lso()) !== '3' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    expect(await lso()).toBe('3'); // the abort marker sits at 2
+    const err = await tx.commit().then(
+      () => null,
+      (e: { type?: string }) => e.type ?? String(e),
+    );
+    expect(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']).toContain(err);
+    await slow.disconnect();
+    expect(await consoleRead(target.bootstrap(), topic, 'read_committed', 1)).toEqual(['later']);
+  });
+
   it('TransactionalMessageCopier copies exactly once through random aborts', async () => {
     const input = `copier-in-${run}`;
     const output = `copier-out-${run}`;
