@@ -15,7 +15,7 @@ import {
 import { Produce } from '../../kafka-protocol/messages/00-produce.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { brokerApi, type BrokerContext } from './context.js';
-import { TRANSACTION_STATE_TOPIC } from '../txn/internal-topic.js';
+import { TRANSACTION_STATE_TOPIC, transactionStateTopicMetadata } from '../txn/internal-topic.js';
 import { errorOf } from './helpers.js';
 
 type ProduceRequestBody = DecodedRequest<typeof Produce>;
@@ -85,12 +85,16 @@ function respond(ctx: BrokerContext, body: ProduceRequestBody): EncodableRespons
   }
   const responses = body.topicData.map((t) => {
     const topic = ctx.topics.get(t.name);
+    // Kafka's internal topic exists once transactions do, and refuses ordinary clients' writes.
+    const internal = !topic && t.name === TRANSACTION_STATE_TOPIC && transactionStateTopicMetadata(ctx) !== null;
     return {
       name: t.name,
       partitionResponses: t.partitionData.map((p) =>
         rejectCode !== ErrorCode.NONE
           ? failed(p.index, rejectCode, rejectMessage)
-          : appendTo(ctx, topic, p.index, p.records, body.transactionalId),
+          : internal
+            ? failed(p.index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`)
+            : appendTo(ctx, topic, p.index, p.records, body.transactionalId),
       ),
     };
   });

@@ -128,6 +128,19 @@ describe('transactions over the wire', () => {
     const internal = after.topics.find((t) => t.name === '__transaction_state');
     expect(internal).toMatchObject({ isInternal: true });
     expect(internal!.partitions.length).toBe(50);
+    // Protected as Kafka protects it: no writes from ordinary clients, no ordinary topic in its place.
+    const write = await c.request(ApiKey.Produce, 8, {
+      transactionalId: null,
+      acks: 1,
+      timeoutMs: 1000,
+      topicData: [
+        {
+          name: '__transaction_state',
+          partitionData: [{ index: 0, records: buildBatch({ records: [{ key: null, value: 'x' }] }) }],
+        },
+      ],
+    });
+    expect(write.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.INVALID_TOPIC_EXCEPTION);
   });
 
   it('refuses a transactional batch for a partition the transaction has not added', async () => {
