@@ -114,9 +114,14 @@ export class PartitionLog {
     return this.nextOffset;
   }
 
-  /** Where read_committed consumers stop: the first offset of the oldest open transaction, else the high watermark. */
+  /**
+   * Where read_committed consumers stop: the first offset of the oldest open transaction (never
+   * below the log start, as in Kafka), else the high watermark.
+   */
   get lastStableOffset(): bigint {
-    return this.producers.firstUnstableOffset() ?? this.nextOffset;
+    const first = this.producers.firstUnstableOffset();
+    if (first === null) return this.nextOffset;
+    return first < this.startOffset ? this.startOffset : first;
   }
 
   /** The producers this partition knows (DescribeProducers). */

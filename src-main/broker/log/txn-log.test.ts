@@ -100,6 +100,15 @@ describe('transactions in the partition log', () => {
     ]);
   });
 
+  it('never puts the LSO below the log start offset', () => {
+    const log = openLog();
+    log.append(txnBatch(2n, 0), allow); // open at 0
+    for (let i = 0; i < 3; i++) log.append(txnBatch(9n, i * 2, 2, 0, false));
+    expect(log.lastStableOffset).toBe(0n);
+    log.deleteRecordsBefore(5n);
+    expect(log.lastStableOffset).toBe(5n);
+  });
+
   it('fences an older epoch with a newer marker, and refuses a stale marker', () => {
     const log = openLog();
     log.append(txnBatch(4n, 0, 1, 3), allow);
