@@ -275,6 +275,8 @@ describe.skipIf(!hasJava).each(targets)('transactions on $name', (target) => {
     expect(producers).toMatch(/\s1\s*$/m);
 
     await tx('abort', '--topic', topic, '--partition', '0', '--start-offset', '1');
+    // find-hanging walks every partition of the cluster (internal ones included) with DescribeProducers.
+    expect(await tx('find-hanging', '--broker-id', '1')).toMatch(/^Topic\s+Partition\s+ProducerId/m);
     expect(await consoleRead(target.bootstrap(), topic, 'read_committed', 2)).toEqual(['before', 'after']);
     await plain.disconnect();
     await hanging.disconnect();

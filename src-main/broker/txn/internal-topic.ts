@@ -2,9 +2,10 @@
  * Kafka's internal `__transaction_state` topic, as Metadata shows it: Kafka creates it (50
  * partitions, transaction.state.log.num.partitions) when the first transactional id needs a
  * coordinator, and lists it as internal from then on. The sandbox keeps the coordinator's state in
- * its own files (txn-log.ts), so this is the topic's face in Metadata only: listed once a
- * transactional id exists, never auto-created as an ordinary topic. Reads and writes of it answer
- * UNKNOWN_TOPIC_OR_PARTITION.
+ * its own files (txn-log.ts), so this is the topic's face only: listed once a transactional id
+ * exists, never auto-created as an ordinary topic, its partitions empty to readers (Fetch,
+ * ListOffsets, DescribeProducers: tools that walk every partition do not stall on it) and closed to
+ * writers (INVALID_TOPIC_EXCEPTION, as Kafka answers writes to internal topics).
  *
  * Kept apart from the Metadata module on purpose: the internal-topic machinery for
  * `__consumer_offsets` lands separately, and this hook then folds into it.
@@ -28,4 +29,14 @@ export function transactionStateTopicMetadata(ctx: BrokerContext) {
     id: topicId(ctx.clusterId),
     partitions: Array.from({ length: TRANSACTION_STATE_PARTITIONS }, (_, index) => ({ index })),
   };
+}
+
+/** True for a partition of `__transaction_state` while Metadata lists it: an empty partition to readers. */
+export function isTransactionStatePartition(ctx: BrokerContext, topic: string, partition: number): boolean {
+  return (
+    topic === TRANSACTION_STATE_TOPIC &&
+    partition >= 0 &&
+    partition < TRANSACTION_STATE_PARTITIONS &&
+    ctx.txns.txns.size > 0
+  );
 }

@@ -141,6 +141,25 @@ describe('transactions over the wire', () => {
       ],
     });
     expect(write.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.INVALID_TOPIC_EXCEPTION);
+    // ...and reads as empty, so tools that walk every partition do not stall on it.
+    const producers = await c.request(ApiKey.DescribeProducers, 0, {
+      topics: [{ name: '__transaction_state', partitionIndexes: [0, 49] }],
+    });
+    expect(producers.topics[0].partitions.map((p) => [p.errorCode, p.activeProducers.length])).toEqual([
+      [ErrorCode.NONE, 0],
+      [ErrorCode.NONE, 0],
+    ]);
+    const end = await c.request(ApiKey.ListOffsets, 5, {
+      replicaId: -1,
+      isolationLevel: 0,
+      topics: [
+        {
+          name: '__transaction_state',
+          partitions: [{ partitionIndex: 7, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    expect(end.topics[0].partitions[0]).toMatchObject({ errorCode: ErrorCode.NONE, offset: 0n });
   });
 
   it('refuses a transactional batch for a partition the transaction has not added', async () => {
