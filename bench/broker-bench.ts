@@ -55,6 +55,9 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
+/** ProducerPerformance's transactional mode commits on this period (its --transaction-duration-ms). */
+const TXN_COMMIT_MS = 200;
+
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -153,15 +156,18 @@ async function main(): Promise<void> {
     const runs: Record<string, Record<string, ProduceResult[]>> = {
       '1': { kafka: [], sandbox: [] },
       all: { kafka: [], sandbox: [] },
+      txn: { kafka: [], sandbox: [] },
     };
     const topics: Record<string, string> = {};
     for (let rep = 0; rep < a.reps; rep++) {
-      for (const acks of ['1', 'all']) {
+      for (const acks of ['1', 'all', 'txn']) {
         for (const b of brokers) {
           const t = `bench-acks${acks}-${rep}-${Date.now()}`;
           await createTopic(b.bootstrap, t);
           if (acks === '1') topics[b.name] = t;
-          const r = await producerPerf(b.bootstrap, t, a.records, acks);
+          // Transactional: acks=all (required), one commit every TXN_COMMIT_MS.
+          const txn = acks === 'txn' ? { transactionalId: t, commitEveryMs: TXN_COMMIT_MS } : undefined;
+          const r = await producerPerf(b.bootstrap, t, a.records, txn ? 'all' : acks, txn);
           runs[acks][b.name].push(r);
           log(
             `produce acks=${acks} ${b.name} #${rep + 1}: ${r.recordsPerSec.toFixed(0)} records/s, ${r.mbPerSec.toFixed(1)} MB/s`,
@@ -228,6 +234,21 @@ async function main(): Promise<void> {
         goal: ratioGoal,
       },
       {
+        metric: `Produce transactional (acks=all, commit every ${TXN_COMMIT_MS} ms), records/s`,
+        kafka: produce.txn.kafka.recordsPerSec,
+        sandbox: produce.txn.sandbox.recordsPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+        digits: 0,
+      },
+      {
+        metric: 'Produce transactional, MB/s',
+        kafka: produce.txn.kafka.mbPerSec,
+        sandbox: produce.txn.sandbox.mbPerSec,
+        better: 'higher',
+        goal: ratioGoal,
+      },
+      {
         metric: 'Consume (ConsumerPerformance fetch), MB/s',
         kafka: consume.kafka.mbPerSec,
         sandbox: consume.sandbox.mbPerSec,
@@ -288,7 +309,8 @@ tools (ProducerPerformance, ConsumerPerformance from kafka-tools 4.1.1, full-JIT
 - Command: \`${command}\`
 - Sandbox: ${launcher.describe}, its own process (RSS from /proc/<pid>/status)
 - Kafka JVM: ${kafka.jvm}
-- Workload: ${a.records.toLocaleString('en-US')} records × 1024 B per run, \`--throughput -1\`, default producer props plus \`acks\`,
+- Workload: ${a.records.toLocaleString('en-US')} records × 1024 B per run, \`--throughput -1\`, default producer props plus \`acks\`
+  (the transactional run: \`--transactional-id\`, \`--transaction-duration-ms ${TXN_COMMIT_MS}\`, acks=all),
   a fresh 3-partition topic per run, best of ${a.reps} interleaved runs per broker, after a ${a.warmup.toLocaleString('en-US')}-record warm-up on each broker; the consumer reads the acks=1 topic.
   Start times exclude Kafka's storage format step.
 

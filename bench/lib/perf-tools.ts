@@ -49,11 +49,18 @@ export function parseConsumerPerformance(stdout: string): ConsumeResult {
   };
 }
 
+/** A transactional run: ProducerPerformance's own transactional mode, committing every `commitEveryMs`. */
+export interface TransactionalPerf {
+  transactionalId: string;
+  commitEveryMs: number;
+}
+
 export async function producerPerf(
   bootstrap: string,
   topic: string,
   records: number,
   acks: string,
+  txn?: TransactionalPerf,
 ): Promise<ProduceResult> {
   const r = await runKafkaTool(
     Tools.producerPerf,
@@ -69,10 +76,13 @@ export async function producerPerf(
       '--producer-props',
       `bootstrap.servers=${bootstrap}`,
       `acks=${acks}`,
+      ...(txn
+        ? ['--transactional-id', txn.transactionalId, '--transaction-duration-ms', String(txn.commitEveryMs)]
+        : []),
     ],
     { jvm: 'full', timeoutMs: 600_000 },
   );
-  assertToolOk(r, `ProducerPerformance acks=${acks} on ${bootstrap}`);
+  assertToolOk(r, `ProducerPerformance acks=${acks}${txn ? ' transactional' : ''} on ${bootstrap}`);
   const res = parseProducerPerformance(r.stdout);
   if (res.records !== records) throw new Error(`ProducerPerformance sent ${res.records}, expected ${records}`);
   return res;

@@ -15,6 +15,7 @@ import { TcpServer } from './server/tcp-server.js';
 import { brokerConfigEntries, brokerStaticTopicDefaults, SANDBOX_SEGMENT_BYTES } from './topics/broker-configs.js';
 import { startMaintenance } from './topics/maintenance.js';
 import { TopicManager } from './topics/topic-manager.js';
+import { createTransactionCoordinator } from './txn/wiring.js';
 
 export interface BrokerOptions {
   /** Interface to listen on (default 127.0.0.1). */
@@ -102,6 +103,8 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
     });
     cleanups.push(() => topics.close());
+    const txns = createTransactionCoordinator(dataDir, meta, topics, groups, log);
+    cleanups.push(() => txns.close());
 
     const shutdown = new AbortController();
     const address = {
@@ -121,6 +124,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       autoCreateTopics,
       topics,
       groups,
+      txns,
       meta,
       apis: advertisedApis(),
       shutdown: shutdown.signal,

@@ -24,6 +24,7 @@ import { InitProducerId } from './messages/22-init-producer-id.js';
 import { AddPartitionsToTxn } from './messages/24-add-partitions-to-txn.js';
 import { AddOffsetsToTxn } from './messages/25-add-offsets-to-txn.js';
 import { EndTxn } from './messages/26-end-txn.js';
+import { WriteTxnMarkers } from './messages/27-write-txn-markers.js';
 import { TxnOffsetCommit } from './messages/28-txn-offset-commit.js';
 import { DescribeConfigs } from './messages/32-describe-configs.js';
 import { AlterConfigs } from './messages/33-alter-configs.js';
@@ -33,6 +34,9 @@ import { DeleteGroups } from './messages/42-delete-groups.js';
 import { IncrementalAlterConfigs } from './messages/44-incremental-alter-configs.js';
 import { OffsetDelete } from './messages/47-offset-delete.js';
 import { DescribeCluster } from './messages/60-describe-cluster.js';
+import { DescribeProducers } from './messages/61-describe-producers.js';
+import { DescribeTransactions } from './messages/65-describe-transactions.js';
+import { ListTransactions } from './messages/66-list-transactions.js';
 import type { ApiSchemas } from './schema.js';
 
 /** Every API with schemas, by name. */
@@ -59,6 +63,7 @@ export const Apis = {
   AddPartitionsToTxn,
   AddOffsetsToTxn,
   EndTxn,
+  WriteTxnMarkers,
   TxnOffsetCommit,
   DescribeConfigs,
   AlterConfigs,
@@ -68,6 +73,9 @@ export const Apis = {
   IncrementalAlterConfigs,
   OffsetDelete,
   DescribeCluster,
+  DescribeProducers,
+  DescribeTransactions,
+  ListTransactions,
 } as const;
 
 export type ApiName = keyof typeof Apis;

@@ -224,6 +224,7 @@ describe('the API registry', () => {
       AddPartitionsToTxn: '0-3',
       AddOffsetsToTxn: '0-3',
       EndTxn: '0-3',
+      WriteTxnMarkers: '0-1',
       TxnOffsetCommit: '0-3',
       DescribeConfigs: '0-4',
       AlterConfigs: '0-2',
@@ -233,6 +234,9 @@ describe('the API registry', () => {
       IncrementalAlterConfigs: '0-1',
       OffsetDelete: '0-0',
       DescribeCluster: '0-1',
+      DescribeProducers: '0-0',
+      DescribeTransactions: '0-0',
+      ListTransactions: '0-1',
     });
     for (const a of knownApis) {
       expect(ApiKey[a.name]).toBe(a.key);

@@ -21,6 +21,8 @@ export const Tools = {
   consumerPerf: 'org.apache.kafka.tools.ConsumerPerformance',
   verifiableProducer: 'org.apache.kafka.tools.VerifiableProducer',
   verifiableConsumer: 'org.apache.kafka.tools.VerifiableConsumer',
+  transactions: 'org.apache.kafka.tools.TransactionsCommand',
+  transactionalCopier: 'org.apache.kafka.tools.TransactionalMessageCopier',
 } as const;
 
 export interface KafkaToolOptions {

@@ -1,9 +1,10 @@
 /**
  * Produce (0), versions 0-9. Appends are synchronous and there is one replica, so acks 0, 1 and -1
- * are all answered right after the append. Unlike Kafka: a transactional produce is refused
- * (TRANSACTIONAL_ID_AUTHORIZATION_FAILED: no transaction coordinator), topics are auto-created by
- * Produce too (Kafka only does it on Metadata), RecordErrors stay empty and nothing is throttled.
- * Kept lean: this is the hot path.
+ * are all answered right after the append. Transactional batches are accepted only for a partition
+ * their producer's open transaction has added, at its current epoch (Kafka's verification, KIP-890
+ * part 1), so no batch can open a transaction the coordinator will never end. Unlike Kafka: topics
+ * are auto-created by Produce too (Kafka only does it on Metadata), RecordErrors stay empty and
+ * nothing is throttled. Kept lean: this is the hot path.
  */
 import {
   ErrorCode,
@@ -14,7 +15,8 @@ import {
 import { Produce } from '../../kafka-protocol/messages/00-produce.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { brokerApi, type BrokerContext } from './context.js';
-import { errorOf, TXN_UNSUPPORTED } from './helpers.js';
+import { TRANSACTION_STATE_TOPIC, transactionStateTopicMetadata } from '../txn/internal-topic.js';
+import { errorOf } from './helpers.js';
 
 type ProduceRequestBody = DecodedRequest<typeof Produce>;
 type PartitionResponse = EncodableResponse<typeof Produce>['responses'][number]['partitionResponses'][number];
@@ -36,12 +38,19 @@ function appendTo(
   topic: Topic | undefined,
   index: number,
   records: Buffer | null,
+  transactionalId: string | null,
 ): PartitionResponse {
   const p = topic?.partitions[index];
   if (!p) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
   if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'Empty record set');
   try {
-    const r = p.log.append(records);
+    const txnId = transactionalId;
+    const r = p.log.append(
+      records,
+      txnId === null
+        ? undefined
+        : (h) => ctx.txns.verifyProduce(txnId, h.producerId, h.producerEpoch, topic!.name, index),
+    );
     // The one place appends wake long-polling fetches (a retried batch appends nothing).
     if (!r.duplicate) p.signal.notify();
     return {
@@ -62,28 +71,30 @@ function appendTo(
 /** Topics the request names that do not exist yet and may be auto-created. */
 function missingTopics(ctx: BrokerContext, body: ProduceRequestBody): string[] {
   let out: string[] | undefined;
-  for (const t of body.topicData) if (!ctx.topics.get(t.name)) (out ??= []).push(t.name);
+  for (const t of body.topicData)
+    if (!ctx.topics.get(t.name) && t.name !== TRANSACTION_STATE_TOPIC) (out ??= []).push(t.name);
   return out ?? [];
 }
 
 function respond(ctx: BrokerContext, body: ProduceRequestBody): EncodableResponse<typeof Produce> | null {
   let rejectCode: number = ErrorCode.NONE;
   let rejectMessage: string | null = null;
-  if (body.transactionalId !== null) {
-    rejectCode = ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
-    rejectMessage = TXN_UNSUPPORTED;
-  } else if (body.acks !== 0 && body.acks !== 1 && body.acks !== -1) {
+  if (body.acks !== 0 && body.acks !== 1 && body.acks !== -1) {
     rejectCode = ErrorCode.INVALID_REQUIRED_ACKS;
     rejectMessage = `Invalid required acks ${body.acks}`;
   }
   const responses = body.topicData.map((t) => {
     const topic = ctx.topics.get(t.name);
+    // Kafka's internal topic exists once transactions do, and refuses ordinary clients' writes.
+    const internal = !topic && t.name === TRANSACTION_STATE_TOPIC && transactionStateTopicMetadata(ctx) !== null;
     return {
       name: t.name,
       partitionResponses: t.partitionData.map((p) =>
         rejectCode !== ErrorCode.NONE
           ? failed(p.index, rejectCode, rejectMessage)
-          : appendTo(ctx, topic, p.index, p.records),
+          : internal
+            ? failed(p.index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`)
+            : appendTo(ctx, topic, p.index, p.records, body.transactionalId),
       ),
     };
   });

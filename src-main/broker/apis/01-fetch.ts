@@ -2,12 +2,22 @@
  * Fetch (1), versions 4-12: reads with a long poll. When fewer than minBytes are available the
  * request waits (up to maxWaitMs) for an append to any requested partition, then reads again.
  * Unlike Kafka: no fetch sessions (KIP-227 makes them optional), so every fetch is a full one; no
- * topic ids (v13+); the isolation level changes nothing (no transactions, so the last stable offset
- * is the high watermark); no preferred read replica.
+ * topic ids (v13+); no preferred read replica. read_committed (isolation level 1) reads stop at
+ * the last stable offset, and the response lists the aborted transactions among the records it
+ * returns (from the on-disk aborted-transaction index), so the client can drop them.
  */
-import { ErrorCode, type DecodedRequest, type EncodableResponse } from '../../kafka-protocol/index.js';
+import {
+  BATCH_HEADER_SIZE,
+  ErrorCode,
+  LAST_OFFSET_DELTA_OFFSET,
+  LENGTH_OFFSET,
+  LOG_OVERHEAD,
+  type DecodedRequest,
+  type EncodableResponse,
+} from '../../kafka-protocol/index.js';
 import { Fetch } from '../../kafka-protocol/messages/01-fetch.js';
 import { waitForAppend, type AppendSignal } from '../server/long-poll.js';
+import { isTransactionStatePartition } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf } from './helpers.js';
 
@@ -16,6 +26,7 @@ type FetchResponseBody = EncodableResponse<typeof Fetch>;
 type PartitionData = FetchResponseBody['responses'][number]['partitions'][number];
 
 const EMPTY: Buffer = Buffer.alloc(0);
+const READ_COMMITTED = 1;
 const NO_SESSION = 0;
 const FINAL_EPOCH = -1;
 const INITIAL_EPOCH = 0;
@@ -55,7 +66,19 @@ interface ReadOutcome {
   signals: AppendSignal[];
 }
 
+/** Offset after the last whole batch in `records` (read_committed: where the aborted-transaction search ends). */
+function endOffsetOf(records: Buffer): bigint {
+  let pos = 0;
+  let end = 0n;
+  while (pos + BATCH_HEADER_SIZE <= records.length) {
+    end = records.readBigInt64BE(pos) + BigInt(records.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET)) + 1n;
+    pos += records.readInt32BE(pos + LENGTH_OFFSET) + LOG_OVERHEAD;
+  }
+  return end;
+}
+
 function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
+  const committed = body.isolationLevel === READ_COMMITTED;
   let budget = body.maxBytes;
   let bytes = 0;
   let errors = false;
@@ -68,6 +91,13 @@ function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
     const partitions = t.partitions.map((req): PartitionData => {
       const p = topic?.partitions[req.partition];
       if (!p) {
+        if (isTransactionStatePartition(ctx, t.topic, req.partition) && req.fetchOffset === 0n)
+          return {
+            ...partitionError(req.partition, ErrorCode.NONE),
+            highWatermark: 0n,
+            lastStableOffset: 0n,
+            logStartOffset: 0n,
+          };
         errors = true;
         return partitionError(req.partition, unknown);
       }
@@ -75,13 +105,14 @@ function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
       const log = p.log;
       const hw = log.highWatermark;
       const start = log.logStartOffset;
+      const lso = log.lastStableOffset;
       const out = {
         partitionIndex: req.partition,
         errorCode: ErrorCode.NONE as number,
         highWatermark: hw,
-        lastStableOffset: hw,
+        lastStableOffset: lso,
         logStartOffset: start,
-        abortedTransactions: null,
+        abortedTransactions: null as { producerId: bigint; firstOffset: bigint }[] | null,
         preferredReadReplica: -1,
         records: EMPTY,
       };
@@ -95,7 +126,12 @@ function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
       // Once the response holds data, a spent budget leaves the rest empty; the first batch always goes (KIP-74).
       if (limit <= 0 && bytes > 0) return out;
       try {
-        out.records = log.read(req.fetchOffset, Math.max(limit, 1));
+        out.records = log.read(req.fetchOffset, Math.max(limit, 1), committed ? lso : hw);
+        if (committed && out.records.length > 0) {
+          out.abortedTransactions = log
+            .abortedTransactions(req.fetchOffset, endOffsetOf(out.records))
+            .map((a) => ({ producerId: a.producerId, firstOffset: a.firstOffset }));
+        }
       } catch (e) {
         errors = true;
         out.errorCode = errorOf(ctx, e, `fetch from ${topic!.name}-${req.partition}`).code;

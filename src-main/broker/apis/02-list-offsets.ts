@@ -1,11 +1,13 @@
 /**
- * ListOffsets (2), versions 0-7: earliest, latest, max-timestamp and timestamp lookups. Unlike Kafka:
- * the isolation level changes nothing (no transactions), earliest-local (-4) is the earliest offset
- * and latest-tiered (-5) finds nothing (nothing is tiered), and the leader epoch is always 0.
+ * ListOffsets (2), versions 0-7: earliest, latest, max-timestamp and timestamp lookups. With
+ * read_committed (v2+ isolation level 1) latest is the last stable offset and lookups find nothing at
+ * or past it, as in Kafka. Unlike Kafka: earliest-local (-4) is the earliest offset and latest-tiered
+ * (-5) finds nothing (nothing is tiered), and the leader epoch is always 0.
  */
 import { ErrorCode, type DecodedRequest } from '../../kafka-protocol/index.js';
 import { ListOffsets } from '../../kafka-protocol/messages/02-list-offsets.js';
 import type { PartitionLog } from '../log/index.js';
+import { isTransactionStatePartition } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf } from './helpers.js';
 
@@ -18,23 +20,33 @@ const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 const LATEST_TIERED = -5n;
 
-export function lookupOffset(log: PartitionLog, timestamp: bigint): { offset: bigint; timestamp: bigint } {
+const READ_COMMITTED = 1;
+const NOT_FOUND = { offset: -1n, timestamp: -1n };
+
+export function lookupOffset(
+  log: PartitionLog,
+  timestamp: bigint,
+  isolationLevel = 0,
+): { offset: bigint; timestamp: bigint } {
+  // Kafka's lastFetchableOffset: nothing at or past it is visible to this reader.
+  const fetchable = isolationLevel === READ_COMMITTED ? log.lastStableOffset : log.highWatermark;
+  const visible = (r: { offset: bigint; timestamp: bigint } | null) => (r && r.offset < fetchable ? r : NOT_FOUND);
   switch (timestamp) {
     case LATEST:
-      return { offset: log.highWatermark, timestamp: -1n };
+      return { offset: fetchable, timestamp: -1n };
     case EARLIEST:
     case EARLIEST_LOCAL:
       return { offset: log.logStartOffset, timestamp: -1n };
     case MAX_TIMESTAMP:
-      return log.maxTimestampOffset() ?? { offset: -1n, timestamp: -1n };
+      return visible(log.maxTimestampOffset());
     case LATEST_TIERED:
-      return { offset: -1n, timestamp: -1n }; // nothing is tiered here
+      return NOT_FOUND; // nothing is tiered here
     default:
-      return log.offsetForTimestamp(timestamp) ?? { offset: -1n, timestamp: -1n };
+      return visible(log.offsetForTimestamp(timestamp));
   }
 }
 
-function answer(ctx: BrokerContext, version: number, topic: string, req: PartitionQuery) {
+function answer(ctx: BrokerContext, version: number, isolationLevel: number, topic: string, req: PartitionQuery) {
   const p = ctx.topics.partition(topic, req.partitionIndex);
   const base = {
     partitionIndex: req.partitionIndex,
@@ -44,9 +56,17 @@ function answer(ctx: BrokerContext, version: number, topic: string, req: Partiti
     offset: -1n,
     leaderEpoch: -1,
   };
-  if (!p) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
+  if (!p) {
+    // The internal transaction-state topic reads as empty: every position is 0, no timestamp matches.
+    if (!isTransactionStatePartition(ctx, topic, req.partitionIndex))
+      return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
+    const offset =
+      req.timestamp === LATEST || req.timestamp === EARLIEST || req.timestamp === EARLIEST_LOCAL ? 0n : -1n;
+    if (version === 0) return { ...base, oldStyleOffsets: offset >= 0n && req.maxNumOffsets > 0 ? [offset] : [] };
+    return { ...base, offset, leaderEpoch: 0 };
+  }
   try {
-    const r = lookupOffset(p.log, req.timestamp);
+    const r = lookupOffset(p.log, req.timestamp, isolationLevel);
     // v0 answers with a list of offsets; one (the one asked for) is what clients use.
     if (version === 0) return { ...base, oldStyleOffsets: r.offset >= 0n && req.maxNumOffsets > 0 ? [r.offset] : [] };
     return { ...base, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
@@ -61,7 +81,7 @@ export const listOffsetsApi = brokerApi(ListOffsets, {
     throttleTimeMs: 0,
     topics: body.topics.map((t) => ({
       name: t.name,
-      partitions: t.partitions.map((p) => answer(ctx, header.apiVersion, t.name, p)),
+      partitions: t.partitions.map((p) => answer(ctx, header.apiVersion, body.isolationLevel, t.name, p)),
     })),
   }),
 });

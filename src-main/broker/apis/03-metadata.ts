@@ -2,21 +2,25 @@
  * Metadata (3), versions 0-12: the one-broker cluster, and topics by name or (v10+) by id. A topic
  * asked for by name is auto-created when the request allows it and the broker's auto-creation is
  * on, as Kafka does. Unlike Kafka: this broker leads every partition at epoch 0 with itself as the
- * only replica, and authorized operations are never computed.
+ * only replica, and authorized operations are never computed. `__transaction_state` is listed as
+ * internal once a transactional id exists (txn/internal-topic.ts).
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { Metadata } from '../../kafka-protocol/messages/03-metadata.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { topicNameProblem } from '../topics/topic-names.js';
+import { TRANSACTION_STATE_TOPIC, transactionStateTopicMetadata } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { AUTHORIZED_OPERATIONS_OMITTED, brokerNode, errorOf, ZERO_UUID } from './helpers.js';
 
-export function topicMetadata(ctx: BrokerContext, t: Topic) {
+type ListedTopic = Pick<Topic, 'name' | 'id'> & { partitions: readonly { index: number }[] };
+
+export function topicMetadata(ctx: BrokerContext, t: ListedTopic, isInternal = false) {
   return {
     errorCode: ErrorCode.NONE as number,
     name: t.name as string | null,
     topicId: t.id,
-    isInternal: false,
+    isInternal,
     partitions: t.partitions.map((p) => ({
       errorCode: ErrorCode.NONE,
       partitionIndex: p.index,
@@ -48,8 +52,10 @@ export const metadataApi = brokerApi(Metadata, {
     const all = body.topics === null || (header.apiVersion === 0 && body.topics.length === 0);
     const allowAuto = body.allowAutoTopicCreation && ctx.autoCreateTopics;
     const topics = [];
+    const txnState = transactionStateTopicMetadata(ctx);
     if (all) {
       for (const t of ctx.topics.all()) topics.push(topicMetadata(ctx, t));
+      if (txnState) topics.push(topicMetadata(ctx, txnState, true));
     } else {
       for (const req of body.topics!) {
         if (req.name === null) {
@@ -60,6 +66,10 @@ export const metadataApi = brokerApi(Metadata, {
         const existing = ctx.topics.get(req.name);
         if (existing) {
           topics.push(topicMetadata(ctx, existing));
+        } else if (req.name === TRANSACTION_STATE_TOPIC) {
+          // Internal: listed once transactions exist, never auto-created as an ordinary topic.
+          if (txnState) topics.push(topicMetadata(ctx, txnState, true));
+          else topics.push(missing(req.name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
         } else if (topicNameProblem(req.name)) {
           topics.push(missing(req.name, ZERO_UUID, ErrorCode.INVALID_TOPIC_EXCEPTION));
         } else if (allowAuto) {

@@ -1,19 +1,16 @@
 /**
  * FindCoordinator (10), versions 0-4 (v4 looks up several keys at once). This node coordinates every
- * group. Unlike Kafka: there is no transaction coordinator, so a transaction key gets the fatal
- * TRANSACTIONAL_ID_AUTHORIZATION_FAILED (transactional producers fail at once with a clear message
- * instead of retrying COORDINATOR_NOT_AVAILABLE until they time out); other key types are refused.
+ * group and every transactional id; other key types (share groups) are refused.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { FindCoordinator } from '../../kafka-protocol/messages/10-find-coordinator.js';
 import { brokerApi, type BrokerContext } from './context.js';
-import { TXN_UNSUPPORTED } from './helpers.js';
 
 const KEY_GROUP = 0;
 const KEY_TRANSACTION = 1;
 
 function coordinatorFor(ctx: BrokerContext, key: string, keyType: number) {
-  if (keyType === KEY_GROUP)
+  if (keyType === KEY_GROUP || keyType === KEY_TRANSACTION)
     return {
       key,
       nodeId: ctx.nodeId,
@@ -23,8 +20,6 @@ function coordinatorFor(ctx: BrokerContext, key: string, keyType: number) {
       errorMessage: null as string | null,
     };
   const none = { key, nodeId: -1, host: '', port: -1 };
-  if (keyType === KEY_TRANSACTION)
-    return { ...none, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, errorMessage: TXN_UNSUPPORTED };
   return {
     ...none,
     errorCode: ErrorCode.INVALID_REQUEST,

@@ -15,6 +15,7 @@ import type { GroupCoordinator } from '../group/index.js';
 import type { BrokerMeta } from '../server/data-dir.js';
 import type { BrokerConfigEntry } from '../topics/broker-configs.js';
 import type { TopicManager } from '../topics/topic-manager.js';
+import type { TransactionCoordinator } from '../txn/coordinator.js';
 
 export type { RequestHeader } from '../../kafka-protocol/index.js';
 
@@ -36,6 +37,7 @@ export interface BrokerContext {
   readonly autoCreateTopics: boolean;
   readonly topics: TopicManager;
   readonly groups: GroupCoordinator;
+  readonly txns: TransactionCoordinator;
   readonly meta: BrokerMeta;
   /** The API versions this broker advertises in ApiVersions (built from the registry). */
   readonly apis: readonly ApiRange[];

@@ -9,8 +9,6 @@ export const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
 
 export const ZERO_UUID: Buffer = Buffer.alloc(16);
 
-export const TXN_UNSUPPORTED = 'Transactions are not supported by the Samsa sandbox broker';
-
 /** Config resource types (DescribeConfigs, AlterConfigs, IncrementalAlterConfigs). */
 export const ResourceType = { TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8 } as const;
 

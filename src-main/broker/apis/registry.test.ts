@@ -31,6 +31,7 @@ describe('the broker API registry', () => {
       AddPartitionsToTxn: '0-3',
       AddOffsetsToTxn: '0-3',
       EndTxn: '0-3',
+      WriteTxnMarkers: '0-1',
       TxnOffsetCommit: '0-3',
       DescribeConfigs: '0-4',
       AlterConfigs: '0-2',
@@ -40,6 +41,9 @@ describe('the broker API registry', () => {
       IncrementalAlterConfigs: '0-1',
       OffsetDelete: '0-0',
       DescribeCluster: '0-1',
+      DescribeProducers: '0-0',
+      DescribeTransactions: '0-0',
+      ListTransactions: '0-1',
     });
     const keys = advertisedApis().map((a) => a.apiKey);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));

@@ -26,6 +26,7 @@ import { initProducerIdApi } from './22-init-producer-id.js';
 import { addPartitionsToTxnApi } from './24-add-partitions-to-txn.js';
 import { addOffsetsToTxnApi } from './25-add-offsets-to-txn.js';
 import { endTxnApi } from './26-end-txn.js';
+import { writeTxnMarkersApi } from './27-write-txn-markers.js';
 import { txnOffsetCommitApi } from './28-txn-offset-commit.js';
 import { describeConfigsApi } from './32-describe-configs.js';
 import { alterConfigsApi } from './33-alter-configs.js';
@@ -35,6 +36,9 @@ import { deleteGroupsApi } from './42-delete-groups.js';
 import { incrementalAlterConfigsApi } from './44-incremental-alter-configs.js';
 import { offsetDeleteApi } from './47-offset-delete.js';
 import { describeClusterApi } from './60-describe-cluster.js';
+import { describeProducersApi } from './61-describe-producers.js';
+import { describeTransactionsApi } from './65-describe-transactions.js';
+import { listTransactionsApi } from './66-list-transactions.js';
 import type { ApiRange, BrokerApi, BrokerContext, ClientInfo } from './context.js';
 
 /** An API as the request router holds it: its types erased, since one table holds them all. */
@@ -85,6 +89,7 @@ export const BROKER_APIS: readonly RoutedApi[] = [
   route(addPartitionsToTxnApi),
   route(addOffsetsToTxnApi),
   route(endTxnApi),
+  route(writeTxnMarkersApi),
   route(txnOffsetCommitApi),
   route(describeConfigsApi),
   route(alterConfigsApi),
@@ -94,6 +99,9 @@ export const BROKER_APIS: readonly RoutedApi[] = [
   route(incrementalAlterConfigsApi),
   route(offsetDeleteApi),
   route(describeClusterApi),
+  route(describeProducersApi),
+  route(describeTransactionsApi),
+  route(listTransactionsApi),
 ];
 
 /** The served APIs indexed by key: an array lookup on the request path. */

@@ -188,6 +188,40 @@ export class GroupCoordinator {
     });
   }
 
+  // ---------------------------------------------------------------- transactional offsets (TxnOffsetCommit)
+
+  /**
+   * Who may commit offsets inside a transaction (Kafka's validateOffsetCommit with isTransactional):
+   * as OffsetCommit, except that a producer naming no member may commit to a live group, and a
+   * rebalance in progress does not stop it. Offset metadata over the limit is refused here, when
+   * the client can still hear about it.
+   */
+  validateTxnOffsetCommit(req: OffsetCommitRequest): number {
+    if (!this.active) return NOT_AVAILABLE;
+    if (req.groupId === '') return ErrorCode.INVALID_GROUP_ID;
+    if (req.topics.some((t) => t.partitions.some((p) => !this.offsets.acceptsMetadata(p.committedMetadata))))
+      return ErrorCode.OFFSET_METADATA_TOO_LARGE;
+    const named = req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null;
+    const group = this.registry.get(req.groupId);
+    if (!group) return named ? ErrorCode.UNKNOWN_MEMBER_ID : ErrorCode.NONE;
+    if (group.is(GroupState.Dead)) return NOT_AVAILABLE;
+    if (!named) return ErrorCode.NONE;
+    const invalid = group.validateMember(req.memberId, req.groupInstanceId);
+    if (invalid !== ErrorCode.NONE) return invalid;
+    return req.generationId === group.generationId ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
+  }
+
+  /** A committed transaction's offsets become the group's committed offsets, logged like any commit; throws when they cannot be stored. */
+  commitTxnOffsets(groupId: string, topics: OffsetCommitRequest['topics']): void {
+    if (!this.active) throw new Error('the group coordinator is closed');
+    const group = this.registry.get(groupId) ?? this.registry.create(groupId);
+    const { response, logged } = this.offsets.commit(groupId, topics);
+    if (logged) this.registry.maybeCompact();
+    this.registry.discardIfUnused(group);
+    const failed = response.topics.some((t) => t.partitions.some((p) => p.errorCode === NOT_AVAILABLE));
+    if (failed) throw new Error(`offsets of group ${groupId} could not be stored`);
+  }
+
   // ---------------------------------------------------------------- admin
 
   describeGroup(groupId: string): DescribedGroup {

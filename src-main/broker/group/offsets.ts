@@ -162,6 +162,11 @@ export class GroupOffsets {
     return { response, logged: accepted.length > 0 };
   }
 
+  /** Whether commit metadata fits offset.metadata.max.bytes (TxnOffsetCommit checks before the transaction commits). */
+  acceptsMetadata(metadata: string | null): boolean {
+    return (metadata ?? '').length <= this.opts.maxMetadataSize;
+  }
+
   /** `known` is false for a group that does not exist: listed partitions then read -1, and "all" reads nothing. */
   fetch(
     groupId: string,

@@ -2,6 +2,8 @@
  * Compact-policy cleaning: keep only the latest record per key among the closed segments, drop
  * tombstones (null value) older than delete.retention.ms, and rewrite affected segments in
  * place. Offsets never change: rebuilt batches keep their baseOffset and lastOffsetDelta.
+ * Records of aborted transactions never count as a key's latest value and are removed, as Kafka's
+ * cleaner does; markers stay.
  *
  * Crash safety: a segment is rewritten to `<base>.log.cleaned`, fsynced, its indexes deleted,
  * then renamed over `<base>.log`; on open, leftover `.cleaned` files are discarded and missing
@@ -23,6 +25,8 @@ export interface CompactionOptions {
   indexIntervalBytes: number;
   /** True for the last batch an idempotent producer wrote: kept (possibly empty) to preserve its sequence. */
   isProducerLastBatch: (producerId: bigint, lastOffset: bigint) => boolean;
+  /** True for a batch of an aborted transaction. */
+  isAborted?: (h: BatchHeader) => boolean;
 }
 
 export interface CompactionOutcome {
@@ -35,11 +39,11 @@ export interface CompactionOutcome {
 const keyOf = (k: Buffer): string => k.toString('latin1');
 
 /** key -> offset of its latest record across the given segments. */
-function buildOffsetMap(segments: LogSegment[]): Map<string, bigint> {
+function buildOffsetMap(segments: LogSegment[], isAborted: (h: BatchHeader) => boolean): Map<string, bigint> {
   const map = new Map<string, bigint>();
   for (const seg of segments) {
     seg.scan((h, _pos, batch) => {
-      if (h.isControl) return;
+      if (h.isControl || isAborted(h)) return;
       for (const r of iterateRecords(batch, { skipHeaders: true })) {
         if (r.key !== null) map.set(keyOf(r.key), r.offset);
       }
@@ -73,7 +77,8 @@ function rebuild(h: BatchHeader, kept: KafkaRecord[]): Buffer {
 }
 
 export function compactSegments(segments: LogSegment[], opts: CompactionOptions): CompactionOutcome {
-  const map = buildOffsetMap(segments);
+  const isAborted = opts.isAborted ?? (() => false);
+  const map = buildOffsetMap(segments, isAborted);
   const horizon = BigInt(opts.nowMs - opts.deleteRetentionMs);
   let nextExpiry = Infinity;
   const replaced = new Map<number, LogSegment>();
@@ -88,9 +93,10 @@ export function compactSegments(segments: LogSegment[], opts: CompactionOptions)
       }
       const kept: KafkaRecord[] = [];
       let total = 0;
+      const aborted = isAborted(h);
       for (const r of iterateRecords(batch)) {
         total++;
-        if (r.key === null || map.get(keyOf(r.key)) !== r.offset) continue;
+        if (aborted || r.key === null || map.get(keyOf(r.key)) !== r.offset) continue;
         if (r.value === null) {
           if (r.timestamp < horizon) continue;
           nextExpiry = Math.min(nextExpiry, Number(r.timestamp) + opts.deleteRetentionMs);
@@ -125,6 +131,7 @@ export function compactSegments(segments: LogSegment[], opts: CompactionOptions)
     fs.renameSync(cleaned, seg.logPath);
     const fresh = new LogSegment(seg.dir, seg.baseOffset, opts.indexIntervalBytes);
     fresh.recover();
+    fresh.loadTxnIndex();
     fresh.onBecomeInactive();
     replaced.set(idx, fresh);
   });

@@ -57,9 +57,18 @@ export class IndexFile {
 
   /** Drop all entries (before a rebuild). */
   reset(): void {
-    fs.ftruncateSync(this.fd, 0);
+    this.truncateEntries(0);
+  }
+
+  /** Keep only the first `n` entries (a torn or stale tail after a crash). */
+  protected truncateEntries(n: number): void {
+    fs.ftruncateSync(this.fd, n * this.entrySize);
+    this.count = Math.min(this.count, n);
     this.dirty = true;
-    this.count = 0;
+  }
+
+  protected get fileSize(): number {
+    return fs.fstatSync(this.fd).size;
   }
 
   /** Index of the last entry whose key (compared by `cmp`) is <= target, or -1. */

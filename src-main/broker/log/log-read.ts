@@ -1,6 +1,7 @@
-/** Fetch reads: whole batches out of the segment holding the wanted offset. */
+/** Fetch reads: whole batches out of the segment holding the wanted offset, and the aborted transactions among them. */
 import { LOG_OVERHEAD } from '../../kafka-protocol/index.js';
 import type { LogSegment } from './segment.js';
+import type { AbortedTxn } from './txn-index.js';
 
 /** Index of the segment with the largest baseOffset <= offset (0 when none is). */
 function floorSegment(segments: readonly LogSegment[], offset: bigint): number {
@@ -22,7 +23,12 @@ function floorSegment(segments: readonly LogSegment[], offset: bigint): number {
  * one batch (KIP-74). Returns data from a single segment, like Kafka; empty when nothing is left.
  * The caller has already checked `fetchOffset` against the log's offset range.
  */
-export function readBatches(segments: readonly LogSegment[], fetchOffset: bigint, maxBytes: number): Buffer {
+export function readBatches(
+  segments: readonly LogSegment[],
+  fetchOffset: bigint,
+  maxBytes: number,
+  maxOffset?: bigint,
+): Buffer {
   for (let i = floorSegment(segments, fetchOffset); i < segments.length; i++) {
     const seg = segments[i];
     // Compaction can leave gaps: if nothing in this segment reaches fetchOffset, try the next.
@@ -34,13 +40,33 @@ export function readBatches(segments: readonly LogSegment[], fetchOffset: bigint
     while (end + LOG_OVERHEAD <= chunk.length) {
       const size = chunk.readInt32BE(end + 8) + LOG_OVERHEAD;
       if (end + size > chunk.length) break;
+      // read_committed: nothing from the first batch of a still-open transaction on.
+      if (maxOffset !== undefined && chunk.readBigInt64BE(end) >= maxOffset) return chunk.subarray(0, end);
       end += size;
     }
     if (end > 0) return chunk.subarray(0, end);
     // First batch is larger than maxBytes: return it whole.
     const h = seg.headerAt(start);
-    if (!h) return Buffer.alloc(0);
+    if (!h || (maxOffset !== undefined && h.baseOffset >= maxOffset)) return Buffer.alloc(0);
     return seg.readAt(start, h.batchLength + LOG_OVERHEAD);
   }
   return Buffer.alloc(0);
+}
+
+/**
+ * Aborted transactions overlapping [fetchOffset, upperBound): their markers sit at or after
+ * fetchOffset, so the segments from the one holding fetchOffset on are read, until an entry shows
+ * nothing later can overlap (Kafka's collectAbortedTransactions).
+ */
+export function collectAbortedTxns(
+  segments: readonly LogSegment[],
+  fetchOffset: bigint,
+  upperBound: bigint,
+): AbortedTxn[] {
+  const out: AbortedTxn[] = [];
+  for (let i = floorSegment(segments, fetchOffset); i < segments.length; i++) {
+    const idx = segments[i].txnIndex(false);
+    if (idx && idx.collect(fetchOffset, upperBound, out)) break;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * rebuild the in-memory state (offsets, producer state) the log needs before serving.
  *
  * Files in the partition directory (Kafka-like):
- *   <20-digit base offset>.log / .index / .timeindex   one segment
+ *   <20-digit base offset>.log / .index / .timeindex   one segment (+ .txnindex: aborted transactions)
  *   log-start-offset.checkpoint                         logStartOffset after DeleteRecords
  *   producer-state.snapshot                             idempotent-producer state (JSON)
  *   .clean-shutdown                                     written by close(); skips CRC recovery
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-file.js';
 import type { ProducerStateManager } from './producer-state.js';
 import { LogSegment } from './segment.js';
+import { parseMarker } from './txn-markers.js';
 
 const LOG_START_FILE = 'log-start-offset.checkpoint';
 const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
@@ -72,7 +73,7 @@ export function recoverSegments(dir: string, indexInterval: number): RecoveredSe
   bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // Index files without a log file are orphans.
   for (const name of fs.readdirSync(dir)) {
-    const m = /^(\d{20})\.(index|timeindex)$/.exec(name);
+    const m = /^(\d{20})\.(index|timeindex|txnindex)$/.exec(name);
     if (m && !bases.includes(BigInt(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
   }
   if (bases.length === 0) bases.push(readLogStartCheckpoint(dir) ?? 0n);
@@ -85,6 +86,7 @@ export function recoverSegments(dir: string, indexInterval: number): RecoveredSe
     // segments were fsynced on roll, so their indexes only need a sanity check.
     if ((isLast && !clean) || !seg.loadFromIndexes()) seg.recover();
     if (!isLast && seg.timeIndex.entries === 0 && seg.size > 0) seg.onBecomeInactive();
+    seg.loadTxnIndex();
     segments.push(seg);
   }
   const nextOffset = segments[segments.length - 1].nextOffset;
@@ -95,7 +97,10 @@ export function recoverSegments(dir: string, indexInterval: number): RecoveredSe
   return { segments, nextOffset, startOffset };
 }
 
-/** Load the producer snapshot, then replay batch headers written after it. */
+/**
+ * Load the producer snapshot, then replay batch headers written after it. Markers close the
+ * transactions they end; an abort whose index entry a crash lost is indexed again.
+ */
 export function replayProducerState(
   producers: ProducerStateManager,
   dir: string,
@@ -117,8 +122,17 @@ export function replayProducerState(
     if (seg.isEmpty || end <= replayFrom) return;
     const startPos = replayFrom > seg.baseOffset ? seg.findBatchPosition(replayFrom) : 0;
     if (startPos < 0) return;
-    seg.scan((h) => {
-      if (h.baseOffset >= replayFrom) producers.replay(h, now);
+    seg.scan((h, _pos, batch) => {
+      if (h.baseOffset < replayFrom) return;
+      if (!h.isControl) return producers.replay(h, now);
+      const marker = parseMarker(h, batch);
+      if (!marker) return;
+      const firstOffset = producers.completeTxn(marker, now);
+      if (marker.commit || firstOffset < 0n) return;
+      const lastStableOffset = producers.firstUnstableOffset() ?? h.baseOffset + 1n;
+      seg
+        .txnIndex(true)!
+        .appendIfNew({ producerId: h.producerId, firstOffset, lastOffset: h.baseOffset, lastStableOffset });
     }, startPos);
   });
   producers.evictBefore(startOffset);

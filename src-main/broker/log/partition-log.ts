@@ -6,8 +6,14 @@
  * files in the partition directory), retention and compaction.
  */
 import fs from 'node:fs';
-import { ErrorCode, KafkaProtocolError, splitBatches } from '../../kafka-protocol/index.js';
-import { validateAppendBatches } from './append-validation.js';
+import {
+  type BatchView,
+  ErrorCode,
+  KafkaProtocolError,
+  parseBatchHeader,
+  splitBatches,
+} from '../../kafka-protocol/index.js';
+import { validateAppendBatches, type TxnBatchCheck } from './append-validation.js';
 import { assignOffsets, needsRoll, writeBatches } from './append-write.js';
 import { compactSegments } from './compaction.js';
 import {
@@ -17,7 +23,7 @@ import {
   hasCompact,
   type LogConfig,
 } from './config.js';
-import { readBatches } from './log-read.js';
+import { collectAbortedTxns, readBatches } from './log-read.js';
 import {
   clearCleanShutdown,
   markCleanShutdown,
@@ -26,10 +32,12 @@ import {
   replayProducerState,
   writeLogStartCheckpoint,
 } from './log-recovery.js';
-import { ProducerStateManager, type BatchMetadata } from './producer-state.js';
+import { ProducerStateManager, type BatchMetadata, type ProducerEntry } from './producer-state.js';
 import { segmentsToDelete } from './retention.js';
 import { LogSegment } from './segment.js';
 import { maxTimestampOffset, offsetForTimestamp } from './timestamp-lookup.js';
+import { buildMarkerBatch, type TxnMarker } from './txn-markers.js';
+import type { AbortedTxn } from './txn-index.js';
 
 export type { LogConfig } from './config.js';
 
@@ -108,16 +116,31 @@ export class PartitionLog {
     return this.nextOffset;
   }
 
+  /**
+   * Where read_committed consumers stop: the first offset of the oldest open transaction (never
+   * below the log start, as in Kafka), else the high watermark.
+   */
+  get lastStableOffset(): bigint {
+    const first = this.producers.firstUnstableOffset();
+    if (first === null) return this.nextOffset;
+    return first < this.startOffset ? this.startOffset : first;
+  }
+
+  /** The producers this partition knows (DescribeProducers). */
+  producerStates(): Iterable<Readonly<ProducerEntry>> {
+    return this.producers.all();
+  }
+
   // ---------------------------------------------------------------- append
 
   /**
    * Validate and append the batches of a Produce `records` payload. Offsets are assigned by
    * rewriting each batch's baseOffset in place (the buffer is modified), outside the CRC.
    */
-  append(records: Buffer): AppendResult {
+  append(records: Buffer, txnCheck?: TxnBatchCheck): AppendResult {
     this.ensureOpen();
     const batches = splitBatches(records);
-    validateAppendBatches(batches, this.config);
+    validateAppendBatches(batches, this.config, txnCheck);
 
     const nowMs = Date.now();
     const txn = this.producers.begin();
@@ -158,6 +181,41 @@ export class PartitionLog {
     return { baseOffset, lastOffset: offset - 1n, logStartOffset: this.startOffset, logAppendTime, duplicate: false };
   }
 
+  /**
+   * Writes a transaction marker (commit or abort) for a producer and closes its open transaction
+   * here; an abort is added to the active segment's aborted-transaction index, after the marker.
+   * Returns the marker's offset. A marker with an epoch older than the producer's is refused.
+   */
+  appendMarker(m: TxnMarker): bigint {
+    this.ensureOpen();
+    const cur = this.producers.get(m.producerId);
+    if (cur && m.producerEpoch < cur.epoch) {
+      throw new KafkaProtocolError(
+        ErrorCode.INVALID_PRODUCER_EPOCH,
+        `Marker for producer ${m.producerId} has epoch ${m.producerEpoch}, older than the current epoch ${cur.epoch}`,
+      );
+    }
+    const nowMs = Date.now();
+    const offset = this.nextOffset;
+    const buf = buildMarkerBatch(m, offset, this.leaderEpoch, nowMs);
+    if (needsRoll(this.activeSegment, this.config, buf.length, offset, nowMs)) this.roll();
+    const view: BatchView = { header: parseBatchHeader(buf), buf, position: 0 };
+    writeBatches(this.activeSegment, buf, [view], true, buf.length);
+    this.nextOffset = offset + 1n;
+    const first = this.producers.completeTxn(m, nowMs);
+    if (!m.commit && first >= 0n) {
+      const entry = { producerId: m.producerId, firstOffset: first, lastOffset: offset };
+      this.activeSegment.txnIndex(true)!.append({ ...entry, lastStableOffset: this.lastStableOffset });
+    }
+    return offset;
+  }
+
+  /** Aborted transactions overlapping [fetchOffset, upperBound), for a read_committed Fetch. */
+  abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTxn[] {
+    this.ensureOpen();
+    return collectAbortedTxns(this.segments, fetchOffset, upperBound);
+  }
+
   /** Close the active segment and start a new one at the log end offset. */
   roll(): void {
     const seg = this.activeSegment;
@@ -171,9 +229,10 @@ export class PartitionLog {
 
   /**
    * Whole batches from the one containing `fetchOffset`, up to `maxBytes` — but always at least
-   * one batch (KIP-74). Returns data from a single segment, like Kafka; empty at the log end.
+   * one batch (KIP-74) — and none starting at or past `maxOffset` (the LSO for read_committed).
+   * Returns data from a single segment, like Kafka; empty at the log end.
    */
-  read(fetchOffset: bigint, maxBytes: number): Buffer {
+  read(fetchOffset: bigint, maxBytes: number, maxOffset = this.nextOffset): Buffer {
     this.ensureOpen();
     if (fetchOffset < this.startOffset || fetchOffset > this.nextOffset) {
       throw new KafkaProtocolError(
@@ -181,8 +240,8 @@ export class PartitionLog {
         `Offset ${fetchOffset} is outside [${this.startOffset}, ${this.nextOffset}]`,
       );
     }
-    if (fetchOffset === this.nextOffset) return Buffer.alloc(0);
-    return readBatches(this.segments, fetchOffset, maxBytes);
+    if (fetchOffset >= maxOffset) return Buffer.alloc(0);
+    return readBatches(this.segments, fetchOffset, maxBytes, maxOffset < this.nextOffset ? maxOffset : undefined);
   }
 
   // ---------------------------------------------------------------- timestamps
@@ -252,14 +311,24 @@ export class PartitionLog {
   compact(nowMs: number): void {
     this.ensureOpen();
     if (!hasCompact(this.config) || this.segments.length < 2) return;
-    const closedEnd = this.activeSegment.baseOffset;
-    if (closedEnd === this.lastCompactedUpTo && nowMs < this.nextTombstoneExpiryMs) return;
-    const closed = this.segments.slice(0, -1);
+    // Only segments wholly below the LSO: an open transaction's records may still be aborted (Kafka's rule).
+    const lso = this.lastStableOffset;
+    let n = this.segments.length - 1;
+    while (n > 0 && this.segments[n].baseOffset > lso) n--;
+    const closedEnd = this.segments[n].baseOffset;
+    if (n === 0 || (closedEnd === this.lastCompactedUpTo && nowMs < this.nextTombstoneExpiryMs)) return;
+    const closed = this.segments.slice(0, n);
+    const aborted = collectAbortedTxns(this.segments, closed[0].baseOffset, closedEnd);
     const outcome = compactSegments(closed, {
       nowMs,
       deleteRetentionMs: this.config.deleteRetentionMs ?? DEFAULT_DELETE_RETENTION_MS,
       indexIntervalBytes: this.indexInterval,
       isProducerLastBatch: (pid, lastOffset) => this.producers.lastBatchOffset(pid) === lastOffset,
+      isAborted: (h) =>
+        h.isTransactional &&
+        aborted.some(
+          (a) => a.producerId === h.producerId && a.firstOffset <= h.baseOffset && h.baseOffset <= a.lastOffset,
+        ),
     });
     for (const [i, seg] of outcome.replaced) this.segments[i] = seg;
     this.lastCompactedUpTo = closedEnd;

@@ -3,6 +3,10 @@
  * metadata of its last 5 batches (the most a producer may have in flight), used to detect
  * retried duplicates and sequence gaps. Rebuilt from batch headers on open, and snapshotted to
  * `producer-state.snapshot` (JSON) so a restart only replays batches after the snapshot.
+ *
+ * Transactions: a producer's first transactional batch in this partition opens its transaction
+ * (`txnFirstOffset`); the commit or abort marker closes it. The smallest open first offset is the
+ * partition's last stable offset, where read_committed consumers stop.
  */
 import fs from 'node:fs';
 import { type BatchHeader, ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
@@ -26,6 +30,22 @@ export interface ProducerEntry {
   batches: BatchMetadata[];
   /** Wall-clock time of the last append, for expiration. */
   lastUpdateMs: number;
+  /** First offset of the producer's open transaction in this partition, -1n when none is open. */
+  txnFirstOffset: bigint;
+  /** Coordinator epoch of the last marker written for this producer (-1 before any). */
+  coordinatorEpoch: number;
+}
+
+function newEntry(pid: bigint, epoch: number, nowMs: number, prev?: ProducerEntry): ProducerEntry {
+  // A new epoch restarts the sequences but not an open transaction: only a marker ends that.
+  return {
+    producerId: pid,
+    epoch,
+    batches: [],
+    lastUpdateMs: nowMs,
+    txnFirstOffset: prev?.txnFirstOffset ?? -1n,
+    coordinatorEpoch: prev?.coordinatorEpoch ?? -1,
+  };
 }
 
 /** Sequence after `seq` advanced by `delta`, wrapping at Int32.MAX like Kafka. */
@@ -107,9 +127,8 @@ export class ProducerAppend {
 
   record(h: BatchHeader, firstOffset: bigint, timestamp: bigint, nowMs: number): void {
     let e = this.entry(h.producerId);
-    if (!e || e.epoch !== h.producerEpoch) {
-      e = { producerId: h.producerId, epoch: h.producerEpoch, batches: [], lastUpdateMs: nowMs };
-    }
+    if (!e || e.epoch !== h.producerEpoch) e = newEntry(h.producerId, h.producerEpoch, nowMs, e);
+    if (h.isTransactional && e.txnFirstOffset < 0n) e.txnFirstOffset = firstOffset;
     pushBatch(e, {
       firstSeq: h.baseSequence,
       lastSeq: lastSequenceOf(h),
@@ -134,11 +153,16 @@ interface SnapshotJson {
     epoch: number;
     lastUpdateMs: number;
     batches: [number, number, string, string, string][];
+    /** Open transaction's first offset (absent when none; older snapshots never have it). */
+    txn?: string;
+    ce?: number;
   }[];
 }
 
 export class ProducerStateManager {
   private readonly producers = new Map<bigint, ProducerEntry>();
+  /** Producers with an open transaction here, by first offset: kept apart so the LSO costs nothing without transactions. */
+  private readonly open = new Map<bigint, bigint>();
 
   get(pid: bigint): ProducerEntry | undefined {
     return this.producers.get(pid);
@@ -146,6 +170,42 @@ export class ProducerStateManager {
 
   set(pid: bigint, e: ProducerEntry): void {
     this.producers.set(pid, e);
+    if (e.txnFirstOffset >= 0n) this.open.set(pid, e.txnFirstOffset);
+    else this.open.delete(pid);
+  }
+
+  private remove(pid: bigint): void {
+    this.producers.delete(pid);
+    this.open.delete(pid);
+  }
+
+  /** First offset of the oldest open transaction (the last stable offset), or null when none is open. */
+  firstUnstableOffset(): bigint | null {
+    let min: bigint | null = null;
+    for (const first of this.open.values()) if (min === null || first < min) min = first;
+    return min;
+  }
+
+  /** Every producer known here (DescribeProducers). */
+  all(): IterableIterator<ProducerEntry> {
+    return this.producers.values();
+  }
+
+  /**
+   * Closes the producer's open transaction for a marker at `markerOffset`; a marker with a newer
+   * epoch also fences the producer's older epoch. Returns the first offset of the closed
+   * transaction, or -1n when the producer had none open here (a marker is written regardless).
+   */
+  completeTxn(m: { producerId: bigint; producerEpoch: number; coordinatorEpoch: number }, nowMs: number): bigint {
+    const cur = this.producers.get(m.producerId);
+    const e =
+      !cur || cur.epoch < m.producerEpoch ? newEntry(m.producerId, m.producerEpoch, nowMs, cur) : cloneEntry(cur);
+    const first = e.txnFirstOffset;
+    e.txnFirstOffset = -1n;
+    e.coordinatorEpoch = m.coordinatorEpoch;
+    e.lastUpdateMs = nowMs;
+    this.set(m.producerId, e);
+    return first;
   }
 
   get size(): number {
@@ -156,16 +216,17 @@ export class ProducerStateManager {
     return new ProducerAppend(this);
   }
 
-  /** Replay a batch read from the log (recovery): no validation, just bookkeeping. */
+  /** Replay a data batch read from the log (recovery): no validation, just bookkeeping. */
   replay(h: BatchHeader, nowMs: number): void {
     if (h.producerId < 0n || h.isControl || h.baseSequence < 0) return;
     let e = this.producers.get(h.producerId);
     if (!e || e.epoch !== h.producerEpoch) {
       // Keep the newer epoch if the log holds an older one after a newer (should not happen).
       if (e && e.epoch > h.producerEpoch) return;
-      e = { producerId: h.producerId, epoch: h.producerEpoch, batches: [], lastUpdateMs: nowMs };
-      this.producers.set(h.producerId, e);
+      e = newEntry(h.producerId, h.producerEpoch, nowMs, e);
     }
+    if (h.isTransactional && e.txnFirstOffset < 0n) e.txnFirstOffset = h.baseOffset;
+    this.set(h.producerId, e);
     const ts = h.timestampType === 'LogAppendTime' ? h.maxTimestamp : -1n;
     pushBatch(e, {
       firstSeq: h.baseSequence,
@@ -176,17 +237,18 @@ export class ProducerStateManager {
     });
   }
 
-  /** Forget producers whose batches all precede the log start (their data is gone). */
+  /** Forget producers whose batches all precede the log start (their data is gone); open transactions stay. */
   evictBefore(logStartOffset: bigint): void {
     for (const [pid, e] of this.producers) {
       const last = e.batches[e.batches.length - 1];
-      if (!last || last.lastOffset < logStartOffset) this.producers.delete(pid);
+      if (e.txnFirstOffset < 0n && (!last || last.lastOffset < logStartOffset)) this.remove(pid);
     }
   }
 
-  /** Forget producers idle for longer than `maxIdleMs` (producer.id.expiration.ms). */
+  /** Forget producers idle for longer than `maxIdleMs` (producer.id.expiration.ms); open transactions stay. */
   expire(nowMs: number, maxIdleMs: number): void {
-    for (const [pid, e] of this.producers) if (nowMs - e.lastUpdateMs > maxIdleMs) this.producers.delete(pid);
+    for (const [pid, e] of this.producers)
+      if (e.txnFirstOffset < 0n && nowMs - e.lastUpdateMs > maxIdleMs) this.remove(pid);
   }
 
   /** The last batch metadata of a producer (compaction keeps that batch's header). */
@@ -197,6 +259,7 @@ export class ProducerStateManager {
 
   clear(): void {
     this.producers.clear();
+    this.open.clear();
   }
 
   /** Atomically write the state as of `offset` (the log end offset it covers). */
@@ -215,6 +278,8 @@ export class ProducerStateManager {
           b.lastOffset.toString(),
           b.timestamp.toString(),
         ]),
+        ...(e.txnFirstOffset >= 0n ? { txn: e.txnFirstOffset.toString() } : {}),
+        ce: e.coordinatorEpoch,
       })),
     };
     writeFileAtomic(file, JSON.stringify(json));
@@ -226,13 +291,15 @@ export class ProducerStateManager {
     try {
       json = JSON.parse(fs.readFileSync(file, 'utf8')) as SnapshotJson;
       if (json.version !== 1) return null;
-      this.producers.clear();
+      this.clear();
       for (const p of json.producers) {
         const pid = BigInt(p.pid);
-        this.producers.set(pid, {
+        this.set(pid, {
           producerId: pid,
           epoch: p.epoch,
           lastUpdateMs: p.lastUpdateMs,
+          txnFirstOffset: p.txn === undefined ? -1n : BigInt(p.txn),
+          coordinatorEpoch: p.ce ?? -1,
           batches: p.batches.map(([firstSeq, lastSeq, fo, lo, ts]) => ({
             firstSeq,
             lastSeq,
@@ -244,7 +311,7 @@ export class ProducerStateManager {
       }
       return BigInt(json.offset);
     } catch {
-      this.producers.clear();
+      this.clear();
       return null;
     }
   }

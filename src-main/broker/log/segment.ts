@@ -1,5 +1,6 @@
 /**
- * One log segment: `<base>.log` (concatenated batches) plus its sparse `.index` and `.timeindex`.
+ * One log segment: `<base>.log` (concatenated batches) plus its sparse `.index` and `.timeindex`, and
+ * a `.txnindex` of aborted transactions once one is aborted in it.
  * Writes are positioned `writeSync` calls on an open fd, so an acknowledged append is in the OS
  * page cache and survives the process being killed; `flush()` adds the fsync.
  */
@@ -17,6 +18,7 @@ import {
 import { logFiles, type PooledFile } from './file-pool.js';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
+import { TransactionIndex } from './txn-index.js';
 
 export function segmentFileName(baseOffset: bigint, suffix: string): string {
   return baseOffset.toString().padStart(20, '0') + suffix;
@@ -48,6 +50,8 @@ export class LogSegment {
   private bytesSinceLastIndexEntry = 0;
   /** Written since the last fsync: a clean segment's flush costs nothing (50,000 partitions stop fast). */
   private dirty = false;
+  /** Opened on first use: most segments never see an aborted transaction. */
+  private txn: TransactionIndex | null = null;
   private readonly header = Buffer.alloc(BATCH_HEADER_SIZE);
 
   constructor(
@@ -70,6 +74,23 @@ export class LogSegment {
 
   get isEmpty(): boolean {
     return this.size === 0;
+  }
+
+  private get txnIndexPath(): string {
+    return path.join(this.dir, segmentFileName(this.baseOffset, '.txnindex'));
+  }
+
+  /** Opens the aborted-transaction index if the segment has one; call once the segment's end is known. */
+  loadTxnIndex(): void {
+    if (this.txn || !fs.existsSync(this.txnIndexPath)) return;
+    this.txn = new TransactionIndex(this.txnIndexPath);
+    this.txn.load(this.nextOffset);
+  }
+
+  /** The aborted-transaction index: null when there is none and `create` is false. */
+  txnIndex(create: boolean): TransactionIndex | null {
+    if (!this.txn && create) this.txn = new TransactionIndex(this.txnIndexPath);
+    return this.txn;
   }
 
   /**
@@ -294,12 +315,15 @@ export class LogSegment {
     }
     this.index.flush();
     this.timeIndex.flush();
+    this.txn?.flush();
   }
 
   close(): void {
     this.file.close();
     this.index.close();
     this.timeIndex.close();
+    this.txn?.close();
+    this.txn = null;
   }
 
   delete(): void {
@@ -307,5 +331,6 @@ export class LogSegment {
     fs.rmSync(this.logPath, { force: true });
     this.index.delete();
     this.timeIndex.delete();
+    fs.rmSync(this.txnIndexPath, { force: true });
   }
 }

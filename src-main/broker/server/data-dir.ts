@@ -60,13 +60,24 @@ interface MetaFile {
   nextProducerId: string;
 }
 
-/** Cluster id and producer id allocation, persisted in meta.json. */
+/**
+ * Producer ids are reserved in blocks, as Kafka's controller hands them to brokers: one durable
+ * write per block instead of two fsyncs per InitProducerId. Ids left in a block when the broker
+ * stops are skipped, never reused.
+ */
+export const PRODUCER_ID_BLOCK_SIZE = 1000n;
+
+/** Cluster id and producer id allocation, persisted in meta.json (which holds the end of the reserved block). */
 export class BrokerMeta {
+  private blockEnd: bigint;
+
   private constructor(
     private readonly file: string,
     readonly clusterId: string,
     private nextProducerId: bigint,
-  ) {}
+  ) {
+    this.blockEnd = nextProducerId;
+  }
 
   static open(dataDir: string): BrokerMeta {
     const file = path.join(dataDir, META_FILE);
@@ -77,17 +88,20 @@ export class BrokerMeta {
     return created;
   }
 
-  /** Persists before answering, so a restarted broker never hands out an id twice. */
+  /** The block is persisted before its first id is answered, so a restarted broker never hands out an id twice. */
   allocateProducerId(): bigint {
-    const id = this.nextProducerId++;
-    this.save();
-    return id;
+    if (this.nextProducerId >= this.blockEnd) {
+      const end = this.nextProducerId + PRODUCER_ID_BLOCK_SIZE;
+      this.save(end);
+      this.blockEnd = end;
+    }
+    return this.nextProducerId++;
   }
 
-  private save(): void {
+  private save(reservedUpTo = this.nextProducerId): void {
     writeJsonAtomic(this.file, {
       clusterId: this.clusterId,
-      nextProducerId: this.nextProducerId.toString(),
+      nextProducerId: reservedUpTo.toString(),
     } satisfies MetaFile);
   }
 }

@@ -82,11 +82,19 @@ export interface StoredRecord {
   value: number;
 }
 
-/** Every record of a partition from offset 0 to the end, via kcat. */
-export async function readPartition(bootstrap: string, topic: string, partition: number): Promise<StoredRecord[]> {
+/** Every record of a partition from offset 0 to the end (the LSO for read_committed), via kcat. */
+export async function readPartition(
+  bootstrap: string,
+  topic: string,
+  partition: number,
+  isolation: 'read_uncommitted' | 'read_committed' = 'read_uncommitted',
+): Promise<StoredRecord[]> {
   const { stdout } = await run(
     '/usr/bin/kcat',
-    ['-C', '-b', bootstrap, '-t', topic, '-p', String(partition), '-o', 'beginning', '-e', '-q', '-f', '%o %k %s\\n'],
+    [
+      ...['-C', '-b', bootstrap, '-t', topic, '-p', String(partition), '-o', 'beginning', '-e', '-q'],
+      ...['-X', `isolation.level=${isolation}`, '-f', '%o %k %s\\n'],
+    ],
     { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
   );
   return stdout
@@ -98,8 +106,12 @@ export async function readPartition(bootstrap: string, topic: string, partition:
     });
 }
 
-export async function readAll(bootstrap: string, topic: string): Promise<StoredRecord[][]> {
-  return Promise.all(Array.from({ length: PARTITIONS }, (_, p) => readPartition(bootstrap, topic, p)));
+export async function readAll(
+  bootstrap: string,
+  topic: string,
+  isolation: 'read_uncommitted' | 'read_committed' = 'read_uncommitted',
+): Promise<StoredRecord[][]> {
+  return Promise.all(Array.from({ length: PARTITIONS }, (_, p) => readPartition(bootstrap, topic, p, isolation)));
 }
 
 /**

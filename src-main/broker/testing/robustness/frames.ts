@@ -13,6 +13,7 @@ import { BROKER_APIS } from '../../apis/registry.js';
 import { BATCH_FAULTS, faultyBatch } from './batches.js';
 import { mutateFrame, reframe } from './mutate.js';
 import type { Rng } from './prng.js';
+import { transactionalFrame } from './txn-frames.js';
 
 export type Expect = 'answer-or-close' | 'close' | 'linger';
 
@@ -51,6 +52,10 @@ const READ_OR_APPEND = new Set<number>([
   ApiKey.OffsetCommit,
   ApiKey.OffsetFetch,
   ApiKey.DescribeConfigs,
+  ApiKey.AddPartitionsToTxn,
+  ApiKey.WriteTxnMarkers,
+  ApiKey.TxnOffsetCommit,
+  ApiKey.DescribeProducers,
 ]);
 
 let uniq = 0;
@@ -248,6 +253,7 @@ const GENERATORS: Array<[number, (rng: Rng, topics: FuzzTopics) => FuzzFrame]> =
   [35, mutatedValid],
   [20, produceBatches],
   [4, longPollFetch],
+  [12, transactionalFrame],
 ];
 const TOTAL_WEIGHT = GENERATORS.reduce((n, [w]) => n + w, 0);
 
