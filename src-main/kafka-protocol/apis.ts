@@ -32,6 +32,9 @@ import { DeleteGroups } from './messages/42-delete-groups.js';
 import { IncrementalAlterConfigs } from './messages/44-incremental-alter-configs.js';
 import { OffsetDelete } from './messages/47-offset-delete.js';
 import { DescribeCluster } from './messages/60-describe-cluster.js';
+import { ConsumerGroupHeartbeat } from './messages/68-consumer-group-heartbeat.js';
+import { ConsumerGroupDescribe } from './messages/69-consumer-group-describe.js';
+import { DescribeTopicPartitions } from './messages/75-describe-topic-partitions.js';
 import type { ApiSchemas } from './schema.js';
 
 /** Every API with schemas, by name. */
@@ -66,6 +69,9 @@ export const Apis = {
   IncrementalAlterConfigs,
   OffsetDelete,
   DescribeCluster,
+  ConsumerGroupHeartbeat,
+  ConsumerGroupDescribe,
+  DescribeTopicPartitions,
 } as const;
 
 export type ApiName = keyof typeof Apis;
