@@ -12,6 +12,7 @@ import {
   type KafkaProtocolError,
 } from '../../kafka-protocol/index.js';
 import { Produce } from '../../kafka-protocol/messages/00-produce.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf, TXN_UNSUPPORTED } from './helpers.js';
@@ -62,7 +63,7 @@ function appendTo(
 /** Topics the request names that do not exist yet and may be auto-created. */
 function missingTopics(ctx: BrokerContext, body: ProduceRequestBody): string[] {
   let out: string[] | undefined;
-  for (const t of body.topicData) if (!ctx.topics.get(t.name)) (out ??= []).push(t.name);
+  for (const t of body.topicData) if (!ctx.topics.get(t.name) && !isInternalTopic(t.name)) (out ??= []).push(t.name);
   return out ?? [];
 }
 
@@ -78,12 +79,16 @@ function respond(ctx: BrokerContext, body: ProduceRequestBody): EncodableRespons
   }
   const responses = body.topicData.map((t) => {
     const topic = ctx.topics.get(t.name);
+    // Only the coordinators write their internal topics; Kafka answers ordinary producers so.
+    const internal = isInternalTopic(t.name);
     return {
       name: t.name,
       partitionResponses: t.partitionData.map((p) =>
         rejectCode !== ErrorCode.NONE
           ? failed(p.index, rejectCode, rejectMessage)
-          : appendTo(ctx, topic, p.index, p.records),
+          : internal
+            ? failed(p.index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`)
+            : appendTo(ctx, topic, p.index, p.records),
       ),
     };
   });

@@ -1,11 +1,12 @@
 /**
  * Metadata (3), versions 0-12: the one-broker cluster, and topics by name or (v10+) by id. A topic
  * asked for by name is auto-created when the request allows it and the broker's auto-creation is
- * on, as Kafka does. Unlike Kafka: this broker leads every partition at epoch 0 with itself as the
+ * on, as Kafka does; internal topics (`__consumer_offsets`) are flagged as such. Unlike Kafka: this broker leads every partition at epoch 0 with itself as the
  * only replica, and authorized operations are never computed.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { Metadata } from '../../kafka-protocol/messages/03-metadata.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { topicNameProblem } from '../topics/topic-names.js';
 import { brokerApi, type BrokerContext } from './context.js';
@@ -16,7 +17,7 @@ export function topicMetadata(ctx: BrokerContext, t: Topic) {
     errorCode: ErrorCode.NONE as number,
     name: t.name as string | null,
     topicId: t.id,
-    isInternal: false,
+    isInternal: isInternalTopic(t.name),
     partitions: t.partitions.map((p) => ({
       errorCode: ErrorCode.NONE,
       partitionIndex: p.index,
@@ -35,7 +36,8 @@ function missing(name: string | null, topicId: Buffer, errorCode: number): Retur
     errorCode,
     name,
     topicId,
-    isInternal: false,
+    // Kafka flags an internal name even while the topic does not exist yet.
+    isInternal: isInternalTopic(name),
     partitions: [],
     topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
   };
@@ -43,7 +45,7 @@ function missing(name: string | null, topicId: Buffer, errorCode: number): Retur
 
 export const metadataApi = brokerApi(Metadata, {
   versions: '0-12',
-  async handle(ctx, body, header) {
+  async handle(ctx, body, header, client) {
     // v0 used an empty list for "all topics"; v1+ uses null.
     const all = body.topics === null || (header.apiVersion === 0 && body.topics.length === 0);
     const allowAuto = body.allowAutoTopicCreation && ctx.autoCreateTopics;
@@ -74,6 +76,9 @@ export const metadataApi = brokerApi(Metadata, {
         }
       }
     }
+    // A new consumer group's first join may be waiting for this client to learn its topics.
+    ctx.clientTopics.record(client.clientId, client.clientHost, topics);
+    ctx.groups.metadataServed();
     return {
       throttleTimeMs: 0,
       brokers: [brokerNode(ctx)],

@@ -1,6 +1,6 @@
 /**
- * OffsetFetch (9), versions 0-8 (v8 asks for several groups at once), answered by the group
- * coordinator. RequireStable (v7+) changes nothing: without transactions no offset is pending.
+ * OffsetFetch (9), versions 0-9 (v8 asks for several groups at once; v9 names the consumer group
+ * member asking, whose epoch is checked), answered by the group coordinator. RequireStable (v7+) changes nothing: without transactions no offset is pending.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { OffsetFetch } from '../../kafka-protocol/messages/09-offset-fetch.js';
@@ -8,13 +8,16 @@ import { brokerApi } from './context.js';
 import { errorOf } from './helpers.js';
 
 export const offsetFetchApi = brokerApi(OffsetFetch, {
-  versions: '0-8',
+  versions: '0-9',
   async handle(ctx, body, header) {
     if (header.apiVersion >= 8) {
       const groups = [];
       for (const g of body.groups) {
         try {
-          const r = await ctx.groups.fetchOffsets(g.groupId, g.topics);
+          const r = await ctx.groups.fetchOffsets(g.groupId, g.topics, {
+            memberId: g.memberId,
+            memberEpoch: g.memberEpoch,
+          });
           groups.push({ groupId: g.groupId, topics: r.topics, errorCode: r.errorCode });
         } catch (e) {
           groups.push({ groupId: g.groupId, topics: [], errorCode: errorOf(ctx, e, `offset fetch ${g.groupId}`).code });

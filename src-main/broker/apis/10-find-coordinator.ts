@@ -1,11 +1,12 @@
 /**
  * FindCoordinator (10), versions 0-4 (v4 looks up several keys at once). This node coordinates every
- * group. Unlike Kafka: there is no transaction coordinator, so a transaction key gets the fatal
+ * group; the first group lookup creates the internal `__consumer_offsets` topic, as in Kafka. Unlike Kafka: there is no transaction coordinator, so a transaction key gets the fatal
  * TRANSACTIONAL_ID_AUTHORIZATION_FAILED (transactional producers fail at once with a clear message
  * instead of retrying COORDINATOR_NOT_AVAILABLE until they time out); other key types are refused.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { FindCoordinator } from '../../kafka-protocol/messages/10-find-coordinator.js';
+import { CONSUMER_OFFSETS } from '../topics/internal-topics.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { TXN_UNSUPPORTED } from './helpers.js';
 
@@ -34,7 +35,16 @@ function coordinatorFor(ctx: BrokerContext, key: string, keyType: number) {
 
 export const findCoordinatorApi = brokerApi(FindCoordinator, {
   versions: '0-4',
-  handle(ctx, body, header) {
+  async handle(ctx, body, header) {
+    // Kafka creates __consumer_offsets on the first group coordinator lookup; so does the sandbox,
+    // but at once, so the lookup never has to answer COORDINATOR_NOT_AVAILABLE while it happens.
+    if (body.keyType === KEY_GROUP && !ctx.topics.get(CONSUMER_OFFSETS.name)) {
+      await ctx.topics.ensureInternal(CONSUMER_OFFSETS).then(
+        () => ctx.log('info', `created internal topic ${CONSUMER_OFFSETS.name}`),
+        // The coordinator works without it: only the listing of the internal topic is missing.
+        (e: unknown) => ctx.log('warn', `could not create ${CONSUMER_OFFSETS.name}: ${(e as Error).message}`),
+      );
+    }
     if (header.apiVersion >= 4) {
       return {
         throttleTimeMs: 0,

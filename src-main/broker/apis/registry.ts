@@ -34,6 +34,9 @@ import { deleteGroupsApi } from './42-delete-groups.js';
 import { incrementalAlterConfigsApi } from './44-incremental-alter-configs.js';
 import { offsetDeleteApi } from './47-offset-delete.js';
 import { describeClusterApi } from './60-describe-cluster.js';
+import { consumerGroupHeartbeatApi } from './68-consumer-group-heartbeat.js';
+import { consumerGroupDescribeApi } from './69-consumer-group-describe.js';
+import { describeTopicPartitionsApi } from './75-describe-topic-partitions.js';
 import type { ApiRange, BrokerApi, BrokerContext, ClientInfo } from './context.js';
 
 /** An API as the request router holds it: its types erased, since one table holds them all. */
@@ -92,6 +95,9 @@ export const BROKER_APIS: readonly RoutedApi[] = [
   route(incrementalAlterConfigsApi),
   route(offsetDeleteApi),
   route(describeClusterApi),
+  route(consumerGroupHeartbeatApi),
+  route(consumerGroupDescribeApi),
+  route(describeTopicPartitionsApi),
 ];
 
 /** The served APIs indexed by key: an array lookup on the request path. */
