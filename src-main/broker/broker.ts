@@ -97,16 +97,16 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   try {
     const meta = BrokerMeta.open(dataDir);
     // The coordinator assigns partitions of topics the topic manager (opened next) holds.
-    let topicsRef: TopicManager | undefined;
+    const topicsRef: { current?: TopicManager } = {};
     const clientTopics = new ClientTopics();
     const groups = new GroupCoordinator({
       dataDir: path.join(dataDir, 'groups'),
       initialRebalanceDelayMs: groupDelay,
       consumerHeartbeatIntervalMs,
       consumerSessionTimeoutMs,
-      topics: groupTopics(() => topicsRef),
+      topics: groupTopics(() => topicsRef.current),
       clientKnowsTopic: (clientId, host, topic) =>
-        clientTopics.knows(clientId, host, topic, topicsRef?.get(topic) !== undefined),
+        clientTopics.knows(clientId, host, topic, topicsRef.current?.get(topic) !== undefined),
       info: (m) => log('info', m),
     });
     cleanups.push(() => groups.close());
@@ -118,7 +118,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
     });
-    topicsRef = topics;
+    topicsRef.current = topics;
     cleanups.push(() => topics.close());
 
     const shutdown = new AbortController();
