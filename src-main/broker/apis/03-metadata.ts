@@ -77,7 +77,7 @@ export const metadataApi = brokerApi(Metadata, {
       }
     }
     // A new consumer group's first join may be waiting for this client to learn its topics.
-    ctx.clientTopics.record(client.clientId, client.clientHost, topics);
+    ctx.clientTopics.record(client, topics);
     ctx.groups.metadataServed();
     return {
       throttleTimeMs: 0,

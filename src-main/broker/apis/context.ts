@@ -52,6 +52,8 @@ export interface BrokerContext {
 export interface ClientInfo {
   clientId: string | null;
   clientHost: string;
+  /** Set once the connection is gone (what was learnt about the client through it no longer holds). */
+  closed?: boolean;
 }
 
 type MaybePromise<T> = T | Promise<T>;

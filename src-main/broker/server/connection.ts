@@ -36,6 +36,7 @@ export class Connection {
     socket.on('error', (e) => opts.log('debug', `connection ${this.describe()}: ${e.message}`));
     socket.on('close', () => {
       this.closed = true;
+      this.client.closed = true;
       this.queue.length = 0;
       this.head = 0;
     });
