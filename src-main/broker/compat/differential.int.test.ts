@@ -25,7 +25,11 @@ afterAll(async () => {
 describe('Apache Kafka 4.1 and the sandbox, side by side', () => {
   it('show a client the same thing for the same operations', async () => {
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
-    const names: Names = { topic: `diff-${suffix}`, classicGroup: `diff-classic-${suffix}`, consumerGroup: `diff-848-${suffix}` };
+    const names: Names = {
+      topic: `diff-${suffix}`,
+      classicGroup: `diff-classic-${suffix}`,
+      consumerGroup: `diff-848-${suffix}`,
+    };
     const onKafka = await observe(kafkaBootstrap, names);
     const onSandbox = await observe(sandbox.bootstrap, names);
     // Names are the same on both sides, so the whole observation compares at once (the diff shows where).

@@ -133,10 +133,21 @@ describe.skipIf(!hasJava)('KIP-848 consumer groups with the Java 4.1 client', ()
     const list = await runKafkaTool(Tools.consumerGroups, [...bs(), '--list', '--type']);
     assertToolOk(list, 'consumer-groups --list --type');
     expect(list.stdout).toMatch(/kip848-console-group\s+Consumer/);
-    const state = await runKafkaTool(Tools.consumerGroups, [...bs(), '--describe', '--group', 'kip848-console-group', '--state']);
+    const state = await runKafkaTool(Tools.consumerGroups, [
+      ...bs(),
+      '--describe',
+      '--group',
+      'kip848-console-group',
+      '--state',
+    ]);
     assertToolOk(state, 'consumer-groups --describe --state');
     expect(state.stdout).toMatch(/kip848-console-group\s+\S+\s+\(1\)\s+uniform\s+Empty\s+0/);
-    const offsets = await runKafkaTool(Tools.consumerGroups, [...bs(), '--describe', '--group', 'kip848-console-group']);
+    const offsets = await runKafkaTool(Tools.consumerGroups, [
+      ...bs(),
+      '--describe',
+      '--group',
+      'kip848-console-group',
+    ]);
     assertToolOk(offsets, 'consumer-groups --describe');
     const lags = [...offsets.stdout.matchAll(/kip848-console\s+(\d)\s+(\d+)\s+(\d+)\s+(\d+)/g)].map((m) => m.slice(1));
     expect(lags).toHaveLength(3);
@@ -153,7 +164,10 @@ describe.skipIf(!hasJava)('KIP-848 consumer groups with the Java 4.1 client', ()
       await a.until('member A read the 600 records', () => a.consumed() >= 600);
       b = await Member.start('kip848-rebalance', 'kip848-rebalance-group');
       const m = b;
-      await m.until('the two members split the partitions', () => m.owned().size > 0 && a.owned().size + m.owned().size === 6);
+      await m.until(
+        'the two members split the partitions',
+        () => m.owned().size > 0 && a.owned().size + m.owned().size === 6,
+      );
       // Never one partition on both.
       expect([...a.owned()].filter((p) => m.owned().has(p))).toEqual([]);
       expect(a.owned().size).toBe(3);

@@ -37,7 +37,9 @@ async function join(c: WireClient, groupId: string, topics: string[]) {
   const first = await c.request(ApiKey.JoinGroup, 7, joinBody(groupId, '', topics));
   expect(first.errorCode).toBe(ErrorCode.MEMBER_ID_REQUIRED);
   const started = Date.now();
-  return c.request(ApiKey.JoinGroup, 7, joinBody(groupId, first.memberId, topics)).then((r) => ({ r, ms: Date.now() - started }));
+  return c
+    .request(ApiKey.JoinGroup, 7, joinBody(groupId, first.memberId, topics))
+    .then((r) => ({ r, ms: Date.now() - started }));
 }
 
 const metadata = (c: WireClient, topics: string[]) =>

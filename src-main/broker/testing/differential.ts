@@ -32,7 +32,10 @@ const ENVIRONMENT_CONFIGS = new Set([
 ]);
 
 export async function observe(bootstrap: string, n: Names): Promise<Record<string, unknown>> {
-  const [host, port] = [bootstrap.slice(0, bootstrap.lastIndexOf(':')), Number(bootstrap.slice(bootstrap.lastIndexOf(':') + 1))];
+  const [host, port] = [
+    bootstrap.slice(0, bootstrap.lastIndexOf(':')),
+    Number(bootstrap.slice(bootstrap.lastIndexOf(':') + 1)),
+  ];
   const kafka = new Kafka({ clientId: 'differential', brokers: [bootstrap], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -44,7 +47,9 @@ export async function observe(bootstrap: string, n: Names): Promise<Record<strin
       topics: [{ topic: n.topic, numPartitions: 3, configEntries: [{ name: 'retention.ms', value: '3600000' }] }],
     });
     const md = await admin.fetchTopicMetadata({ topics: [n.topic] });
-    out.partitions = md.topics[0].partitions.map((p) => ({ id: p.partitionId, replicas: p.replicas.length })).sort((a, b) => a.id - b.id);
+    out.partitions = md.topics[0].partitions
+      .map((p) => ({ id: p.partitionId, replicas: p.replicas.length }))
+      .sort((a, b) => a.id - b.id);
 
     // Produce keyed records (kafkajs' default partitioner is Java's murmur2: same partitions on both).
     const producer = kafka.producer();
@@ -53,7 +58,9 @@ export async function observe(bootstrap: string, n: Names): Promise<Record<strin
       topic: n.topic,
       messages: Array.from({ length: RECORDS }, (_, i) => ({ key: `key-${i % 7}`, value: `value-${i}` })),
     });
-    out.produced = sent.map((r) => ({ partition: r.partition, errorCode: r.errorCode, baseOffset: r.baseOffset })).sort((a, b) => a.partition - b.partition);
+    out.produced = sent
+      .map((r) => ({ partition: r.partition, errorCode: r.errorCode, baseOffset: r.baseOffset }))
+      .sort((a, b) => a.partition - b.partition);
     await producer.disconnect();
 
     // Consume in a classic group, committing as it goes.
@@ -117,7 +124,9 @@ export async function observe(bootstrap: string, n: Names): Promise<Record<strin
 
 async function committed(admin: ReturnType<Kafka['admin']>, n: Names) {
   const r = await admin.fetchOffsets({ groupId: n.classicGroup, topics: [n.topic] });
-  return r[0].partitions.map((p) => ({ partition: p.partition, offset: p.offset })).sort((a, b) => a.partition - b.partition);
+  return r[0].partitions
+    .map((p) => ({ partition: p.partition, offset: p.offset }))
+    .sort((a, b) => a.partition - b.partition);
 }
 
 async function describeConfigs(wire: WireClient, resourceType: number, resourceName: string) {
@@ -146,19 +155,28 @@ async function describeConfigs(wire: WireClient, resourceType: number, resourceN
 
 async function groupsView(wire: WireClient, n: Names) {
   const listed = await wire.request(ApiKey.ListGroups, 5, { statesFilter: [], typesFilter: [] });
-  const described = await wire.request(ApiKey.DescribeGroups, 5, { groups: [n.classicGroup], includeAuthorizedOperations: false });
+  const described = await wire.request(ApiKey.DescribeGroups, 5, {
+    groups: [n.classicGroup],
+    includeAuthorizedOperations: false,
+  });
   const g = described.groups[0];
   return {
     listed: listed.groups.filter((x) => x.groupId === n.classicGroup),
     described: { errorCode: g.errorCode, state: g.groupState, protocolType: g.protocolType, members: g.members.length },
-    consumerDescribeOfClassic: (await wire.request(ApiKey.ConsumerGroupDescribe, 0, { groupIds: [n.classicGroup], includeAuthorizedOperations: false })).groups.map(
-      (x) => ({ errorCode: x.errorCode, errorMessage: x.errorMessage }),
-    ),
+    consumerDescribeOfClassic: (
+      await wire.request(ApiKey.ConsumerGroupDescribe, 0, {
+        groupIds: [n.classicGroup],
+        includeAuthorizedOperations: false,
+      })
+    ).groups.map((x) => ({ errorCode: x.errorCode, errorMessage: x.errorMessage })),
   };
 }
 
 async function consumerGroupView(wire: WireClient, n: Names) {
-  const md = await wire.request(ApiKey.Metadata, 12, { topics: [{ name: n.topic, topicId: Buffer.alloc(16) }], allowAutoTopicCreation: false });
+  const md = await wire.request(ApiKey.Metadata, 12, {
+    topics: [{ name: n.topic, topicId: Buffer.alloc(16) }],
+    allowAutoTopicCreation: false,
+  });
   const topicId = md.topics[0].topicId;
   const name = (id: Buffer) => (id.equals(topicId) ? n.topic : 'other');
   const hb = (memberEpoch: number, extra: Record<string, unknown> = {}) =>
@@ -178,16 +196,30 @@ async function consumerGroupView(wire: WireClient, n: Names) {
     memberId: r.memberId,
     memberEpoch: r.memberEpoch,
     heartbeatIntervalMs: r.heartbeatIntervalMs,
-    assignment: r.assignment?.topicPartitions.map((t) => ({ topic: name(t.topicId), partitions: [...t.partitions].sort() })) ?? null,
+    assignment:
+      r.assignment?.topicPartitions.map((t) => ({ topic: name(t.topicId), partitions: [...t.partitions].sort() })) ??
+      null,
   });
-  const d = (await wire.request(ApiKey.ConsumerGroupDescribe, 1, { groupIds: [n.consumerGroup], includeAuthorizedOperations: false })).groups[0];
-  const listed = (await wire.request(ApiKey.ListGroups, 5, { statesFilter: [], typesFilter: ['consumer'] })).groups.filter(
-    (g) => g.groupId === n.consumerGroup,
-  );
-  const classicDescribe = (await wire.request(ApiKey.DescribeGroups, 6, { groups: [n.consumerGroup], includeAuthorizedOperations: false })).groups[0];
+  const d = (
+    await wire.request(ApiKey.ConsumerGroupDescribe, 1, {
+      groupIds: [n.consumerGroup],
+      includeAuthorizedOperations: false,
+    })
+  ).groups[0];
+  const listed = (
+    await wire.request(ApiKey.ListGroups, 5, { statesFilter: [], typesFilter: ['consumer'] })
+  ).groups.filter((g) => g.groupId === n.consumerGroup);
+  const classicDescribe = (
+    await wire.request(ApiKey.DescribeGroups, 6, { groups: [n.consumerGroup], includeAuthorizedOperations: false })
+  ).groups[0];
   const stale = await hb(0);
   const leave = await hb(-1, { topicPartitions: null, subscribedTopicNames: null, rebalanceTimeoutMs: -1 });
-  const afterLeave = (await wire.request(ApiKey.ConsumerGroupDescribe, 1, { groupIds: [n.consumerGroup], includeAuthorizedOperations: false })).groups[0];
+  const afterLeave = (
+    await wire.request(ApiKey.ConsumerGroupDescribe, 1, {
+      groupIds: [n.consumerGroup],
+      includeAuthorizedOperations: false,
+    })
+  ).groups[0];
   return {
     join: view(join),
     described: {
@@ -204,25 +236,42 @@ async function consumerGroupView(wire: WireClient, n: Names) {
         clientHost: m.clientHost.startsWith('/') ? '/<address>' : m.clientHost,
         subscribed: m.subscribedTopicNames,
         regex: m.subscribedTopicRegex,
-        assignment: m.assignment.topicPartitions.map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort() })),
-        target: m.targetAssignment.topicPartitions.map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort() })),
+        assignment: m.assignment.topicPartitions.map((t) => ({
+          topic: t.topicName,
+          partitions: [...t.partitions].sort(),
+        })),
+        target: m.targetAssignment.topicPartitions.map((t) => ({
+          topic: t.topicName,
+          partitions: [...t.partitions].sort(),
+        })),
         memberType: m.memberType,
       })),
     },
     listed,
-    describedAsClassic: { errorCode: classicDescribe.errorCode, errorMessage: classicDescribe.errorMessage, state: classicDescribe.groupState },
+    describedAsClassic: {
+      errorCode: classicDescribe.errorCode,
+      errorMessage: classicDescribe.errorMessage,
+      state: classicDescribe.groupState,
+    },
     rejoinAtEpochZero: view(stale),
     leave: view(leave),
     afterLeave: { state: afterLeave.groupState, groupEpoch: afterLeave.groupEpoch, members: afterLeave.members.length },
   };
 }
 
-async function internalTopicView(wire: WireClient, kafka: Kafka, brokerConfigs: Record<string, { value: string | null }>) {
+async function internalTopicView(
+  wire: WireClient,
+  kafka: Kafka,
+  brokerConfigs: Record<string, { value: string | null }>,
+) {
   await wire.request(ApiKey.FindCoordinator, 4, { key: '', keyType: 0, coordinatorKeys: ['differential-lookup'] });
   // Kafka creates the topic in the background: wait for it, as clients do.
   let md;
   for (let i = 0; i < 100; i++) {
-    md = await wire.request(ApiKey.Metadata, 12, { topics: [{ name: '__consumer_offsets', topicId: Buffer.alloc(16) }], allowAutoTopicCreation: false });
+    md = await wire.request(ApiKey.Metadata, 12, {
+      topics: [{ name: '__consumer_offsets', topicId: Buffer.alloc(16) }],
+      allowAutoTopicCreation: false,
+    });
     if (md.topics[0].errorCode === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -230,9 +279,10 @@ async function internalTopicView(wire: WireClient, kafka: Kafka, brokerConfigs: 
   const all = await wire.request(ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false });
   const producer = kafka.producer({ retry: { retries: 0 } });
   await producer.connect();
-  const produceError = await producer
-    .send({ topic: '__consumer_offsets', messages: [{ value: 'x' }], acks: -1 })
-    .then(() => 'accepted', (e: { type?: string }) => e.type ?? 'error');
+  const produceError = await producer.send({ topic: '__consumer_offsets', messages: [{ value: 'x' }], acks: -1 }).then(
+    () => 'accepted',
+    (e: { type?: string }) => e.type ?? 'error',
+  );
   await producer.disconnect();
   const del = await wire.request(ApiKey.DeleteRecords, 2, {
     topics: [{ name: '__consumer_offsets', partitions: [{ partitionIndex: 0, offset: 0n }] }],
@@ -262,9 +312,16 @@ async function describeTopicPartitions(wire: WireClient, n: Names) {
       errorCode: t.errorCode,
       name: t.name === n.topic ? 'topic' : 'missing',
       isInternal: t.isInternal,
-      partitions: t.partitions.map((p) => ({ index: p.partitionIndex, replicas: p.replicaNodes.length, elr: p.eligibleLeaderReplicas })),
+      partitions: t.partitions.map((p) => ({
+        index: p.partitionIndex,
+        replicas: p.replicaNodes.length,
+        elr: p.eligibleLeaderReplicas,
+      })),
       ops: t.topicAuthorizedOperations,
     })),
-    nextCursor: r.nextCursor && { topic: r.nextCursor.topicName === n.topic ? 'topic' : 'other', partition: r.nextCursor.partitionIndex },
+    nextCursor: r.nextCursor && {
+      topic: r.nextCursor.topicName === n.topic ? 'topic' : 'other',
+      partition: r.nextCursor.partitionIndex,
+    },
   };
 }
