@@ -1,15 +1,16 @@
 /**
  * The ConsumerGroupHeartbeat request of KIP-848 consumer groups, after Kafka's GroupMetadataManager:
- * validation, join (epoch 0), heartbeats, leave (-1) and static leave (-2), member fencing, and the
+ * join (epoch 0), heartbeats, leave (-1) and static leave (-2), member fencing, and the
  * session and rebalance timers. Each heartbeat (1) updates the member and bumps the group epoch if
  * its subscription or the subscribed topics changed, (2) recomputes the target assignment when the
  * group epoch is ahead of it, (3) moves the member one step towards its target (reconcile.ts).
  * Every change is stored before it is answered.
  */
-import { ErrorCode, type ErrorCodeValue } from '../../kafka-protocol/index.js';
-import { assignmentFromWire, assignmentToWire, isSubsetOf, sameAssignment, type Assignment } from './assignment.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import { assignmentFromWire, assignmentToWire, sameAssignment, type Assignment } from './assignment.js';
 import { SERVER_ASSIGNORS } from './consumer-assignors.js';
-import { compileTopicRegex, ConsumerGroup } from './consumer-group.js';
+import { ConsumerGroup } from './consumer-group.js';
+import { checkEpoch, newMember, Refused, validateHeartbeat } from './consumer-requests.js';
 import {
   heartbeatError,
   JOIN_EPOCH,
@@ -35,16 +36,6 @@ export interface ConsumerMembershipOptions {
   log(message: string): void;
 }
 
-/** A heartbeat answered with a Kafka error (the request changes nothing). */
-class Refused extends Error {
-  constructor(
-    readonly code: ErrorCodeValue,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const sessionKey = (g: string, m: string): string => `cg-session\u0000${g}\u0000${m}`;
 const rebalanceKey = (g: string, m: string): string => `cg-rebalance\u0000${g}\u0000${m}`;
 
@@ -58,50 +49,12 @@ export class ConsumerMembership {
 
   heartbeat(req: ConsumerHeartbeatRequest): ConsumerHeartbeatResponse {
     try {
-      this.validate(req);
+      validateHeartbeat(req);
       if (req.memberEpoch === LEAVE_EPOCH || req.memberEpoch === STATIC_LEAVE_EPOCH) return this.leave(req);
       return this.join(req);
     } catch (e) {
       if (e instanceof Refused) return heartbeatError(e.code, e.message);
       throw e;
-    }
-  }
-
-  private validate(req: ConsumerHeartbeatRequest): void {
-    const invalid = (message: string) => new Refused(ErrorCode.INVALID_REQUEST, message);
-    if (req.groupId === '') throw invalid("GroupId can't be empty.");
-    if (req.instanceId === '') throw invalid("InstanceId can't be empty.");
-    if (req.rackId === '') throw invalid("RackId can't be empty.");
-    // v1 (KIP-1082): the consumer names itself, even when it joins.
-    if ((req.memberEpoch !== JOIN_EPOCH || req.apiVersion >= 1) && req.memberId === '')
-      throw invalid("MemberId can't be empty.");
-    if (req.memberEpoch === JOIN_EPOCH) {
-      if (req.rebalanceTimeoutMs === -1) throw invalid('RebalanceTimeoutMs must be provided in first request.');
-      if (req.topicPartitions === null || req.topicPartitions.length > 0)
-        throw invalid('TopicPartitions must be empty when (re-)joining.');
-      const names = req.subscribedTopicNames !== null && req.subscribedTopicNames.length > 0;
-      const regex = req.subscribedTopicRegex !== null && req.subscribedTopicRegex !== '';
-      if (!names && !regex) throw invalid('SubscribedTopicNames or SubscribedTopicRegex must be set in first request.');
-    } else if (req.memberEpoch === STATIC_LEAVE_EPOCH) {
-      if (req.instanceId === null) throw invalid("InstanceId can't be null.");
-    } else if (req.memberEpoch < STATIC_LEAVE_EPOCH) {
-      throw invalid('MemberEpoch is invalid.');
-    }
-    if (req.serverAssignor !== null && !SERVER_ASSIGNORS.has(req.serverAssignor)) {
-      throw new Refused(
-        ErrorCode.UNSUPPORTED_ASSIGNOR,
-        `ServerAssignor ${req.serverAssignor} is not supported. Supported assignors: ${[...SERVER_ASSIGNORS.keys()].join(', ')}.`,
-      );
-    }
-    if (
-      req.subscribedTopicRegex !== null &&
-      req.subscribedTopicRegex !== '' &&
-      !compileTopicRegex(req.subscribedTopicRegex)
-    ) {
-      throw new Refused(
-        ErrorCode.INVALID_REGULAR_EXPRESSION,
-        `SubscribedTopicRegex \`${req.subscribedTopicRegex}\` is not a valid regular expression.`,
-      );
     }
   }
 
@@ -311,8 +264,9 @@ export class ConsumerMembership {
   fence(group: ConsumerGroup, member: ConsumerMember, why: string): void {
     const before = this.snapshot(group);
     group.removeMember(member.memberId, this.opts.now());
-    group.subscriptionSignature = group.subscriptionOf(group.members.values(), this.topics).signature;
-    group.subscribedNames = group.subscriptionOf(group.members.values(), this.topics).names;
+    const { signature, names } = group.subscriptionOf(group.members.values(), this.topics);
+    group.subscriptionSignature = signature;
+    group.subscribedNames = names;
     group.groupEpoch++;
     this.cancelTimers(group.groupId, member.memberId);
     this.store(group, before);
@@ -373,46 +327,5 @@ export class ConsumerMembership {
     } catch (e) {
       throw new Refused(ErrorCode.COORDINATOR_NOT_AVAILABLE, `The group could not be stored: ${(e as Error).message}`);
     }
-  }
-}
-
-function newMember(memberId: string, req: ConsumerHeartbeatRequest): ConsumerMember {
-  return {
-    memberId,
-    instanceId: req.instanceId,
-    rackId: req.rackId,
-    clientId: req.clientId,
-    clientHost: req.clientHost,
-    rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-    subscribedTopicNames: [],
-    subscribedTopicRegex: '',
-    serverAssignor: null,
-    memberEpoch: 0,
-    previousMemberEpoch: 0,
-    state: 'STABLE',
-    assigned: new Map(),
-    pendingRevocation: new Map(),
-  };
-}
-
-/**
- * Kafka's member epoch check: a newer epoch than ours is fenced; an older one is accepted only if
- * it is the member's previous epoch and it owns no more than its assignment (our answer was lost).
- */
-function checkEpoch(m: ConsumerMember, received: number, owned: Assignment | null): void {
-  if (received > m.memberEpoch) {
-    throw new Refused(
-      ErrorCode.FENCED_MEMBER_EPOCH,
-      `The consumer group member has a greater member epoch (${received}) than the one known by the group coordinator (${m.memberEpoch}). The member must abandon all its partitions and rejoin.`,
-    );
-  }
-  if (
-    received < m.memberEpoch &&
-    (received !== m.previousMemberEpoch || owned === null || !isSubsetOf(owned, m.assigned))
-  ) {
-    throw new Refused(
-      ErrorCode.FENCED_MEMBER_EPOCH,
-      `The consumer group member has a smaller member epoch (${received}) than the one known by the group coordinator (${m.memberEpoch}). The member must abandon all its partitions and rejoin.`,
-    );
   }
 }
