@@ -19,7 +19,9 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
       .getByRole('term')
       .filter({ hasText: /^Topics$/ })
       .locator('..'),
-  ).toContainText('4');
+    // The four sample topics, and Kafka's internal offsets topic, created (as on Kafka) when the
+    // sample data commits a consumer group's offsets.
+  ).toContainText('5 (1 internal)');
 
   await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/running/i, { timeout: 30_000 });

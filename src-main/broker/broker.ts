@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrokerContext, Logger, LogLevel } from './apis/context.js';
 import { advertisedApis, routeTable } from './apis/registry.js';
-import { GroupCoordinator } from './group/index.js';
+import { GroupCoordinator, type GroupTopics } from './group/index.js';
 import { LogManager } from './log/index.js';
+import { ClientTopics } from './server/client-topics.js';
 import { acquireLock, BrokerMeta } from './server/data-dir.js';
 import { createRequestRouter } from './server/request-router.js';
 import { DEFAULT_MAX_FRAME_BYTES } from './server/frame-reader.js';
 import { TcpServer } from './server/tcp-server.js';
-import { brokerConfigEntries, brokerStaticTopicDefaults, SANDBOX_SEGMENT_BYTES } from './topics/broker-configs.js';
+import { brokerConfigEntries, brokerStaticTopicDefaults, KAFKA_SEGMENT_BYTES } from './topics/broker-configs.js';
 import { startMaintenance } from './topics/maintenance.js';
 import { TopicManager } from './topics/topic-manager.js';
 import { createTransactionCoordinator } from './txn/wiring.js';
@@ -30,8 +31,12 @@ export interface BrokerOptions {
   nodeId?: number;
   /** Kafka's default is 3000 ms; 0 lets a lone consumer start at once. */
   groupInitialRebalanceDelayMs?: number;
-  /** Default segment.bytes for topics without an override (64 MiB). */
+  /** Default segment.bytes for topics without an override (Kafka's 1 GiB). */
   segmentBytes?: number;
+  /** group.consumer.heartbeat.interval.ms for KIP-848 consumer groups (Kafka's 5000). */
+  groupConsumerHeartbeatIntervalMs?: number;
+  /** group.consumer.session.timeout.ms for KIP-848 consumer groups (Kafka's 45000). */
+  groupConsumerSessionTimeoutMs?: number;
   /** How often retention and compaction run (default 30 s). */
   maintenanceIntervalMs?: number;
   /** The process that started this broker (the app), recorded in the data folder's lock. */
@@ -69,7 +74,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   const autoCreateTopics = opts.autoCreateTopics ?? true;
   const defaultPartitions = opts.defaultPartitions ?? 1;
   const groupDelay = opts.groupInitialRebalanceDelayMs ?? 0;
-  const segmentBytes = opts.segmentBytes ?? SANDBOX_SEGMENT_BYTES;
+  const segmentBytes = opts.segmentBytes ?? KAFKA_SEGMENT_BYTES;
+  const consumerHeartbeatIntervalMs = opts.groupConsumerHeartbeatIntervalMs ?? 5000;
+  const consumerSessionTimeoutMs = opts.groupConsumerSessionTimeoutMs ?? 45_000;
 
   fs.mkdirSync(dataDir, { recursive: true });
   let releaseLock: () => void;
@@ -92,7 +99,19 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
 
   try {
     const meta = BrokerMeta.open(dataDir);
-    const groups = new GroupCoordinator({ dataDir: path.join(dataDir, 'groups'), initialRebalanceDelayMs: groupDelay });
+    // The coordinator assigns partitions of topics the topic manager (opened next) holds.
+    const topicsRef: { current?: TopicManager } = {};
+    const clientTopics = new ClientTopics();
+    const groups = new GroupCoordinator({
+      dataDir: path.join(dataDir, 'groups'),
+      initialRebalanceDelayMs: groupDelay,
+      consumerHeartbeatIntervalMs,
+      consumerSessionTimeoutMs,
+      topics: groupTopics(() => topicsRef.current),
+      clientKnowsTopic: (clientId, host, topic) =>
+        clientTopics.knows(clientId, host, topic, topicsRef.current?.get(topic) !== undefined),
+      info: (m) => log('info', m),
+    });
     cleanups.push(() => groups.close());
     const logs = new LogManager(path.join(dataDir, 'logs'));
     const topics = await TopicManager.open({
@@ -102,6 +121,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
     });
+    topicsRef.current = topics;
     cleanups.push(() => topics.close());
     const txns = createTransactionCoordinator(dataDir, meta, topics, groups, log);
     cleanups.push(() => txns.close());
@@ -132,6 +152,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       get brokerConfigs() {
         return brokerConfigs;
       },
+      clientTopics,
     };
 
     const server = new TcpServer(createRequestRouter(ctx, routeTable()), {
@@ -161,6 +182,8 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       autoCreateTopics,
       groupInitialRebalanceDelayMs: groupDelay,
       segmentBytes,
+      consumerHeartbeatIntervalMs,
+      consumerSessionTimeoutMs,
     });
     const stopMaintenance = startMaintenance(topics, opts.maintenanceIntervalMs ?? 30_000, log);
 
@@ -180,4 +203,17 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     await undo();
     throw e;
   }
+}
+
+/** The topics as the group coordinator sees them (ids in hex), over a topic manager opened later. */
+function groupTopics(manager: () => TopicManager | undefined): GroupTopics {
+  const view = (t: { name: string; id: Buffer; partitions: unknown[] } | undefined) =>
+    t && { name: t.name, id: t.id.toString('hex'), partitions: t.partitions.length };
+  return {
+    byName: (name) => view(manager()?.get(name)),
+    byId: (id) => view(manager()?.getById(Buffer.from(id, 'hex'))),
+    *all() {
+      for (const t of manager()?.all() ?? []) yield view(t)!;
+    },
+  };
 }

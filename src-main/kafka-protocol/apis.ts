@@ -37,6 +37,9 @@ import { DescribeCluster } from './messages/60-describe-cluster.js';
 import { DescribeProducers } from './messages/61-describe-producers.js';
 import { DescribeTransactions } from './messages/65-describe-transactions.js';
 import { ListTransactions } from './messages/66-list-transactions.js';
+import { ConsumerGroupHeartbeat } from './messages/68-consumer-group-heartbeat.js';
+import { ConsumerGroupDescribe } from './messages/69-consumer-group-describe.js';
+import { DescribeTopicPartitions } from './messages/75-describe-topic-partitions.js';
 import type { ApiSchemas } from './schema.js';
 
 /** Every API with schemas, by name. */
@@ -76,6 +79,9 @@ export const Apis = {
   DescribeProducers,
   DescribeTransactions,
   ListTransactions,
+  ConsumerGroupHeartbeat,
+  ConsumerGroupDescribe,
+  DescribeTopicPartitions,
 } as const;
 
 export type ApiName = keyof typeof Apis;

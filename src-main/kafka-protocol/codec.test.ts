@@ -206,15 +206,15 @@ describe('the API registry', () => {
       Fetch: '4-12',
       ListOffsets: '0-7',
       Metadata: '0-12',
-      OffsetCommit: '0-8',
-      OffsetFetch: '0-8',
+      OffsetCommit: '0-9',
+      OffsetFetch: '0-9',
       FindCoordinator: '0-4',
       JoinGroup: '0-9',
       Heartbeat: '0-4',
       LeaveGroup: '0-5',
       SyncGroup: '0-5',
-      DescribeGroups: '0-5',
-      ListGroups: '0-4',
+      DescribeGroups: '0-6',
+      ListGroups: '0-5',
       SaslHandshake: '0-1',
       ApiVersions: '0-3',
       CreateTopics: '0-7',
@@ -237,6 +237,9 @@ describe('the API registry', () => {
       DescribeProducers: '0-0',
       DescribeTransactions: '0-0',
       ListTransactions: '0-1',
+      ConsumerGroupHeartbeat: '0-1',
+      ConsumerGroupDescribe: '0-1',
+      DescribeTopicPartitions: '0-0',
     });
     for (const a of knownApis) {
       expect(ApiKey[a.name]).toBe(a.key);
@@ -325,6 +328,33 @@ describe('defaults and field handling', () => {
       generationId: 1,
       memberId: 'm',
       groupInstanceId: null,
+    });
+  });
+});
+
+describe('nullable structs', () => {
+  it('writes the marker byte Kafka writes (-1 null, 1 present) and reads both back', () => {
+    const v = 0;
+    const absent = encodeResponse(header(ApiKey.ConsumerGroupHeartbeat, v), {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      memberEpoch: 3,
+      heartbeatIntervalMs: 5000,
+      assignment: null,
+    });
+    // size, correlation id, header tagged fields, throttle, error, message (null), member id (null), epoch, interval, marker
+    expect(absent.readInt8(4 + 4 + 1 + 4 + 2 + 1 + 1 + 4 + 4)).toBe(-1);
+    expect(decodeResponse(ApiKey.ConsumerGroupHeartbeat, v, absent.subarray(4)).body.assignment).toBeNull();
+    const present = encodeResponse(header(ApiKey.ConsumerGroupHeartbeat, v), {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      memberEpoch: 3,
+      heartbeatIntervalMs: 5000,
+      assignment: { topicPartitions: [{ topicId: Buffer.alloc(16, 7), partitions: [0, 2] }] },
+    });
+    expect(present.readInt8(4 + 4 + 1 + 4 + 2 + 1 + 1 + 4 + 4)).toBe(1);
+    expect(decodeResponse(ApiKey.ConsumerGroupHeartbeat, v, present.subarray(4)).body.assignment).toEqual({
+      topicPartitions: [{ topicId: Buffer.alloc(16, 7), partitions: [0, 2] }],
     });
   });
 });

@@ -82,6 +82,8 @@ function readValue(r: Reader, f: FieldPlan, flexible: boolean): unknown {
       return out;
     }
     case K.STRUCT:
+      // A nullable struct is preceded by a marker byte: -1 for null, 1 for present (Kafka's generated code).
+      if (f.nullable && r.int8() < 0) return null;
       return decodeStruct(r, f.struct!);
     default:
       throw new Error(`unhandled kind ${f.kind}`);
@@ -203,6 +205,10 @@ function writeValue(w: Writer, f: FieldPlan, v: unknown, flexible: boolean): voi
       return;
     }
     case K.STRUCT:
+      if (f.nullable) {
+        w.int8(v === null ? -1 : 1);
+        if (v === null) return;
+      }
       if (typeof v !== 'object' || v === null) fail(f, 'expected an object');
       return encodeStruct(w, f.struct!, v as Obj);
     default:

@@ -13,9 +13,9 @@ import {
   type KafkaProtocolError,
 } from '../../kafka-protocol/index.js';
 import { Produce } from '../../kafka-protocol/messages/00-produce.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { brokerApi, type BrokerContext } from './context.js';
-import { TRANSACTION_STATE_TOPIC, transactionStateTopicMetadata } from '../txn/internal-topic.js';
 import { errorOf } from './helpers.js';
 
 type ProduceRequestBody = DecodedRequest<typeof Produce>;
@@ -71,8 +71,7 @@ function appendTo(
 /** Topics the request names that do not exist yet and may be auto-created. */
 function missingTopics(ctx: BrokerContext, body: ProduceRequestBody): string[] {
   let out: string[] | undefined;
-  for (const t of body.topicData)
-    if (!ctx.topics.get(t.name) && t.name !== TRANSACTION_STATE_TOPIC) (out ??= []).push(t.name);
+  for (const t of body.topicData) if (!ctx.topics.get(t.name) && !isInternalTopic(t.name)) (out ??= []).push(t.name);
   return out ?? [];
 }
 
@@ -85,8 +84,8 @@ function respond(ctx: BrokerContext, body: ProduceRequestBody): EncodableRespons
   }
   const responses = body.topicData.map((t) => {
     const topic = ctx.topics.get(t.name);
-    // Kafka's internal topic exists once transactions do, and refuses ordinary clients' writes.
-    const internal = !topic && t.name === TRANSACTION_STATE_TOPIC && transactionStateTopicMetadata(ctx) !== null;
+    // Only the coordinators write their internal topics; Kafka answers ordinary producers so.
+    const internal = isInternalTopic(t.name);
     return {
       name: t.name,
       partitionResponses: t.partitionData.map((p) =>

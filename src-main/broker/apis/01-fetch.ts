@@ -17,7 +17,6 @@ import {
 } from '../../kafka-protocol/index.js';
 import { Fetch } from '../../kafka-protocol/messages/01-fetch.js';
 import { waitForAppend, type AppendSignal } from '../server/long-poll.js';
-import { isTransactionStatePartition } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf } from './helpers.js';
 
@@ -91,13 +90,6 @@ function readAll(ctx: BrokerContext, body: FetchRequestBody): ReadOutcome {
     const partitions = t.partitions.map((req): PartitionData => {
       const p = topic?.partitions[req.partition];
       if (!p) {
-        if (isTransactionStatePartition(ctx, t.topic, req.partition) && req.fetchOffset === 0n)
-          return {
-            ...partitionError(req.partition, ErrorCode.NONE),
-            highWatermark: 0n,
-            lastStableOffset: 0n,
-            logStartOffset: 0n,
-          };
         errors = true;
         return partitionError(req.partition, unknown);
       }

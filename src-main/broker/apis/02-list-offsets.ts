@@ -7,7 +7,6 @@
 import { ErrorCode, type DecodedRequest } from '../../kafka-protocol/index.js';
 import { ListOffsets } from '../../kafka-protocol/messages/02-list-offsets.js';
 import type { PartitionLog } from '../log/index.js';
-import { isTransactionStatePartition } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { errorOf } from './helpers.js';
 
@@ -56,15 +55,7 @@ function answer(ctx: BrokerContext, version: number, isolationLevel: number, top
     offset: -1n,
     leaderEpoch: -1,
   };
-  if (!p) {
-    // The internal transaction-state topic reads as empty: every position is 0, no timestamp matches.
-    if (!isTransactionStatePartition(ctx, topic, req.partitionIndex))
-      return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
-    const offset =
-      req.timestamp === LATEST || req.timestamp === EARLIEST || req.timestamp === EARLIEST_LOCAL ? 0n : -1n;
-    if (version === 0) return { ...base, oldStyleOffsets: offset >= 0n && req.maxNumOffsets > 0 ? [offset] : [] };
-    return { ...base, offset, leaderEpoch: 0 };
-  }
+  if (!p) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
   try {
     const r = lookupOffset(p.log, req.timestamp, isolationLevel);
     // v0 answers with a list of offsets; one (the one asked for) is what clients use.

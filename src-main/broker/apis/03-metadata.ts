@@ -1,26 +1,25 @@
 /**
  * Metadata (3), versions 0-12: the one-broker cluster, and topics by name or (v10+) by id. A topic
  * asked for by name is auto-created when the request allows it and the broker's auto-creation is
- * on, as Kafka does. Unlike Kafka: this broker leads every partition at epoch 0 with itself as the
- * only replica, and authorized operations are never computed. `__transaction_state` is listed as
- * internal once a transactional id exists (txn/internal-topic.ts).
+ * on, as Kafka does; internal topics (`__consumer_offsets`, `__transaction_state`) are flagged as
+ * such. Unlike Kafka: this broker leads every partition at epoch 0 with itself as the only replica, and authorized operations are never computed.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { Metadata } from '../../kafka-protocol/messages/03-metadata.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import type { Topic } from '../topics/topic-manager.js';
 import { topicNameProblem } from '../topics/topic-names.js';
-import { TRANSACTION_STATE_TOPIC, transactionStateTopicMetadata } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 import { AUTHORIZED_OPERATIONS_OMITTED, brokerNode, errorOf, ZERO_UUID } from './helpers.js';
 
 type ListedTopic = Pick<Topic, 'name' | 'id'> & { partitions: readonly { index: number }[] };
 
-export function topicMetadata(ctx: BrokerContext, t: ListedTopic, isInternal = false) {
+export function topicMetadata(ctx: BrokerContext, t: ListedTopic) {
   return {
     errorCode: ErrorCode.NONE as number,
     name: t.name as string | null,
     topicId: t.id,
-    isInternal,
+    isInternal: isInternalTopic(t.name),
     partitions: t.partitions.map((p) => ({
       errorCode: ErrorCode.NONE,
       partitionIndex: p.index,
@@ -39,7 +38,8 @@ function missing(name: string | null, topicId: Buffer, errorCode: number): Retur
     errorCode,
     name,
     topicId,
-    isInternal: false,
+    // Kafka flags an internal name even while the topic does not exist yet.
+    isInternal: isInternalTopic(name),
     partitions: [],
     topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
   };
@@ -47,15 +47,13 @@ function missing(name: string | null, topicId: Buffer, errorCode: number): Retur
 
 export const metadataApi = brokerApi(Metadata, {
   versions: '0-12',
-  async handle(ctx, body, header) {
+  async handle(ctx, body, header, client) {
     // v0 used an empty list for "all topics"; v1+ uses null.
     const all = body.topics === null || (header.apiVersion === 0 && body.topics.length === 0);
     const allowAuto = body.allowAutoTopicCreation && ctx.autoCreateTopics;
     const topics = [];
-    const txnState = transactionStateTopicMetadata(ctx);
     if (all) {
       for (const t of ctx.topics.all()) topics.push(topicMetadata(ctx, t));
-      if (txnState) topics.push(topicMetadata(ctx, txnState, true));
     } else {
       for (const req of body.topics!) {
         if (req.name === null) {
@@ -66,10 +64,6 @@ export const metadataApi = brokerApi(Metadata, {
         const existing = ctx.topics.get(req.name);
         if (existing) {
           topics.push(topicMetadata(ctx, existing));
-        } else if (req.name === TRANSACTION_STATE_TOPIC) {
-          // Internal: listed once transactions exist, never auto-created as an ordinary topic.
-          if (txnState) topics.push(topicMetadata(ctx, txnState, true));
-          else topics.push(missing(req.name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
         } else if (topicNameProblem(req.name)) {
           topics.push(missing(req.name, ZERO_UUID, ErrorCode.INVALID_TOPIC_EXCEPTION));
         } else if (allowAuto) {
@@ -84,6 +78,9 @@ export const metadataApi = brokerApi(Metadata, {
         }
       }
     }
+    // A new consumer group's first join may be waiting for this client to learn its topics.
+    ctx.clientTopics.record(client, topics);
+    ctx.groups.metadataServed();
     return {
       throttleTimeMs: 0,
       brokers: [brokerNode(ctx)],

@@ -1,13 +1,14 @@
 /**
- * OffsetCommit (8), versions 0-8, handed to the group coordinator. v0 commits outside any group
- * generation ("simple" commits), as Kafka allows. Unlike Kafka: the retention time (v2-4) and the
+ * OffsetCommit (8), versions 0-9, handed to the group coordinator. v0 commits outside any group
+ * generation ("simple" commits), as Kafka allows; v9 is the first members of consumer groups
+ * (KIP-848) may use, with their member epoch in the generation field. Unlike Kafka: the retention time (v2-4) and the
  * commit timestamp (v1) of the request are ignored; offsets expire after the broker's retention.
  */
 import { OffsetCommit } from '../../kafka-protocol/messages/08-offset-commit.js';
 import { brokerApi } from './context.js';
 
 export const offsetCommitApi = brokerApi(OffsetCommit, {
-  versions: '0-8',
+  versions: '0-9',
   async handle(ctx, body, header) {
     const r = await ctx.groups.commitOffsets({
       groupId: body.groupId,
@@ -24,6 +25,7 @@ export const offsetCommitApi = brokerApi(OffsetCommit, {
           committedMetadata: p.committedMetadata,
         })),
       })),
+      apiVersion: header.apiVersion,
     });
     return { throttleTimeMs: 0, topics: r.topics };
   },

@@ -1,7 +1,8 @@
 /**
- * OffsetFetch (9), versions 0-8 (v8 asks for several groups at once), answered by the group
- * coordinator. With RequireStable (v7+, KIP-447) a partition whose offset an open transaction is
- * committing answers UNSTABLE_OFFSET_COMMIT, so a read_committed consumer waits for the outcome.
+ * OffsetFetch (9), versions 0-9 (v8 asks for several groups at once; v9 names the consumer group
+ * member asking, whose epoch is checked), answered by the group coordinator. With RequireStable
+ * (v7+, KIP-447) a partition whose offset an open transaction is committing answers
+ * UNSTABLE_OFFSET_COMMIT, so a read_committed consumer waits for the outcome.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { OffsetFetch } from '../../kafka-protocol/messages/09-offset-fetch.js';
@@ -32,13 +33,16 @@ function markUnstable<T extends FetchedTopics>(
 }
 
 export const offsetFetchApi = brokerApi(OffsetFetch, {
-  versions: '0-8',
+  versions: '0-9',
   async handle(ctx, body, header) {
     if (header.apiVersion >= 8) {
       const groups = [];
       for (const g of body.groups) {
         try {
-          const r = await ctx.groups.fetchOffsets(g.groupId, g.topics);
+          const r = await ctx.groups.fetchOffsets(g.groupId, g.topics, {
+            memberId: g.memberId,
+            memberEpoch: g.memberEpoch,
+          });
           const topics = markUnstable(ctx, g.groupId, r.topics, body.requireStable);
           groups.push({ groupId: g.groupId, topics, errorCode: r.errorCode });
         } catch (e) {

@@ -1,9 +1,11 @@
 /**
  * FindCoordinator (10), versions 0-4 (v4 looks up several keys at once). This node coordinates every
- * group and every transactional id; other key types (share groups) are refused.
+ * group and every transactional id; other key types (share groups) are refused. The first lookup of
+ * each kind creates its internal topic (`__consumer_offsets`, `__transaction_state`), as in Kafka.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { FindCoordinator } from '../../kafka-protocol/messages/10-find-coordinator.js';
+import { CONSUMER_OFFSETS, TRANSACTION_STATE, type InternalTopicSpec } from '../topics/internal-topics.js';
 import { brokerApi, type BrokerContext } from './context.js';
 
 const KEY_GROUP = 0;
@@ -29,7 +31,18 @@ function coordinatorFor(ctx: BrokerContext, key: string, keyType: number) {
 
 export const findCoordinatorApi = brokerApi(FindCoordinator, {
   versions: '0-4',
-  handle(ctx, body, header) {
+  async handle(ctx, body, header) {
+    // Kafka creates its coordinators' internal topic on their first lookup; so does the sandbox, but
+    // at once, so the lookup never has to answer COORDINATOR_NOT_AVAILABLE while it happens.
+    const spec: InternalTopicSpec | null =
+      body.keyType === KEY_GROUP ? CONSUMER_OFFSETS : body.keyType === KEY_TRANSACTION ? TRANSACTION_STATE : null;
+    if (spec && !ctx.topics.get(spec.name)) {
+      await ctx.topics.ensureInternal(spec).then(
+        () => ctx.log('info', `created internal topic ${spec.name}`),
+        // The coordinator works without it: only the listing of the internal topic is missing.
+        (e: unknown) => ctx.log('warn', `could not create ${spec.name}: ${(e as Error).message}`),
+      );
+    }
     if (header.apiVersion >= 4) {
       return {
         throttleTimeMs: 0,

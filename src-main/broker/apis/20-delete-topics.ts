@@ -1,9 +1,12 @@
 /**
  * DeleteTopics (20), versions 0-6: by name (v0-5 TopicNames, v6 Topics[].Name) or by id (v6).
  * Deletion is immediate; fetches waiting on the topic are woken and the groups drop its offsets.
+ * Unlike Kafka without an authorizer (which accepts it and loses every group's offsets): internal
+ * topics are refused, as kafka-topics.sh and a cluster with ACLs refuse them.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { DeleteTopics } from '../../kafka-protocol/messages/20-delete-topics.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import { brokerApi } from './context.js';
 import { errorOf, ZERO_UUID } from './helpers.js';
 
@@ -21,6 +24,15 @@ export const deleteTopicsApi = brokerApi(DeleteTopics, {
           topicId: w.topicId,
           errorCode: code,
           errorMessage: 'This server does not host this topic.',
+        });
+        continue;
+      }
+      if (isInternalTopic(topic.name)) {
+        responses.push({
+          name: topic.name,
+          topicId: topic.id,
+          errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION,
+          errorMessage: `Topic ${topic.name} is internal: the group coordinator keeps it. Delete consumer groups or their offsets instead.`,
         });
         continue;
       }

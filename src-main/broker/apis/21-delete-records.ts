@@ -1,6 +1,10 @@
-/** DeleteRecords (21), versions 0-2: moves the log start offset forward; offset -1 means up to the high watermark. */
+/**
+ * DeleteRecords (21), versions 0-2: moves the log start offset forward; offset -1 means up to the high
+ * watermark. Internal topics are refused with INVALID_TOPIC_EXCEPTION, as Kafka does.
+ */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { DeleteRecords } from '../../kafka-protocol/messages/21-delete-records.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import { brokerApi } from './context.js';
 import { errorOf } from './helpers.js';
 
@@ -12,6 +16,9 @@ export const deleteRecordsApi = brokerApi(DeleteRecords, {
       name: t.name,
       partitions: t.partitions.map(({ partitionIndex, offset }) => {
         const p = ctx.topics.partition(t.name, partitionIndex);
+        // As in Kafka: the records of an internal topic belong to its coordinator.
+        if (p && isInternalTopic(t.name))
+          return { partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION };
         if (!p) return { partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
         const hw = p.log.highWatermark;
         const target = offset === -1n ? hw : offset;

@@ -6,14 +6,14 @@
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { AddPartitionsToTxn } from '../../kafka-protocol/messages/24-add-partitions-to-txn.js';
-import { TRANSACTION_STATE_TOPIC } from '../txn/internal-topic.js';
+import { isInternalTopic } from '../topics/internal-topics.js';
 import { brokerApi } from './context.js';
 import { fencedAs } from './txn-errors.js';
 
 export const addPartitionsToTxnApi = brokerApi(AddPartitionsToTxn, {
   versions: '0-3',
   handle(ctx, body, header) {
-    const exists = (topic: string, p: number) => topic !== TRANSACTION_STATE_TOPIC && !!ctx.topics.partition(topic, p);
+    const exists = (topic: string, p: number) => !isInternalTopic(topic) && !!ctx.topics.partition(topic, p);
     const anyMissing = body.topics.some((t) => t.partitions.some((p) => !exists(t.name, p)));
     let code: number = ErrorCode.OPERATION_NOT_ATTEMPTED;
     if (!anyMissing) {

@@ -1,6 +1,7 @@
 /**
- * DescribeConfigs (32), versions 0-4: a topic's configs with their sources, synonyms and
- * documentation on request, and the broker's own configs (read-only). A broker-logger resource has
+ * DescribeConfigs (32), versions 0-4: a topic's configs (Kafka 4.1's 33) with their sources, synonyms
+ * and documentation on request, and the broker's own configs (Kafka 4.1's full set, at Kafka's
+ * defaults except where the sandbox sets them; none can be changed, and none is documented). A broker-logger resource has
  * no entries; other resource types are refused with INVALID_REQUEST.
  */
 import { ErrorCode, type DecodedRequest, type EncodableResponse } from '../../kafka-protocol/index.js';
@@ -33,11 +34,11 @@ function brokerRows(ctx: BrokerContext, body: DescribeConfigsRequestBody): Confi
   return ctx.brokerConfigs.map((c) => ({
     name: c.name,
     value: c.value,
-    readOnly: true,
+    readOnly: c.readOnly,
     isDefault: c.source === ConfigSource.DEFAULT_CONFIG,
     configSource: c.source,
-    isSensitive: false,
-    synonyms: body.includeSynonyms ? [{ name: c.name, value: c.value, source: c.source }] : [],
+    isSensitive: c.sensitive,
+    synonyms: body.includeSynonyms ? c.synonyms : [],
     configType: CONFIG_TYPE_WIRE[c.type],
     documentation: null,
   }));

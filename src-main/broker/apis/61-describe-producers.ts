@@ -6,13 +6,10 @@
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { DescribeProducers } from '../../kafka-protocol/messages/61-describe-producers.js';
-import { isTransactionStatePartition } from '../txn/internal-topic.js';
 import { brokerApi, type BrokerContext } from './context.js';
 
 function describePartition(ctx: BrokerContext, topic: string, partitionIndex: number) {
   const p = ctx.topics.partition(topic, partitionIndex);
-  if (!p && isTransactionStatePartition(ctx, topic, partitionIndex))
-    return { partitionIndex, errorCode: ErrorCode.NONE as number, errorMessage: null, activeProducers: [] };
   if (!p) {
     return {
       partitionIndex,

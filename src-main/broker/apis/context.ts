@@ -12,6 +12,7 @@ import {
   type Versions,
 } from '../../kafka-protocol/index.js';
 import type { GroupCoordinator } from '../group/index.js';
+import type { ClientTopics } from '../server/client-topics.js';
 import type { BrokerMeta } from '../server/data-dir.js';
 import type { BrokerConfigEntry } from '../topics/broker-configs.js';
 import type { TopicManager } from '../topics/topic-manager.js';
@@ -46,11 +47,15 @@ export interface BrokerContext {
   readonly log: Logger;
   /** Broker-level configs for DescribeConfigs on the broker resource. */
   readonly brokerConfigs: readonly BrokerConfigEntry[];
+  /** Which topics each client was told about in Metadata answers (for a new group's first join). */
+  readonly clientTopics: ClientTopics;
 }
 
 export interface ClientInfo {
   clientId: string | null;
   clientHost: string;
+  /** Set once the connection is gone (what was learnt about the client through it no longer holds). */
+  closed?: boolean;
 }
 
 type MaybePromise<T> = T | Promise<T>;

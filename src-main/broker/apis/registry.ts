@@ -39,6 +39,9 @@ import { describeClusterApi } from './60-describe-cluster.js';
 import { describeProducersApi } from './61-describe-producers.js';
 import { describeTransactionsApi } from './65-describe-transactions.js';
 import { listTransactionsApi } from './66-list-transactions.js';
+import { consumerGroupHeartbeatApi } from './68-consumer-group-heartbeat.js';
+import { consumerGroupDescribeApi } from './69-consumer-group-describe.js';
+import { describeTopicPartitionsApi } from './75-describe-topic-partitions.js';
 import type { ApiRange, BrokerApi, BrokerContext, ClientInfo } from './context.js';
 
 /** An API as the request router holds it: its types erased, since one table holds them all. */
@@ -102,6 +105,9 @@ export const BROKER_APIS: readonly RoutedApi[] = [
   route(describeProducersApi),
   route(describeTransactionsApi),
   route(listTransactionsApi),
+  route(consumerGroupHeartbeatApi),
+  route(consumerGroupDescribeApi),
+  route(describeTopicPartitionsApi),
 ];
 
 /** The served APIs indexed by key: an array lookup on the request path. */

@@ -1,20 +1,32 @@
 /**
- * The classic consumer-group coordinator as the broker's handlers call it. Protocol-independent:
- * handlers pass decoded request bodies in and encode what comes back.
+ * The group coordinator as the broker's handlers call it: classic groups (JoinGroup, SyncGroup,
+ * Heartbeat, LeaveGroup) and KIP-848 consumer groups (ConsumerGroupHeartbeat), their offsets, and
+ * the admin requests. Protocol-independent: handlers pass decoded request bodies in and encode what
+ * comes back.
  *
  * Every request first checks that the coordinator is running, then goes to the part that owns it:
- * membership requests to ClassicMembership (membership.ts, which drives rebalance.ts), offsets to
- * GroupOffsets (offsets.ts). What spans both stays here: a member's commit counts as a heartbeat,
- * and a group left Empty without offsets is removed. The registry (registry.ts) holds the groups
- * and writes them through the log (persistence.ts).
+ * classic membership to ClassicMembership (membership.ts, which drives rebalance.ts), consumer
+ * groups to ConsumerMembership (consumer-membership.ts), offsets to GroupOffsets (offsets.ts),
+ * descriptions to admin.ts. What spans them stays here: who may commit to which type of group, a
+ * member's commit counts as a heartbeat, and a group left Empty without offsets is removed. The
+ * registry (registry.ts) holds the groups and writes them through the log (persistence.ts).
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
-import type { ClassicGroup } from './group.js';
+import { describeClassicGroup, describeConsumerGroup, listGroups } from './admin.js';
+import { ConsumerGroup } from './consumer-group.js';
+import { ConsumerMembership } from './consumer-membership.js';
+import type {
+  ConsumerHeartbeatRequest,
+  ConsumerHeartbeatResponse,
+  DescribedConsumerGroup,
+  GroupTopics,
+} from './consumer-types.js';
+import { ClassicGroup } from './group.js';
 import { ClassicMembership } from './membership.js';
 import { GroupOffsets, OffsetsStore } from './offsets.js';
 import { GroupLog } from './persistence.js';
 import { ClassicRebalance, Timers } from './rebalance.js';
-import { GroupRegistry } from './registry.js';
+import { GroupRegistry, type AnyGroup } from './registry.js';
 import {
   GroupState,
   joinError,
@@ -30,6 +42,7 @@ import {
   type OffsetCommitRequest,
   type OffsetCommitResponse,
   type OffsetDeleteResponse,
+  type OffsetFetchMember,
   type OffsetFetchResponse,
   type SyncGroupRequest,
   type SyncGroupResponse,
@@ -43,9 +56,14 @@ export const DEFAULTS = {
   offsetsRetentionMs: 7 * 24 * 60 * 60 * 1000,
   offsetsRetentionCheckIntervalMs: 600_000,
   maxOffsetMetadataSize: 4096,
+  consumerHeartbeatIntervalMs: 5000,
+  consumerSessionTimeoutMs: 45_000,
 } as const;
 
 const NOT_AVAILABLE = ErrorCode.COORDINATOR_NOT_AVAILABLE;
+
+/** Without a broker (unit tests of the classic protocol) there are no topics to assign. */
+const NO_TOPICS: GroupTopics = { byName: () => undefined, byId: () => undefined, all: () => [] };
 
 export class GroupCoordinator {
   private readonly now: () => number;
@@ -53,8 +71,10 @@ export class GroupCoordinator {
   private readonly registry: GroupRegistry;
   private readonly rebalance: ClassicRebalance;
   private readonly membership: ClassicMembership;
+  private readonly consumers: ConsumerMembership;
   private readonly offsets: GroupOffsets;
   private readonly timers: Timers;
+  private readonly topics: GroupTopics;
   private readonly retentionCheckMs: number;
   /** False once closed: every request then answers COORDINATOR_NOT_AVAILABLE. */
   private active = false;
@@ -62,6 +82,7 @@ export class GroupCoordinator {
   constructor(opts: GroupCoordinatorOptions) {
     const now = (this.now = opts.now ?? Date.now);
     const warn = opts.warn ?? ((m: string) => console.warn(`[group-coordinator] ${m}`));
+    this.topics = opts.topics ?? NO_TOPICS;
     this.log = new GroupLog(opts.dataDir, { fsync: opts.fsync, compactAfterRecords: opts.compactAfterRecords, warn });
     const store = new OffsetsStore();
     this.registry = new GroupRegistry(this.log, store, now, warn);
@@ -69,11 +90,19 @@ export class GroupCoordinator {
     this.rebalance = new ClassicRebalance(this.registry, this.timers, {
       initialRebalanceDelayMs: opts.initialRebalanceDelayMs ?? DEFAULTS.initialRebalanceDelayMs,
       now,
+      clientKnowsTopic: opts.clientKnowsTopic,
     });
     this.membership = new ClassicMembership(this.registry, this.rebalance, {
       minSessionTimeoutMs: opts.minSessionTimeoutMs ?? DEFAULTS.minSessionTimeoutMs,
       maxSessionTimeoutMs: opts.maxSessionTimeoutMs ?? DEFAULTS.maxSessionTimeoutMs,
       maxGroupSize: opts.maxGroupSize ?? DEFAULTS.maxGroupSize,
+    });
+    this.consumers = new ConsumerMembership(this.registry, this.timers, this.topics, {
+      heartbeatIntervalMs: opts.consumerHeartbeatIntervalMs ?? DEFAULTS.consumerHeartbeatIntervalMs,
+      sessionTimeoutMs: opts.consumerSessionTimeoutMs ?? DEFAULTS.consumerSessionTimeoutMs,
+      maxGroupSize: opts.maxGroupSize ?? DEFAULTS.maxGroupSize,
+      now,
+      log: opts.info ?? (() => {}),
     });
     this.offsets = new GroupOffsets(store, this.log, {
       retentionMs: opts.offsetsRetentionMs ?? DEFAULTS.offsetsRetentionMs,
@@ -83,13 +112,16 @@ export class GroupCoordinator {
     this.retentionCheckMs = opts.offsetsRetentionCheckIntervalMs ?? DEFAULTS.offsetsRetentionCheckIntervalMs;
 
     this.registry.restore(this.log.load());
-    for (const group of this.registry.all()) this.rebalance.armRestoredMembers(group);
+    for (const group of this.registry.all()) {
+      if (group instanceof ClassicGroup) this.rebalance.armRestoredMembers(group);
+      else this.consumers.armRestored(group);
+    }
     this.active = true;
     this.registry.maybeCompact();
     this.scheduleRetentionCheck();
   }
 
-  // ---------------------------------------------------------------- group membership
+  // ---------------------------------------------------------------- classic group membership
 
   joinGroup(req: JoinGroupRequest): Promise<JoinGroupResponse> {
     if (!this.active) return Promise.resolve(joinError(req.memberId, NOT_AVAILABLE));
@@ -111,6 +143,37 @@ export class GroupCoordinator {
     return this.membership.leaveGroup(req);
   }
 
+  /** A client was told about topics: a classic group's first join may have been waiting for that. */
+  metadataServed(): void {
+    if (!this.active || !this.rebalance.hasDeferredJoins()) return;
+    // A moment later, so the Metadata answer reaches the client before the join answer it unblocks.
+    this.timers.schedule('deferred-joins', 10, () => this.rebalance.retryDeferredJoins());
+  }
+
+  // ---------------------------------------------------------------- consumer groups (KIP-848)
+
+  consumerGroupHeartbeat(req: ConsumerHeartbeatRequest): ConsumerHeartbeatResponse {
+    if (!this.active) {
+      return {
+        errorCode: NOT_AVAILABLE,
+        errorMessage: null,
+        memberId: null,
+        memberEpoch: 0,
+        heartbeatIntervalMs: 0,
+        assignment: null,
+      };
+    }
+    return this.consumers.heartbeat(req);
+  }
+
+  describeConsumerGroup(groupId: string): DescribedConsumerGroup {
+    if (!this.active) {
+      const d = describeConsumerGroup(this.registry, this.topics, '');
+      return { ...d, groupId, errorCode: NOT_AVAILABLE };
+    }
+    return describeConsumerGroup(this.registry, this.topics, groupId);
+  }
+
   // ---------------------------------------------------------------- offsets
 
   commitOffsets(req: OffsetCommitRequest): OffsetCommitResponse {
@@ -121,7 +184,15 @@ export class GroupCoordinator {
       })),
     });
     if (!this.active) return everyPartition(NOT_AVAILABLE);
-    let group = this.registry.get(req.groupId);
+    const existing = this.registry.get(req.groupId);
+    if (existing instanceof ConsumerGroup) {
+      const invalid = existing.validateOffsetCommit(req.memberId, req.generationId, req.apiVersion ?? 9);
+      if (invalid.code !== ErrorCode.NONE) return everyPartition(invalid.code);
+      const { response, logged } = this.offsets.commit(req.groupId, req.topics);
+      if (logged) this.registry.maybeCompact();
+      return response;
+    }
+    let group = existing;
     if (!group) {
       // generation -1: a consumer without group management (or the admin client) — a "simple" group.
       if (req.generationId >= 0) return everyPartition(ErrorCode.ILLEGAL_GENERATION);
@@ -140,9 +211,18 @@ export class GroupCoordinator {
     return response;
   }
 
-  fetchOffsets(groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null): OffsetFetchResponse {
+  fetchOffsets(
+    groupId: string,
+    topics: { name: string; partitionIndexes: number[] }[] | null,
+    member: OffsetFetchMember = { memberId: null, memberEpoch: -1 },
+  ): OffsetFetchResponse {
     if (!this.active) return { errorCode: NOT_AVAILABLE, topics: [] };
     const group = this.registry.get(groupId);
+    if (group instanceof ConsumerGroup) {
+      const invalid = group.validateOffsetFetch(member.memberId, member.memberEpoch);
+      if (invalid !== ErrorCode.NONE) return { errorCode: invalid, topics: [] };
+      return this.offsets.fetch(groupId, topics, true);
+    }
     return this.offsets.fetch(groupId, topics, group !== undefined && !group.is(GroupState.Dead));
   }
 
@@ -150,7 +230,7 @@ export class GroupCoordinator {
     if (!this.active) return { errorCode: NOT_AVAILABLE, topics: [] };
     if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, topics: [] };
     const group = this.registry.get(groupId);
-    if (!group || group.is(GroupState.Dead)) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
+    if (!group || !this.registry.isLive(group)) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
     const { response, deleted } = this.offsets.delete(group, topics);
     if (deleted) {
       this.removeIfEmpty(group);
@@ -204,6 +284,12 @@ export class GroupCoordinator {
     const named = req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null;
     const group = this.registry.get(req.groupId);
     if (!group) return named ? ErrorCode.UNKNOWN_MEMBER_ID : ErrorCode.NONE;
+    if (group instanceof ConsumerGroup) {
+      if (!named) return ErrorCode.NONE;
+      // TxnOffsetCommit clients predate STALE_MEMBER_EPOCH: Kafka answers them ILLEGAL_GENERATION.
+      const code = group.validateOffsetCommit(req.memberId, req.generationId, 9).code;
+      return code === ErrorCode.STALE_MEMBER_EPOCH ? ErrorCode.ILLEGAL_GENERATION : code;
+    }
     if (group.is(GroupState.Dead)) return NOT_AVAILABLE;
     if (!named) return ErrorCode.NONE;
     const invalid = group.validateMember(req.memberId, req.groupInstanceId);
@@ -225,49 +311,24 @@ export class GroupCoordinator {
   // ---------------------------------------------------------------- admin
 
   describeGroup(groupId: string): DescribedGroup {
-    const noGroup = (errorCode: number, groupState: string): DescribedGroup => {
-      return { errorCode, groupId, groupState, protocolType: '', protocolData: '', members: [] };
-    };
-    if (!this.active) return noGroup(NOT_AVAILABLE, '');
-    const group = this.registry.get(groupId);
-    // Kafka answers unknown groups as Dead without an error.
-    if (!group) return noGroup(ErrorCode.NONE, GroupState.Dead);
-    const stable = group.is(GroupState.Stable);
-    return {
-      errorCode: ErrorCode.NONE,
-      groupId,
-      groupState: group.state,
-      protocolType: group.protocolType ?? '',
-      protocolData: stable ? (group.protocolName ?? '') : '',
-      members: [...group.members.values()].map((m) => ({
-        memberId: m.memberId,
-        groupInstanceId: m.groupInstanceId,
-        clientId: m.clientId,
-        clientHost: m.clientHost,
-        // Subscription metadata is only meaningful once a protocol is settled.
-        memberMetadata: stable ? m.metadata(group.protocolName) : Buffer.alloc(0),
-        memberAssignment: m.assignment,
-      })),
-    };
+    if (!this.active) {
+      return { errorCode: NOT_AVAILABLE, groupId, groupState: '', protocolType: '', protocolData: '', members: [] };
+    }
+    return describeClassicGroup(this.registry, groupId);
   }
 
-  /** ListGroups v4 filters match state names case-insensitively, as Kafka does. */
-  listGroups(statesFilter?: string[]): ListedGroup[] {
+  /** ListGroups v4+ filters by state, v5+ by type ('classic', 'consumer'). */
+  listGroups(statesFilter?: string[], typesFilter?: string[]): ListedGroup[] {
     if (!this.active) return [];
-    const filter = statesFilter && statesFilter.length > 0 ? new Set(statesFilter.map((s) => s.toLowerCase())) : null;
-    return this.registry
-      .all()
-      .filter((g) => !g.is(GroupState.Dead) && (filter === null || filter.has(g.state.toLowerCase())))
-      .sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0))
-      .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state }));
+    return listGroups(this.registry, statesFilter, typesFilter);
   }
 
   deleteGroups(groupIds: string[]): { groupId: string; errorCode: number }[] {
     return [...new Set(groupIds)].map((groupId) => {
       if (!this.active) return { groupId, errorCode: NOT_AVAILABLE };
       const group = this.registry.get(groupId);
-      if (!group || group.is(GroupState.Dead)) return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
-      if (!group.is(GroupState.Empty)) return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
+      if (!group || !this.registry.isLive(group)) return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
+      if (!isEmpty(group)) return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
       try {
         this.removeGroup(group);
       } catch {
@@ -281,7 +342,7 @@ export class GroupCoordinator {
   close(): void {
     if (!this.active) return;
     this.active = false;
-    for (const group of this.registry.all()) this.rebalance.unload(group, NOT_AVAILABLE);
+    for (const group of this.registry.allClassic()) this.rebalance.unload(group, NOT_AVAILABLE);
     this.timers.cancelAll();
     this.registry.compactQuietly();
     this.log.close();
@@ -290,20 +351,24 @@ export class GroupCoordinator {
   // ---------------------------------------------------------------- group removal
 
   /** Logged first (throws on I/O failure, leaving the group in place); then whatever is parked on it is answered. */
-  private removeGroup(group: ClassicGroup): void {
+  private removeGroup(group: AnyGroup): void {
     this.registry.remove(group);
-    this.rebalance.unload(group, NOT_AVAILABLE);
+    if (group instanceof ClassicGroup) this.rebalance.unload(group, NOT_AVAILABLE);
+    else this.consumers.unload(group);
   }
 
   /** Kafka drops an Empty group once its last offset is gone. */
-  private removeIfEmpty(group: ClassicGroup): void {
-    if (!group.is(GroupState.Empty) || this.offsets.store.hasOffsets(group.groupId) || group.pendingMembers.size > 0) {
-      return;
-    }
+  private removeIfEmpty(group: AnyGroup): void {
+    if (!isEmpty(group) || this.offsets.store.hasOffsets(group.groupId)) return;
+    if (group instanceof ClassicGroup && group.pendingMembers.size > 0) return;
     try {
       this.removeGroup(group);
     } catch {
       /* keep it; retried by the next cleanup */
     }
   }
+}
+
+function isEmpty(group: AnyGroup): boolean {
+  return group instanceof ClassicGroup ? group.is(GroupState.Empty) : group.isEmpty();
 }

@@ -102,7 +102,7 @@ export class Member {
 }
 
 export class ClassicGroup {
-  /** Which membership protocol runs the group; KIP-848 `consumer` groups would be a second type. */
+  /** Which membership protocol runs the group; KIP-848 consumer groups say 'consumer' (consumer-group.ts). */
   readonly type = 'classic';
   state: GroupStateName = GroupState.Empty;
   stateTimestamp: number;
@@ -122,6 +122,8 @@ export class ClassicGroup {
   initialJoinRemainingMs: number | null = null;
   /** A member joined during the initial delay: the delay is extended (up to the rebalance timeout). */
   newMemberAdded = false;
+  /** Since when the first join has been waiting for the members' clients to learn their topics (rebalance.ts). */
+  firstJoinDeferredSince: number | null = null;
   /** Topics the consumer members subscribe to; null when unknown (not a consumer group or unparsable). */
   subscribedTopics: Set<string> | null = null;
 

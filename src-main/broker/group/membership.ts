@@ -6,6 +6,7 @@
  * member until the phase ends. The coordinator checks that it is running before calling in.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
+import { ConsumerGroup } from './consumer-group.js';
 import { Member, type ClassicGroup } from './group.js';
 import type { ClassicRebalance } from './rebalance.js';
 import type { GroupRegistry } from './registry.js';
@@ -54,7 +55,17 @@ export class ClassicMembership {
       return respond(joinError(req.memberId, ErrorCode.INVALID_SESSION_TIMEOUT));
     }
     const isUnknownMember = req.memberId === '';
-    let group = this.registry.get(req.groupId);
+    const other = this.registry.get(req.groupId);
+    let group = this.registry.classic(req.groupId);
+    if (other instanceof ConsumerGroup) {
+      // One group id, one group type (as in Kafka): an Empty consumer group may become classic.
+      if (!other.isEmpty()) return respond(joinError(req.memberId, ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+      try {
+        group = this.registry.convertToClassic(other);
+      } catch {
+        return respond(joinError(req.memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
+      }
+    }
     if (!group) {
       // A known member id for a group we do not have: the member was expired or the group deleted.
       if (!isUnknownMember) return respond(joinError(req.memberId, ErrorCode.UNKNOWN_MEMBER_ID));
@@ -211,7 +222,7 @@ export class ClassicMembership {
 
   private sync(req: SyncGroupRequest, respond: SyncCallback): void {
     if (req.groupId === '') return respond(syncError(ErrorCode.INVALID_GROUP_ID));
-    const group = this.registry.get(req.groupId);
+    const group = this.registry.classic(req.groupId);
     if (!group) return respond(syncError(ErrorCode.UNKNOWN_MEMBER_ID));
     if (group.is(GroupState.Dead)) return respond(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
     const invalid = group.validateMember(req.memberId, req.groupInstanceId);
@@ -257,7 +268,7 @@ export class ClassicMembership {
 
   heartbeat(req: HeartbeatRequest): { errorCode: number } {
     if (req.groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID };
-    const group = this.registry.get(req.groupId);
+    const group = this.registry.classic(req.groupId);
     if (!group) return { errorCode: ErrorCode.UNKNOWN_MEMBER_ID };
     if (group.is(GroupState.Dead)) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE };
     const invalid = group.validateMember(req.memberId, req.groupInstanceId);
@@ -272,7 +283,7 @@ export class ClassicMembership {
 
   leaveGroup(req: LeaveGroupRequest): LeaveGroupResponse {
     if (req.groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, members: [] };
-    const group = this.registry.get(req.groupId);
+    const group = this.registry.classic(req.groupId);
     if (!group) {
       return {
         errorCode: ErrorCode.NONE,

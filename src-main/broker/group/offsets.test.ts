@@ -46,7 +46,7 @@ function commit(
 describe('OffsetCommit validation', () => {
   it('simple commit creates an Empty group without protocol type that lists and describes', () => {
     expect(commit({}, 5n)).toBe(0);
-    expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: '', groupState: 'Empty' }]);
+    expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: '', groupState: 'Empty', groupType: 'classic' }]);
     expect(h.gc.describeGroup('g')).toMatchObject({ errorCode: 0, groupState: 'Empty', protocolType: '', members: [] });
     expect(h.gc.fetchOffsets('g', null).topics[0].partitions[0]).toMatchObject({
       committedOffset: 5n,
@@ -78,7 +78,9 @@ describe('OffsetCommit validation', () => {
     h.gc.leaveGroup({ groupId: 'g', members: [{ memberId: a.memberId, groupInstanceId: null }] });
     await flush();
     expect(commit({}, 99n)).toBe(0);
-    expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: 'consumer', groupState: 'Empty' }]);
+    expect(h.gc.listGroups()).toEqual([
+      { groupId: 'g', protocolType: 'consumer', groupState: 'Empty', groupType: 'classic' },
+    ]);
   });
 
   it('metadata over 4096 characters is rejected per partition', () => {
@@ -148,6 +150,7 @@ describe('admin', () => {
   it('describe unknown is Dead without error', () => {
     expect(h.gc.describeGroup('zzz')).toEqual({
       errorCode: 0,
+      errorMessage: null,
       groupId: 'zzz',
       groupState: 'Dead',
       protocolType: '',
@@ -160,7 +163,9 @@ describe('admin', () => {
     commit({ groupId: 'offsets-only' });
     await stableSingle(h, { groupId: 'live' });
     expect(h.gc.listGroups().map((g) => g.groupId)).toEqual(['live', 'offsets-only']);
-    expect(h.gc.listGroups(['stable'])).toEqual([{ groupId: 'live', protocolType: 'consumer', groupState: 'Stable' }]);
+    expect(h.gc.listGroups(['stable'])).toEqual([
+      { groupId: 'live', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic' },
+    ]);
     expect(h.gc.listGroups(['Empty', 'Dead']).map((g) => g.groupId)).toEqual(['offsets-only']);
   });
 

@@ -1,11 +1,13 @@
 /**
  * Committed offsets: the in-memory store and OffsetCommit / OffsetFetch / OffsetDelete / retention
  * over it. Independent of how a group manages its members: the coordinator finds the group and the
- * group decides who may commit (ClassicGroup.validateOffsetCommit); this module only asks what any
- * group can tell (state, protocol type, subscribed topics). Every change is logged before it is
+ * group decides who may commit (ClassicGroup.validateOffsetCommit, consumer-offsets.ts for consumer
+ * groups); this module only asks what any group can tell (empty or not, protocol type, subscribed
+ * topics). Every change is logged before it is
  * acknowledged or applied.
  */
 import { ErrorCode } from '../../kafka-protocol/index.js';
+import { ConsumerGroup } from './consumer-group.js';
 import type { ClassicGroup } from './group.js';
 import type { GroupLog, OffsetTuple } from './persistence.js';
 import {
@@ -212,11 +214,11 @@ export class GroupOffsets {
    * whether anything went, which may leave an Empty group with no offsets for the caller to drop.
    */
   delete(
-    group: ClassicGroup,
+    group: ClassicGroup | ConsumerGroup,
     topics: { name: string; partitions: number[] }[],
   ): { response: OffsetDeleteResponse; deleted: boolean } {
     const groupError = (errorCode: number) => ({ response: { errorCode, topics: [] }, deleted: false });
-    const subscribedCheck = !group.is(GroupState.Empty);
+    const subscribedCheck = group instanceof ConsumerGroup ? !group.isEmpty() : !group.is(GroupState.Empty);
     // A non-empty group that is not a consumer group gives no way to know what it consumes.
     if (subscribedCheck && group.protocolType !== CONSUMER_PROTOCOL_TYPE) return groupError(ErrorCode.NON_EMPTY_GROUP);
 
@@ -256,7 +258,7 @@ export class GroupOffsets {
   }
 
   /** Drops the group's offsets that are past retention; false when that could not be logged (nothing changed). */
-  expire(group: ClassicGroup, now: number): boolean {
+  expire(group: ClassicGroup | ConsumerGroup, now: number): boolean {
     const expired = expiredOffsets(this.store.all(group.groupId), group, now, this.opts.retentionMs);
     if (expired.length === 0) return true;
     try {
@@ -274,14 +276,22 @@ export class GroupOffsets {
 }
 
 /**
- * Offsets due for expiry under Kafka's retention rules (KIP-211):
+ * Offsets due for expiry under Kafka's retention rules (KIP-211; KIP-848 for consumer groups):
  * - group with a protocol type and Empty: retention counts from when the group became Empty;
  * - Stable consumer group with known subscriptions: offsets of unsubscribed topics, from commit time;
  * - group without protocol type (simple commits only): from each offset's commit time;
  * - anything else keeps its offsets.
  */
-function expiredOffsets(rows: OffsetRow[], group: ClassicGroup, now: number, retentionMs: number): OffsetRow[] {
+function expiredOffsets(
+  rows: OffsetRow[],
+  group: ClassicGroup | ConsumerGroup,
+  now: number,
+  retentionMs: number,
+): OffsetRow[] {
   const older = (base: number): boolean => now - base >= retentionMs;
+  // Consumer groups (KIP-848): offsets of topics nobody subscribes to expire from their commit.
+  if (group instanceof ConsumerGroup)
+    return rows.filter((r) => !group.isSubscribedToTopic(r.topic) && older(r.commitTimestamp));
   if (group.protocolType === null) return rows.filter((r) => older(r.commitTimestamp));
   if (group.is(GroupState.Empty)) return rows.filter(() => older(group.stateTimestamp));
   if (group.protocolType === CONSUMER_PROTOCOL_TYPE && group.is(GroupState.Stable) && group.subscribedTopics) {

@@ -53,8 +53,8 @@ describe('persistence', () => {
 
     const gc = h.reopen();
     expect(gc.listGroups()).toEqual([
-      { groupId: 'consumers', protocolType: 'consumer', groupState: 'Empty' },
-      { groupId: 'simple', protocolType: '', groupState: 'Empty' },
+      { groupId: 'consumers', protocolType: 'consumer', groupState: 'Empty', groupType: 'classic' },
+      { groupId: 'simple', protocolType: '', groupState: 'Empty', groupType: 'classic' },
     ]);
     expect(gc.fetchOffsets('simple', [{ name: 't', partitionIndexes: [0] }]).topics[0].partitions[0]).toEqual({
       partitionIndex: 0,

@@ -30,7 +30,9 @@ export interface PersistedMember {
 }
 
 /** What Kafka keeps in its GroupMetadata record: written after a sync, and when a group turns Empty. */
-export interface PersistedGroupMeta {
+export interface PersistedClassicGroupMeta {
+  /** Absent in logs written before consumer groups existed. */
+  type?: 'classic';
   protocolType: string | null;
   generationId: number;
   protocolName: string | null;
@@ -38,6 +40,39 @@ export interface PersistedGroupMeta {
   stateTimestamp: number;
   members: PersistedMember[];
 }
+
+/** A member of a KIP-848 consumer group (Kafka's ConsumerGroupMemberMetadata and CurrentMemberAssignment records). */
+export interface PersistedConsumerMember {
+  memberId: string;
+  instanceId: string | null;
+  rackId: string | null;
+  clientId: string;
+  clientHost: string;
+  rebalanceTimeoutMs: number;
+  subscribedTopicNames: string[];
+  subscribedTopicRegex: string;
+  serverAssignor: string | null;
+  memberEpoch: number;
+  previousMemberEpoch: number;
+  state: 'STABLE' | 'UNREVOKED_PARTITIONS' | 'UNRELEASED_PARTITIONS';
+  /** { topicIdHex: [partitions] } */
+  assigned: Record<string, number[]>;
+  pendingRevocation: Record<string, number[]>;
+}
+
+/** A KIP-848 consumer group: its epochs, members and target assignment (Kafka's ConsumerGroup* records). */
+export interface PersistedConsumerGroupMeta {
+  type: 'consumer';
+  groupEpoch: number;
+  assignmentEpoch: number;
+  subscriptionSignature: string;
+  stateTimestamp: number;
+  members: PersistedConsumerMember[];
+  /** memberId → { topicIdHex: [partitions] } */
+  target: Record<string, Record<string, number[]>>;
+}
+
+export type PersistedGroupMeta = PersistedClassicGroupMeta | PersistedConsumerGroupMeta;
 
 /** [topic, partition, offset (decimal string), leaderEpoch, metadata, commitTimestamp] */
 export type OffsetTuple = [string, number, string, number, string, number];

@@ -312,7 +312,9 @@ describe('leave', () => {
     const r = h.gc.leaveGroup({ groupId: 'g', members: [{ memberId: a.memberId, groupInstanceId: null }] });
     expect(r).toEqual({ errorCode: 0, members: [{ memberId: a.memberId, groupInstanceId: null, errorCode: 0 }] });
     await flush();
-    expect(h.gc.listGroups()).toEqual([{ groupId: 'g', protocolType: 'consumer', groupState: 'Empty' }]);
+    expect(h.gc.listGroups()).toEqual([
+      { groupId: 'g', protocolType: 'consumer', groupState: 'Empty', groupType: 'classic' },
+    ]);
     expect(h.gc.describeGroup('g')).toMatchObject({
       groupState: 'Empty',
       protocolType: 'consumer',

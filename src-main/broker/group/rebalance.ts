@@ -10,7 +10,14 @@
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup, Member } from './group.js';
 import type { GroupRegistry } from './registry.js';
-import { GroupState, joinError, syncError, type SyncGroupRequest } from './types.js';
+import {
+  CONSUMER_PROTOCOL_TYPE,
+  GroupState,
+  joinError,
+  parseSubscriptionTopics,
+  syncError,
+  type SyncGroupRequest,
+} from './types.js';
 
 // One timer per key: re-arming a key replaces the previous timer.
 const heartbeatKey = (g: string, m: string): string => `hb\u0000${g}\u0000${m}`;
@@ -21,7 +28,19 @@ export interface RebalanceOptions {
   /** group.initial.rebalance.delay.ms */
   initialRebalanceDelayMs: number;
   now(): number;
+  /**
+   * Whether a client has been told about a topic in a Metadata answer. The first join of a new group
+   * waits (up to FIRST_ASSIGNMENT_WAIT_MS) until every member's client knows the topics it subscribes
+   * to, so the leader can assign them: see deferFirstJoin.
+   */
+  clientKnowsTopic?: (clientId: string, clientHost: string, topic: string) => boolean;
 }
+
+/**
+ * The longest a new group's first join waits for its members' clients to learn their topics:
+ * Kafka's default group.initial.rebalance.delay.ms, which gives clients the same chance on Kafka.
+ */
+export const FIRST_ASSIGNMENT_WAIT_MS = 3000;
 
 export class ClassicRebalance {
   constructor(
@@ -79,12 +98,69 @@ export class ClassicRebalance {
       this.scheduleJoin(group, delay);
       return;
     }
+    if (remaining !== null && this.deferFirstJoin(group)) return;
     this.completeJoinPhase(group);
+  }
+
+  // ---------------------------------------------------------------- the first assignment of a new group
+
+  /** New groups whose first join waits for their clients' metadata; retried on each Metadata answer. */
+  private readonly waitingForMetadata = new Set<ClassicGroup>();
+
+  /**
+   * The leader of a consumer group assigns only the partitions its client knows. A client that
+   * joins before its first Metadata answer arrived (librdkafka, kafka-python, the Java consumer may)
+   * would get an empty assignment and rebalance again as soon as the answer lands. So the first join
+   * of a new group is answered once every member's client has been told about the topics it
+   * subscribes to, and at the latest after FIRST_ASSIGNMENT_WAIT_MS. A client that asked for its
+   * topics before joining (the usual case) does not wait at all. True while the join is deferred.
+   */
+  private deferFirstJoin(group: ClassicGroup): boolean {
+    if (this.firstAssignmentReady(group)) return false;
+    const now = this.opts.now();
+    group.firstJoinDeferredSince ??= now;
+    const left = FIRST_ASSIGNMENT_WAIT_MS - (now - group.firstJoinDeferredSince);
+    if (left <= 0) return false;
+    this.waitingForMetadata.add(group);
+    this.scheduleJoin(group, left);
+    return true;
+  }
+
+  private firstAssignmentReady(group: ClassicGroup): boolean {
+    const knows = this.opts.clientKnowsTopic;
+    if (!knows || group.protocolType !== CONSUMER_PROTOCOL_TYPE) return true;
+    for (const m of group.members.values()) {
+      const topics = m.protocols.length > 0 ? parseSubscriptionTopics(m.protocols[0].metadata) : null;
+      if (topics && !topics.every((t) => knows(m.clientId, m.clientHost, t))) return false;
+    }
+    return true;
+  }
+
+  hasDeferredJoins(): boolean {
+    return this.waitingForMetadata.size > 0;
+  }
+
+  /** A Metadata answer went out: complete the first joins that were waiting for it. */
+  retryDeferredJoins(): void {
+    for (const group of this.waitingForMetadata) {
+      if (
+        !this.registry.isLive(group) ||
+        !group.is(GroupState.PreparingRebalance) ||
+        group.firstJoinDeferredSince === null
+      ) {
+        this.waitingForMetadata.delete(group);
+      } else if (this.firstAssignmentReady(group)) {
+        this.waitingForMetadata.delete(group);
+        this.completeJoinPhase(group);
+      }
+    }
   }
 
   private completeJoinPhase(group: ClassicGroup): void {
     this.timers.cancel(joinKey(group.groupId));
     group.initialJoinRemainingMs = null;
+    group.firstJoinDeferredSince = null;
+    this.waitingForMetadata.delete(group);
     // Dynamic members that did not rejoin in time are out; static ones keep their slot until their session expires.
     for (const m of group.notYetRejoinedMembers()) {
       if (!m.isStatic) this.removeMember(group, m, ErrorCode.UNKNOWN_MEMBER_ID);
@@ -241,6 +317,7 @@ export class ClassicRebalance {
     for (const id of group.pendingMembers) this.timers.cancel(heartbeatKey(group.groupId, id));
     this.timers.cancel(joinKey(group.groupId));
     this.timers.cancel(syncKey(group.groupId));
+    this.waitingForMetadata.delete(group);
   }
 }
 

@@ -1,7 +1,10 @@
 /**
- * Plain request/response shapes of the classic group coordinator. Field names follow the Kafka
+ * Plain request/response shapes of the group coordinator (classic groups; consumer-types.ts has
+ * those of KIP-848 consumer groups). Field names follow the Kafka
  * message JSON (lowerCamelCase) so the server's handlers can pass decoded bodies straight through.
  */
+
+import type { GroupTopics } from './consumer-types.js';
 
 /** Classic group states; the transitions between them are ClassicGroup's (group.ts). */
 export const GroupState = {
@@ -37,6 +40,16 @@ export interface GroupCoordinatorOptions {
   compactAfterRecords?: number;
   /** Where non-fatal storage problems go (torn log tail, failed snapshot). Default console.warn. */
   warn?: (message: string) => void;
+  /** The broker's topics, for the server-side assignment of consumer groups (KIP-848). */
+  topics?: GroupTopics;
+  /** group.consumer.heartbeat.interval.ms (default 5000). */
+  consumerHeartbeatIntervalMs?: number;
+  /** group.consumer.session.timeout.ms (default 45000). */
+  consumerSessionTimeoutMs?: number;
+  /** Whether a client was told about a topic in a Metadata answer (see rebalance.ts, the first join). */
+  clientKnowsTopic?: (clientId: string, clientHost: string, topic: string) => boolean;
+  /** Where membership changes worth a log line go. */
+  info?: (message: string) => void;
   now?: () => number;
   setTimeout?: typeof setTimeout;
   clearTimeout?: typeof clearTimeout;
@@ -120,6 +133,7 @@ export interface LeaveGroupResponse {
 
 export interface OffsetCommitRequest {
   groupId: string;
+  /** The generation of a classic group, or the member epoch of a consumer group member (v9+). */
   generationId: number;
   memberId: string;
   groupInstanceId: string | null;
@@ -132,6 +146,14 @@ export interface OffsetCommitRequest {
       committedMetadata: string | null;
     }[];
   }[];
+  /** Consumer group members must commit with v9+; absent means a version that can (tests). */
+  apiVersion?: number;
+}
+
+/** Who fetches (OffsetFetch v9+): a consumer group member names itself; admin clients send null / -1. */
+export interface OffsetFetchMember {
+  memberId: string | null;
+  memberEpoch: number;
 }
 
 export interface OffsetCommitResponse {
@@ -167,6 +189,8 @@ export interface DescribedGroupMember {
 
 export interface DescribedGroup {
   errorCode: number;
+  /** DescribeGroups v6+. */
+  errorMessage?: string | null;
   groupId: string;
   groupState: string;
   protocolType: string;
@@ -178,6 +202,8 @@ export interface ListedGroup {
   groupId: string;
   protocolType: string;
   groupState: string;
+  /** 'classic' or 'consumer' (ListGroups v5). */
+  groupType: string;
 }
 
 export type JoinCallback = (response: JoinGroupResponse) => void;

@@ -29,13 +29,14 @@ export class Connection {
     private readonly opts: ConnectionOptions,
   ) {
     this.reader = new FrameReader(opts.maxFrameBytes);
-    this.client = { clientId: null, clientHost: socket.remoteAddress ?? '' };
+    this.client = { clientId: null, clientHost: kafkaClientHost(socket.remoteAddress) };
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('drain', () => this.updateFlow());
     socket.on('error', (e) => opts.log('debug', `connection ${this.describe()}: ${e.message}`));
     socket.on('close', () => {
       this.closed = true;
+      this.client.closed = true;
       this.queue.length = 0;
       this.head = 0;
     });
@@ -52,7 +53,7 @@ export class Connection {
   }
 
   private describe(): string {
-    return `${this.client.clientHost}:${this.socket.remotePort ?? '?'}${this.client.clientId ? ` (${this.client.clientId})` : ''}`;
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}${this.client.clientId ? ` (${this.client.clientId})` : ''}`;
   }
 
   private onData(chunk: Buffer): void {
@@ -128,4 +129,13 @@ export class Connection {
     this.opts.log(e instanceof CloseConnection ? 'warn' : 'error', `closing ${this.describe()}: ${why}`);
     this.close();
   }
+}
+
+/**
+ * A client's address as Kafka reports it in group descriptions (Java's InetAddress.toString() of an
+ * unresolved address: "/127.0.0.1"), with Node's IPv4-mapped IPv6 prefix removed.
+ */
+export function kafkaClientHost(address: string | undefined): string {
+  if (!address) return '';
+  return `/${address.startsWith('::ffff:') ? address.slice(7) : address}`;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupCoordinator } from '../group/coordinator.js';
 import { FakeClock, flush } from './fake-clock.js';
+import type { ConsumerHeartbeatRequest, GroupTopics } from '../group/consumer-types.js';
 import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest } from '../group/types.js';
 
 export const INITIAL_DELAY = 100;
@@ -143,4 +144,44 @@ export function encodeSubscription(topics: string[], userData: Buffer | null = n
   parts.push(u);
   if (userData) parts.push(userData);
   return Buffer.concat(parts);
+}
+
+/** Topics for consumer group tests: name → partition count; ids are derived from the names. */
+export function fakeTopics(initial: Record<string, number>): GroupTopics & {
+  set(name: string, partitions: number): void;
+  remove(name: string): void;
+  idOf(name: string): string;
+} {
+  const parts = new Map(Object.entries(initial));
+  const idOf = (name: string) => Buffer.from(name.padEnd(16, '_').slice(0, 16)).toString('hex');
+  const topic = (name: string) =>
+    parts.has(name) ? { name, id: idOf(name), partitions: parts.get(name)! } : undefined;
+  return {
+    byName: topic,
+    byId: (id) => [...parts.keys()].map(topic).find((t) => t?.id === id),
+    all: () => [...parts.keys()].map((n) => topic(n)!),
+    set: (name, n) => void parts.set(name, n),
+    remove: (name) => void parts.delete(name),
+    idOf,
+  };
+}
+
+/** A ConsumerGroupHeartbeat request with Kafka 4 client defaults (v1: the member brings its id). */
+export function cgReq(over: Partial<ConsumerHeartbeatRequest> = {}): ConsumerHeartbeatRequest {
+  return {
+    groupId: 'cg',
+    memberId: 'm1',
+    memberEpoch: 0,
+    instanceId: null,
+    rackId: null,
+    rebalanceTimeoutMs: 30_000,
+    subscribedTopicNames: ['a'],
+    subscribedTopicRegex: null,
+    serverAssignor: null,
+    topicPartitions: [],
+    clientId: 'client',
+    clientHost: '/127.0.0.1',
+    apiVersion: 1,
+    ...over,
+  };
 }

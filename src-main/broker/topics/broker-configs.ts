@@ -1,14 +1,22 @@
 /**
- * Broker-level configs reported by DescribeConfigs on the broker resource. Values the sandbox sets
- * itself are STATIC_BROKER_CONFIG; the rest are Kafka's defaults.
+ * Broker-level configs reported by DescribeConfigs on the broker resource: Kafka 4.1's full set
+ * (broker-config-defs.ts) at Kafka's defaults, with the sandbox's own settings laid over them as
+ * STATIC_BROKER_CONFIG, as a single-node Kafka started with a server.properties would show them.
  */
+import { KAFKA_BROKER_CONFIGS } from './broker-config-defs.js';
 import { ConfigSource, type ConfigType } from './config-defs.js';
+import type { ConfigSynonym } from './topic-config.js';
 
 export interface BrokerConfigEntry {
   name: string;
+  /** null for sensitive configs and for configs Kafka has no value for. */
   value: string | null;
   source: number;
   type: ConfigType;
+  readOnly: boolean;
+  sensitive: boolean;
+  /** Most specific first: the sandbox's setting (if any), then Kafka's default (if it has one). */
+  synonyms: ConfigSynonym[];
 }
 
 export interface BrokerConfigInput {
@@ -21,57 +29,75 @@ export interface BrokerConfigInput {
   autoCreateTopics: boolean;
   groupInitialRebalanceDelayMs: number;
   segmentBytes: number;
+  /** Settings of the consumer group coordinator (KIP-848) the sandbox runs with. */
+  consumerHeartbeatIntervalMs: number;
+  consumerSessionTimeoutMs: number;
 }
 
-/** Sandbox default for new segments: smaller than Kafka's 1 GiB so a laptop's disk is not eaten. */
-export const SANDBOX_SEGMENT_BYTES = 64 * 1024 * 1024;
+/** Kafka's log.segment.bytes default; the sandbox uses it unless told otherwise. */
+export const KAFKA_SEGMENT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Cluster-wide dynamic defaults a fresh Kafka 4.1 cluster reports: its storage format writes
+ * min.insync.replicas for eligible leader replicas (KIP-966), so topics and the broker show it as
+ * DYNAMIC_DEFAULT_BROKER_CONFIG.
+ */
+export const CLUSTER_DYNAMIC_DEFAULTS: ReadonlyMap<string, string> = new Map([['min.insync.replicas', '1']]);
 
 /** The broker values topic configs fall back to (synonyms), when they differ from Kafka's defaults. */
 export function brokerStaticTopicDefaults(segmentBytes: number): Map<string, string> {
-  return new Map([['log.segment.bytes', String(segmentBytes)]]);
+  return segmentBytes === KAFKA_SEGMENT_BYTES ? new Map() : new Map([['log.segment.bytes', String(segmentBytes)]]);
+}
+
+/** What the sandbox sets, as a server.properties for a single-node Kafka would. */
+function sandboxSettings(i: BrokerConfigInput): Map<string, string> {
+  const s = new Map<string, string>([
+    ['node.id', String(i.nodeId)],
+    ['broker.id', String(i.nodeId)],
+    ['process.roles', 'broker,controller'],
+    ['listeners', `PLAINTEXT://${i.host}:${i.port}`],
+    ['advertised.listeners', `PLAINTEXT://${i.advertisedHost}:${i.port}`],
+    ['log.dirs', i.dataDir],
+    ['num.partitions', String(i.defaultPartitions)],
+    ['auto.create.topics.enable', String(i.autoCreateTopics)],
+    ['group.initial.rebalance.delay.ms', String(i.groupInitialRebalanceDelayMs)],
+    // One broker: every internal topic has one replica.
+    ['offsets.topic.replication.factor', '1'],
+    ['transaction.state.log.replication.factor', '1'],
+    ['transaction.state.log.min.isr', '1'],
+    ['share.coordinator.state.topic.replication.factor', '1'],
+    ['share.coordinator.state.topic.min.isr', '1'],
+  ]);
+  if (i.segmentBytes !== KAFKA_SEGMENT_BYTES) s.set('log.segment.bytes', String(i.segmentBytes));
+  s.set('group.consumer.heartbeat.interval.ms', String(i.consumerHeartbeatIntervalMs));
+  s.set('group.consumer.session.timeout.ms', String(i.consumerSessionTimeoutMs));
+  return s;
 }
 
 export function brokerConfigEntries(i: BrokerConfigInput): BrokerConfigEntry[] {
-  const S = ConfigSource.STATIC_BROKER_CONFIG;
-  const D = ConfigSource.DEFAULT_CONFIG;
-  const rows: Array<[string, string | null, number, ConfigType]> = [
-    ['node.id', String(i.nodeId), S, 'int'],
-    ['broker.id', String(i.nodeId), S, 'int'],
-    ['process.roles', 'broker,controller', S, 'list'],
-    ['listeners', `PLAINTEXT://${i.host}:${i.port}`, S, 'string'],
-    ['advertised.listeners', `PLAINTEXT://${i.advertisedHost}:${i.port}`, S, 'string'],
-    ['log.dirs', i.dataDir, S, 'string'],
-    ['num.partitions', String(i.defaultPartitions), i.defaultPartitions === 1 ? D : S, 'int'],
-    ['auto.create.topics.enable', String(i.autoCreateTopics), i.autoCreateTopics ? D : S, 'boolean'],
-    [
-      'group.initial.rebalance.delay.ms',
-      String(i.groupInitialRebalanceDelayMs),
-      i.groupInitialRebalanceDelayMs === 3000 ? D : S,
-      'int',
-    ],
-    ['log.segment.bytes', String(i.segmentBytes), i.segmentBytes === 1073741824 ? D : S, 'int'],
-    ['default.replication.factor', '1', D, 'int'],
-    ['offsets.topic.replication.factor', '1', S, 'short'],
-    ['transaction.state.log.replication.factor', '1', S, 'short'],
-    ['min.insync.replicas', '1', D, 'int'],
-    ['message.max.bytes', '1048588', D, 'int'],
-    ['log.cleanup.policy', 'delete', D, 'list'],
-    ['log.retention.hours', '168', D, 'int'],
-    ['log.retention.ms', null, D, 'long'],
-    ['log.retention.bytes', '-1', D, 'long'],
-    ['log.retention.check.interval.ms', '300000', D, 'long'],
-    ['log.roll.hours', '168', D, 'int'],
-    ['log.cleaner.enable', 'true', D, 'boolean'],
-    ['log.cleaner.delete.retention.ms', '86400000', D, 'long'],
-    ['log.cleaner.min.cleanable.ratio', '0.5', D, 'double'],
-    ['log.message.timestamp.type', 'CreateTime', D, 'string'],
-    ['compression.type', 'producer', D, 'string'],
-    ['delete.topic.enable', 'true', D, 'boolean'],
-    ['offsets.retention.minutes', '10080', D, 'int'],
-    ['group.min.session.timeout.ms', '6000', D, 'int'],
-    ['group.max.session.timeout.ms', '1800000', D, 'int'],
-    ['socket.request.max.bytes', '104857600', D, 'int'],
-    ['unclean.leader.election.enable', 'false', D, 'boolean'],
-  ];
-  return rows.map(([name, value, source, type]) => ({ name, value, source, type }));
+  const settings = sandboxSettings(i);
+  return KAFKA_BROKER_CONFIGS.map(([name, type, defaultValue, flags]) => {
+    const sensitive = flags.includes('s');
+    const synonyms: ConfigSynonym[] = [];
+    const dynamicDefault = CLUSTER_DYNAMIC_DEFAULTS.get(name);
+    const set = settings.get(name);
+    // A setting equal to Kafka's default is still a setting (Kafka reports what server.properties says),
+    // except for the consumer group timeouts, which the sandbox only overrides when asked to.
+    const isSet = set !== undefined && !(name.startsWith('group.consumer.') && set === defaultValue);
+    if (dynamicDefault !== undefined)
+      synonyms.push({ name, value: dynamicDefault, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG });
+    if (isSet) synonyms.push({ name, value: set, source: ConfigSource.STATIC_BROKER_CONFIG });
+    if (defaultValue !== null) synonyms.push({ name, value: defaultValue, source: ConfigSource.DEFAULT_CONFIG });
+    const top = synonyms[0] ?? { value: null, source: ConfigSource.DEFAULT_CONFIG };
+    const hide = (s: ConfigSynonym) => (sensitive ? { ...s, value: null } : s);
+    return {
+      name,
+      value: sensitive ? null : top.value,
+      source: top.source,
+      type,
+      readOnly: flags.includes('r'),
+      sensitive,
+      synonyms: synonyms.map(hide),
+    };
+  });
 }

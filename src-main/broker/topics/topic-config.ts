@@ -2,6 +2,7 @@
  * Effective topic configuration: topic override, else the broker's static value, else Kafka's default.
  * Also turns the effective values into the storage layer's LogConfig.
  */
+import { CLUSTER_DYNAMIC_DEFAULTS } from './broker-configs.js';
 import { ConfigSource, TOPIC_CONFIGS, type ConfigDef } from './config-defs.js';
 
 export interface ConfigSynonym {
@@ -29,11 +30,17 @@ export function resolveTopicConfig(
   const synonyms: ConfigSynonym[] = [];
   const override = Object.hasOwn(overrides, def.name) ? overrides[def.name] : undefined;
   if (override !== undefined) synonyms.push({ name: def.name, value: override, source: ConfigSource.TOPIC_CONFIG });
-  const brokerValue = def.brokerSynonym ? broker.get(def.brokerSynonym) : undefined;
+  const synonym = def.brokerSynonym;
+  const dynamicDefault = synonym ? CLUSTER_DYNAMIC_DEFAULTS.get(synonym) : undefined;
+  if (dynamicDefault !== undefined)
+    synonyms.push({ name: synonym!, value: dynamicDefault, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG });
+  const brokerValue = synonym ? broker.get(synonym) : undefined;
   if (brokerValue !== undefined)
-    synonyms.push({ name: def.brokerSynonym!, value: brokerValue, source: ConfigSource.STATIC_BROKER_CONFIG });
-  synonyms.push({ name: def.brokerSynonym ?? def.name, value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG });
-  const top = synonyms[0];
+    synonyms.push({ name: synonym!, value: brokerValue, source: ConfigSource.STATIC_BROKER_CONFIG });
+  // As Kafka: the broker-level default is a synonym only when the broker config has one.
+  if (synonym && !def.noDefaultSynonym)
+    synonyms.push({ name: synonym, value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG });
+  const top = synonyms[0] ?? { value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG };
   return { def, value: top.value ?? def.defaultValue, source: top.source, synonyms };
 }
 

@@ -9,6 +9,7 @@ import type { LogManager, PartitionLog } from '../log/index.js';
 import { TopicRegistryFile, type TopicRecord } from './registry.js';
 import { toLogConfig, type BrokerStaticConfigs } from './topic-config.js';
 import { validateTopicConfigs } from './config-validate.js';
+import { internalTopicSpec, type InternalTopicSpec } from './internal-topics.js';
 import { assertTopicName } from './topic-names.js';
 
 export interface PartitionState {
@@ -157,10 +158,26 @@ export class TopicManager {
   async getOrCreate(name: string): Promise<Topic> {
     const existing = this.byName.get(name);
     if (existing) return existing;
+    // Kafka auto-creates an internal topic with its own layout, never with num.partitions.
+    const spec = internalTopicSpec(name);
+    if (spec) return this.ensureInternal(spec);
     try {
       return await this.create(name, -1);
     } catch (e) {
       const again = this.byName.get(name);
+      if (again) return again;
+      throw e;
+    }
+  }
+
+  /** Creates an internal topic with Kafka's layout the first time its coordinator is looked up. */
+  async ensureInternal(spec: InternalTopicSpec): Promise<Topic> {
+    const existing = this.byName.get(spec.name);
+    if (existing) return existing;
+    try {
+      return await this.create(spec.name, spec.partitions, { ...spec.configs });
+    } catch (e) {
+      const again = this.byName.get(spec.name);
       if (again) return again;
       throw e;
     }

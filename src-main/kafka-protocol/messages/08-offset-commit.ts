@@ -1,5 +1,5 @@
 /**
- * OffsetCommit (API key 8), versions 0-8: transcribed from Kafka's OffsetCommitRequest.json and
+ * OffsetCommit (API key 8), versions 0-9: transcribed from Kafka's OffsetCommitRequest.json and
  * OffsetCommitResponse.json (clients/src/main/resources/common/message/).
  */
 import { defineApi, type MessageSchema } from '../schema.js';
@@ -8,10 +8,11 @@ export const OffsetCommitRequest = {
   apiKey: 8,
   name: 'OffsetCommitRequest',
   type: 'request',
-  validVersions: '0-8',
+  validVersions: '0-9',
   flexibleVersions: '8+',
   fields: [
     { name: 'GroupId', type: 'string', versions: '0+' },
+    // Kafka 4 calls it GenerationIdOrMemberEpoch: v9+ (KIP-848) members send their member epoch here.
     { name: 'GenerationId', type: 'int32', versions: '1+', default: -1 },
     { name: 'MemberId', type: 'string', versions: '1+' },
     { name: 'GroupInstanceId', type: 'string', versions: '7+', nullableVersions: '7+', default: null },
@@ -39,7 +40,7 @@ export const OffsetCommitResponse = {
   apiKey: 8,
   name: 'OffsetCommitResponse',
   type: 'response',
-  validVersions: '0-8',
+  validVersions: '0-9',
   flexibleVersions: '8+',
   fields: [
     { name: 'ThrottleTimeMs', type: 'int32', versions: '3+' },

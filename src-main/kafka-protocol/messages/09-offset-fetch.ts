@@ -1,5 +1,5 @@
 /**
- * OffsetFetch (API key 9), versions 0-8: transcribed from Kafka's OffsetFetchRequest.json and
+ * OffsetFetch (API key 9), versions 0-9: transcribed from Kafka's OffsetFetchRequest.json and
  * OffsetFetchResponse.json (clients/src/main/resources/common/message/).
  */
 import { defineApi, type MessageSchema } from '../schema.js';
@@ -8,7 +8,7 @@ export const OffsetFetchRequest = {
   apiKey: 9,
   name: 'OffsetFetchRequest',
   type: 'request',
-  validVersions: '0-8',
+  validVersions: '0-9',
   flexibleVersions: '6+',
   fields: [
     { name: 'GroupId', type: 'string', versions: '0-7' },
@@ -25,6 +25,9 @@ export const OffsetFetchRequest = {
       fields: [
         // Kafka's JSON spells this one in lowerCamel already.
         { name: 'groupId', type: 'string', versions: '8+' },
+        // v9 (KIP-848): a consumer group member names itself so the coordinator can fence stale members.
+        { name: 'MemberId', type: 'string', versions: '9+', nullableVersions: '9+', default: null },
+        { name: 'MemberEpoch', type: 'int32', versions: '9+', default: -1 },
         {
           name: 'Topics', type: '[]OffsetFetchRequestTopics', versions: '8+', nullableVersions: '8+',
           fields: [
@@ -42,7 +45,7 @@ export const OffsetFetchResponse = {
   apiKey: 9,
   name: 'OffsetFetchResponse',
   type: 'response',
-  validVersions: '0-8',
+  validVersions: '0-9',
   flexibleVersions: '6+',
   fields: [
     { name: 'ThrottleTimeMs', type: 'int32', versions: '3+' },

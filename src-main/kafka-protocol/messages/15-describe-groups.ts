@@ -1,5 +1,5 @@
 /**
- * DescribeGroups (API key 15), versions 0-5: transcribed from Kafka's DescribeGroupsRequest.json and
+ * DescribeGroups (API key 15), versions 0-6: transcribed from Kafka's DescribeGroupsRequest.json and
  * DescribeGroupsResponse.json (clients/src/main/resources/common/message/).
  */
 import { defineApi, type MessageSchema } from '../schema.js';
@@ -8,7 +8,7 @@ export const DescribeGroupsRequest = {
   apiKey: 15,
   name: 'DescribeGroupsRequest',
   type: 'request',
-  validVersions: '0-5',
+  validVersions: '0-6',
   flexibleVersions: '5+',
   fields: [
     { name: 'Groups', type: '[]string', versions: '0+' },
@@ -20,7 +20,7 @@ export const DescribeGroupsResponse = {
   apiKey: 15,
   name: 'DescribeGroupsResponse',
   type: 'response',
-  validVersions: '0-5',
+  validVersions: '0-6',
   flexibleVersions: '5+',
   fields: [
     { name: 'ThrottleTimeMs', type: 'int32', versions: '1+' },
@@ -28,6 +28,7 @@ export const DescribeGroupsResponse = {
       name: 'Groups', type: '[]DescribedGroup', versions: '0+',
       fields: [
         { name: 'ErrorCode', type: 'int16', versions: '0+' },
+        { name: 'ErrorMessage', type: 'string', versions: '6+', nullableVersions: '6+', default: null },
         { name: 'GroupId', type: 'string', versions: '0+' },
         { name: 'GroupState', type: 'string', versions: '0+' },
         { name: 'ProtocolType', type: 'string', versions: '0+' },

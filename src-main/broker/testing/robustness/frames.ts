@@ -56,9 +56,37 @@ const READ_OR_APPEND = new Set<number>([
   ApiKey.WriteTxnMarkers,
   ApiKey.TxnOffsetCommit,
   ApiKey.DescribeProducers,
+  ApiKey.ConsumerGroupDescribe,
+  ApiKey.DescribeTopicPartitions,
 ]);
 
 let uniq = 0;
+
+/**
+ * ConsumerGroupHeartbeat fields drawn from small pools, so concurrent connections drive the same
+ * few KIP-848 groups with clashing members, epochs, subscriptions and assignors (fencing,
+ * revocation, timers), instead of each frame creating a group of its own.
+ */
+function consumerHeartbeatField(rng: Rng, k: string, v: unknown, topics: FuzzTopics): unknown {
+  switch (k) {
+    case 'groupId':
+      return rng.chance(0.8) ? `fuzz-cg-${rng.int(0, 3)}` : `fuzz-g-${uniq++}`;
+    case 'memberId':
+      return rng.pick(['', `fuzz-m-${rng.int(0, 7)}`, `fuzz-m-${rng.int(0, 7)}`]);
+    case 'memberEpoch':
+      return rng.pick([0, 0, 1, 2, rng.int(3, 50), -1, -2, -3]);
+    case 'instanceId':
+      return rng.pick([null, null, `fuzz-i-${rng.int(0, 3)}`, '']);
+    case 'subscribedTopicNames':
+      return rng.chance(0.2) ? v : [rng.pick([topics.main, topics.compact, topics.quiet])];
+    case 'subscribedTopicRegex':
+      return rng.pick([null, null, 'fuzz-.*', '.*', '(', '__consumer.*']);
+    case 'serverAssignor':
+      return rng.pick([null, 'uniform', 'range', 'sticky']);
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Makes a sample body usable against a live broker: short waits (so nothing parks for minutes),
@@ -71,7 +99,10 @@ function sanitize(rng: Rng, apiKey: number, value: unknown, topics: FuzzTopics):
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     let nv = sanitize(rng, apiKey, v, topics);
-    if (/^(maxWaitMs|rebalanceTimeoutMs|sessionTimeoutMs|timeoutMs)$/.test(k) && typeof v === 'number')
+    const heartbeatField =
+      apiKey === ApiKey.ConsumerGroupHeartbeat ? consumerHeartbeatField(rng, k, v, topics) : undefined;
+    if (heartbeatField !== undefined) nv = heartbeatField;
+    else if (/^(maxWaitMs|rebalanceTimeoutMs|sessionTimeoutMs|timeoutMs)$/.test(k) && typeof v === 'number')
       nv = rng.int(0, 500);
     else if (k === 'groupId' && typeof v === 'string') nv = `fuzz-g-${uniq++}`;
     else if (READ_OR_APPEND.has(apiKey)) {
