@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
-import { connectionsMethods } from './connections.js';
+import { connectionsMethods, connectionsSubscriptions } from './connections.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
 import { messagesMethods } from './messages.js';
 import { produceMethods } from './produce.js';
@@ -24,6 +24,7 @@ export const methods = {
 };
 
 export const subscriptions = {
+  ...connectionsSubscriptions,
   ...sandboxSubscriptions,
 };
 

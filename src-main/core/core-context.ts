@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { AppError } from '../contract/errors.js';
 import type { EventSink } from '../contract/events.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
+import { createHealthMonitor } from './connections/health.js';
+import type { HealthMonitor } from './connections/health-monitor.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
 import { ProfileStore } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
@@ -35,6 +37,8 @@ export interface CoreContext {
   readonly profiles: ProfileStore;
   readonly pool: ConnectionPool;
   readonly sandbox: SandboxManager;
+  /** Whether each saved connection answers now (see connections/health-monitor.ts). */
+  readonly health: HealthMonitor;
   /** Runs `fn` on the saved connection's clients; no call keeps the UI waiting past the deadline. */
   onCluster<T>(
     clusterId: string,
@@ -61,11 +65,19 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   profiles.onChange((c) => {
     if (c.kind !== 'created') void pool.invalidate(c.id);
   });
+  // The sandbox's status events also tell the health monitor, so its connection's state follows at once.
+  let health: HealthMonitor | null = null;
   const sandbox = new SandboxManager({
     dataDir: join(deps.dataDir, 'sandbox'),
     launch: deps.sandboxLaunch,
-    events: deps.events,
+    events: {
+      emit(event, payload) {
+        deps.events.emit(event, payload);
+        if (event === 'sandbox.status') health?.sandboxChanged();
+      },
+    },
   });
+  health = createHealthMonitor({ profiles, sandbox });
 
   async function onCluster<T>(
     clusterId: string,
@@ -84,16 +96,20 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
-      return await withDeadline(
+      const result = await withDeadline(
         fn(conn),
         CALL_DEADLINE_MS,
         () => new AppError('TIMEOUT', `The cluster at ${brokers} did not answer within ${CALL_DEADLINE_MS / 1000} s.`),
         signal,
       );
+      health?.observe(clusterId, true);
+      return result;
     } catch (e) {
-      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers });
+      const error = mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers });
+      if (error.code === 'CONNECTION_FAILED' || error.code === 'TIMEOUT') health?.observe(clusterId, false);
+      throw error;
     }
   }
 
-  return { deps, logger, secrets, profiles, pool, sandbox, onCluster };
+  return { deps, logger, secrets, profiles, pool, sandbox, health, onCluster };
 }
