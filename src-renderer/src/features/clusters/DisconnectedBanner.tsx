@@ -3,11 +3,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatLastUpdated } from '../../lib/last-updated.js';
 import { useCheckHealth, useClusterDataUpdatedAt, useConnectionStatus } from '../../queries/health.js';
 import { useSandboxAction } from '../../queries/sandbox.js';
-import { useConnectionDialogs } from '../shell/connectionDialogs.js';
 
 /**
  * On every page of a cluster that does not answer: says so, says how old the shown data is, and
- * offers what fixes it (Start for the sandbox; Check again or Edit for a saved connection). The
+ * offers what fixes it (Start for the sandbox, Check again for a saved connection). The
  * status line stays in the page while connected, empty, so the change is announced when it comes.
  */
 export function DisconnectedBanner({ profile }: { profile: ConnectionProfile }) {
@@ -15,7 +14,6 @@ export function DisconnectedBanner({ profile }: { profile: ConnectionProfile }) 
   const updatedAt = useClusterDataUpdatedAt(profile.id);
   const start = useSandboxAction('start');
   const check = useCheckHealth();
-  const dialogs = useConnectionDialogs();
   const down = status?.down === true;
   const busy = status?.tone === 'busy';
   const shown = down || busy;
@@ -34,7 +32,7 @@ export function DisconnectedBanner({ profile }: { profile: ConnectionProfile }) 
       </p>
       {down && (
         <div className="conn-banner-actions">
-          {/* The page header links the sandbox's settings and log; the banner offers what fixes it. */}
+          {/* The page header has Edit connection and the sandbox's settings; the banner offers the fix. */}
           {status.sandboxDown ? (
             <button
               type="button"
@@ -45,21 +43,14 @@ export function DisconnectedBanner({ profile }: { profile: ConnectionProfile }) 
               {start.isPending ? 'Starting…' : 'Start the sandbox'}
             </button>
           ) : (
-            <>
-              <button
-                type="button"
-                className="btn btn-small"
-                disabled={check.isPending}
-                onClick={() => check.mutate(profile.id)}
-              >
-                {check.isPending ? 'Checking…' : 'Check again'}
-              </button>
-              {!profile.sandbox && (
-                <button type="button" className="btn btn-small btn-quiet" onClick={() => dialogs.openEdit(profile)}>
-                  Edit connection
-                </button>
-              )}
-            </>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={check.isPending}
+              onClick={() => check.mutate(profile.id)}
+            >
+              {check.isPending ? 'Checking…' : 'Check again'}
+            </button>
           )}
         </div>
       )}
