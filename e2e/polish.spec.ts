@@ -32,7 +32,8 @@ test('no 404 on load; tabs and cards keep their size; focus moves to the opened 
   const missing: string[] = [];
   page.on('response', (r) => r.status() === 404 && missing.push(r.url()));
   await page.reload();
-  const icon = await page.locator('link[rel="icon"]').evaluate((l) => (l as HTMLLinkElement).href);
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  const icon = new URL(href!, page.url()).toString();
   const answer = await page.request.get(icon);
   expect(answer.status()).toBe(200);
   expect(answer.headers()['content-type']).toBe('image/svg+xml');

@@ -19,6 +19,8 @@ export function OverviewSection({ clusterId }: { clusterId: string }) {
 
   // Stale data stays on screen under the page's "disconnected" banner; an error only replaces nothing.
   if (overview.isError && !data) {
+    // The banner above already says the sandbox is stopped and offers Start: no red alert for an expected state.
+    if (status?.sandboxDown) return <p className="empty">Nothing to show while the sandbox is stopped.</p>;
     const down = status?.down === true;
     return (
       <ErrorAlert
