@@ -114,18 +114,23 @@ export function useConnectionStatus(profile: ConnectionProfile | undefined): Con
 
 /**
  * When the oldest answer a page shows from this cluster arrived (ms), or null when it shows none:
- * the "last updated" of a disconnected banner. Only queries with a mounted observer count.
+ * the "last updated" of a disconnected banner. Only queries with a mounted observer count. Only
+ * watched while `enabled` (disconnected), so a busy cache costs nothing while all is well.
  */
-export function useClusterDataUpdatedAt(clusterId: string): number | null {
+export function useClusterDataUpdatedAt(clusterId: string, enabled = true): number | null {
   const qc = useQueryClient();
-  const subscribe = useCallback((cb: () => void) => qc.getQueryCache().subscribe(cb), [qc]);
+  const subscribe = useCallback(
+    (cb: () => void) => (enabled ? qc.getQueryCache().subscribe(cb) : () => {}),
+    [qc, enabled],
+  );
   const read = useCallback(() => {
+    if (!enabled) return null;
     let oldest: number | null = null;
     for (const q of qc.getQueryCache().findAll({ queryKey: clusterKeys.cluster(clusterId), type: 'active' })) {
       const at = q.state.dataUpdatedAt;
       if (q.state.data !== undefined && at > 0 && (oldest === null || at < oldest)) oldest = at;
     }
     return oldest;
-  }, [qc, clusterId]);
+  }, [qc, clusterId, enabled]);
   return useSyncExternalStore(subscribe, read);
 }

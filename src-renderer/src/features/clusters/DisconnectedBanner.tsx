@@ -11,7 +11,7 @@ import { useSandboxAction } from '../../queries/sandbox.js';
  */
 export function DisconnectedBanner({ profile }: { profile: ConnectionProfile }) {
   const status = useConnectionStatus(profile);
-  const updatedAt = useClusterDataUpdatedAt(profile.id);
+  const updatedAt = useClusterDataUpdatedAt(profile.id, status?.down === true);
   const start = useSandboxAction('start');
   const check = useCheckHealth();
   const down = status?.down === true;
