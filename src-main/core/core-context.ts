@@ -9,8 +9,9 @@ import type { EventSink } from '../contract/events.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
 import { createHealthMonitor } from './connections/health.js';
 import type { HealthMonitor } from './connections/health-monitor.js';
+import { securityOf } from './connections/kafka-config.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
-import { ProfileStore } from './profiles/profile-store.js';
+import { ProfileStore, type SavedProfile } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
 import type { SecretStore } from './profiles/secret-store.js';
 import { SandboxManager, type BrokerLaunch } from './sandbox/sandbox-manager.js';
@@ -26,6 +27,8 @@ export interface CoreDeps {
   sandboxLaunch: BrokerLaunch;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (main/, preload/, renderer/), where the build lists bundled licences. */
+  buildDir?: string;
   logger?: CoreLogger;
   now?: () => number;
 }
@@ -77,7 +80,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
       },
     },
   });
-  health = createHealthMonitor({ profiles, sandbox });
+  health = createHealthMonitor({ profiles, sandbox, assertUsable });
 
   async function onCluster<T>(
     clusterId: string,
@@ -87,12 +90,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   ): Promise<T> {
     signal?.throwIfAborted();
     const profile = await profiles.require(clusterId);
-    if (profile.sasl?.unreadable && !profile.sasl.password) {
-      throw new AppError(
-        'AUTH_FAILED',
-        `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
-      );
-    }
+    assertUsable(profile);
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
@@ -105,11 +103,27 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
       health?.observe(clusterId, true);
       return result;
     } catch (e) {
-      const error = mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers });
+      const error = mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers, security: securityOf(profile) });
       if (error.code === 'CONNECTION_FAILED' || error.code === 'TIMEOUT') health?.observe(clusterId, false);
       throw error;
     }
   }
 
   return { deps, logger, secrets, profiles, pool, sandbox, health, onCluster };
+}
+
+/** A saved secret that cannot be decrypted here is asked for again, before any client tries without it. */
+function assertUsable(profile: SavedProfile): void {
+  if (profile.sasl?.unreadable && !profile.sasl.password) {
+    throw new AppError(
+      'AUTH_FAILED',
+      `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
+    );
+  }
+  if (profile.tls && profile.tlsOptions?.unreadable && !profile.tlsOptions.clientKeyPem) {
+    throw new AppError(
+      'TLS_FAILED',
+      `The saved private key of "${profile.name}" cannot be used here: ${profile.tlsOptions.unreadable.reason}. Edit the connection and choose the key file again.`,
+    );
+  }
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../contract/errors.js';
 import { mapKafkaError } from '../errors/map-kafka-error.js';
 import type { SavedProfile } from '../profiles/profile-store.js';
 import { withDeadline } from '../util/deadline.js';
-import { ANSWER_DEADLINE_MS, clientRetry, kafkaConfig } from './kafka-config.js';
+import { ANSWER_DEADLINE_MS, clientRetry, kafkaConfig, securityOf } from './kafka-config.js';
 
 const { Kafka } = kafkajs;
 
@@ -17,12 +17,6 @@ export class HealthProbes {
   private readonly admins = new Map<string, { client: Admin; connected: Promise<void> }>();
 
   async probe(profile: SavedProfile): Promise<{ brokerCount: number }> {
-    if (profile.sasl?.unreadable && !profile.sasl.password) {
-      throw new AppError(
-        'AUTH_FAILED',
-        `The saved password cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
-      );
-    }
     const brokers = profile.bootstrapServers;
     const work = (async () => {
       const admin = this.admin(profile);
@@ -44,7 +38,7 @@ export class HealthProbes {
       this.forget(profile.id);
       // A late answer after the deadline must not leave an unhandled rejection behind.
       work.catch(() => undefined);
-      throw mapKafkaError(e, { brokers });
+      throw mapKafkaError(e, { brokers, security: securityOf(profile) });
     }
   }
 

@@ -1,6 +1,6 @@
 /** Wires the health monitor to the saved profiles, the sandbox and the probe clients. */
 import { AppError } from '../../contract/errors.js';
-import type { ProfileStore } from '../profiles/profile-store.js';
+import type { ProfileStore, SavedProfile } from '../profiles/profile-store.js';
 import type { SandboxManager } from '../sandbox/sandbox-manager.js';
 import { HealthMonitor } from './health-monitor.js';
 import { HealthProbes } from './health-probe.js';
@@ -8,12 +8,18 @@ import { HealthProbes } from './health-probe.js';
 export function createHealthMonitor(deps: {
   profiles: ProfileStore;
   sandbox: Pick<SandboxManager, 'bootstrap' | 'status'>;
+  /** Throws when a saved secret cannot be used here (the same check as every call on a cluster). */
+  assertUsable: (profile: SavedProfile) => void;
 }): HealthMonitor {
-  const { profiles, sandbox } = deps;
+  const { profiles, sandbox, assertUsable } = deps;
   const probes = new HealthProbes();
   const monitor = new HealthMonitor({
     list: async () => (await profiles.list()).map((p) => ({ id: p.id, sandbox: p.sandbox })),
-    probe: async (id) => probes.probe(await profiles.require(id)),
+    probe: async (id) => {
+      const profile = await profiles.require(id);
+      assertUsable(profile);
+      return probes.probe(profile);
+    },
     sandboxDown: async () => (sandbox.bootstrap ? null : sandboxProblem(await sandbox.status())),
     forget: (id) => probes.forget(id),
     closeClients: () => probes.closeAll(),

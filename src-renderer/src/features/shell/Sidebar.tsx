@@ -1,5 +1,6 @@
 import type { Route } from '../../lib/route.js';
 import { routeHref } from '../../lib/route.js';
+import { AboutButton } from '../about/AboutDialog.js';
 import { ConnectionList } from '../connections/ConnectionList.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
 
@@ -20,6 +21,7 @@ export function Sidebar({ route }: { route: Route }) {
         <button type="button" className="btn btn-block" onClick={dialogs.openAdd}>
           Add connection
         </button>
+        <AboutButton />
       </div>
     </aside>
   );
