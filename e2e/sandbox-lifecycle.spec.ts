@@ -18,9 +18,17 @@ function processGone(pid: number): boolean {
   }
 }
 
+/** The sidebar's "Sandbox" opens the sandbox's cluster (its page, before it ever ran); its settings are one link on. */
 async function openSandboxPage(page: Page) {
-  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
-  return page.getByRole('status', { name: 'Sandbox state' });
+  await page
+    .getByRole('navigation', { name: 'Clusters' })
+    .getByRole('link', { name: /^Sandbox\b/ })
+    .click();
+  const state = page.getByRole('status', { name: 'Sandbox state' });
+  const settings = page.getByRole('link', { name: 'Sandbox settings and log' });
+  await expect(state.or(settings)).toBeVisible();
+  if (await settings.isVisible()) await settings.click();
+  return state;
 }
 
 async function startOn(page: Page, port: number) {

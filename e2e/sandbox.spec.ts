@@ -11,9 +11,13 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
   // A newcomer lands on a working cluster: the sandbox's overview, not an empty page.
   await expect(page.getByRole('navigation', { name: 'Cluster sections' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('main')).toContainText('127.0.0.1');
-  // The empty sandbox offers sample data right there.
+  // The empty sandbox offers sample data right there; the dialog says what it adds before it does.
   await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('button', { name: 'Load sample data' })).toHaveCount(0, { timeout: 30_000 });
+  await page.getByRole('dialog', { name: 'Load sample data' }).getByRole('button', { name: 'Add 480 records' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('Added 480 records to 4 topics', {
+    timeout: 30_000,
+  });
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await expect(
     page
       .getByRole('term')
@@ -23,7 +27,7 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
     // sample data commits a consumer group's offsets.
   ).toContainText('5 (1 internal)');
 
-  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
+  await page.getByRole('link', { name: 'Sandbox settings and log' }).click();
   await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/running/i, { timeout: 30_000 });
   const address = (await page.getByRole('main').innerText()).match(/127\.0\.0\.1:\d+/)?.[0];
   expect(address, 'the Sandbox page shows the broker address').toBeTruthy();
@@ -36,7 +40,10 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
     .toContain('commerce.payment.prod.notification');
 
   // Browse it like any cluster.
-  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Local cluster' }).click();
+  await page
+    .getByRole('navigation', { name: 'Clusters' })
+    .getByRole('link', { name: /^Sandbox\b/ })
+    .click();
   await page.getByRole('navigation', { name: 'Cluster sections' }).getByRole('link', { name: 'Topics' }).click();
   await page.getByRole('link', { name: 'commerce.payment.prod.notification' }).click();
   await page.getByRole('tab', { name: 'Messages' }).click();
@@ -47,7 +54,7 @@ test('the sandbox starts on first run, loads sample data, and real clients see i
   await expect(page.getByText(/50 messages, newest first/)).toBeVisible();
 
   // Stop it from the Sandbox page.
-  await page.getByRole('navigation', { name: 'Clusters' }).getByRole('link', { name: 'Sandbox', exact: true }).click();
+  await page.getByRole('link', { name: 'Sandbox settings and log' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status', { name: 'Sandbox state' })).toHaveText(/stopped/i, { timeout: 20_000 });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { method } from './define.js';
+import { method, subscription } from './define.js';
+import type { AppErrorData } from './errors.js';
 import { formatBytes, LIMITS, utf8Length } from './limits.js';
 import { NoParamsSchema } from './refs.js';
 
@@ -211,6 +212,22 @@ export interface ConnectionTestResult {
   topicCount: number;
 }
 
+/** Whether a saved connection answers now: 'checking' only until its first check ends. */
+export type ConnectionHealthState = 'checking' | 'online' | 'offline';
+
+export interface ConnectionHealth {
+  id: string;
+  state: ConnectionHealthState;
+  /** When the newest check ended (ms since the epoch); null while the first one runs. */
+  checkedAt: number | null;
+  /** The last time the cluster answered, since the app started; null if it never did. */
+  lastOnlineAt: number | null;
+  /** Brokers the cluster reported at its last answer. */
+  brokerCount: number | null;
+  /** Why it is offline, worded for a person (the sandbox being stopped, a refused connection, a rejected login). */
+  problem: AppErrorData | null;
+}
+
 export const connectionsMethods = {
   'connections.list': method(NoParamsSchema).returns<ConnectionProfile[]>(),
   'connections.create': method(ConnectionInputSchema).returns<ConnectionProfile>(),
@@ -220,4 +237,15 @@ export const connectionsMethods = {
   'connections.remove': method(z.object({ id: ProfileIdSchema })).returns<{ removed: boolean }>(),
   /** Tries the given settings (saved or not) and answers within ~10 s. */
   'connections.test': method(ConnectionTestParamsSchema).returns<ConnectionTestResult>(),
+  /** Checks one saved connection now (one metadata round trip, or the sandbox's state) and answers its health. */
+  'connections.checkHealth': method(z.object({ id: ProfileIdSchema })).returns<ConnectionHealth>(),
+};
+
+export const connectionsSubscriptions = {
+  /**
+   * The health of every saved connection: the current one of each first, then each change. Checks run
+   * only while someone listens: every 30 s for a cluster that answers, every 15 s for one that does not,
+   * at once when a connection is saved or the sandbox starts or stops.
+   */
+  'connections.health': subscription(NoParamsSchema).emits<ConnectionHealth>(),
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
 import { configsMethods } from './configs.js';
-import { connectionsMethods } from './connections.js';
+import { connectionsMethods, connectionsSubscriptions } from './connections.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
 import { messagesMethods } from './messages.js';
 import { produceMethods } from './produce.js';
@@ -26,6 +26,7 @@ export const methods = {
 };
 
 export const subscriptions = {
+  ...connectionsSubscriptions,
   ...sandboxSubscriptions,
 };
 

@@ -25,9 +25,21 @@ export interface SandboxLogLine {
 }
 
 export interface SampleDataResult {
+  /** Sample topics that received records now. */
   topics: string[];
   records: number;
+  /** Consumer groups whose offsets were committed now. */
   groups: string[];
+  /** Sample topics that already held records: left as they were, so loading twice adds nothing. */
+  skipped: string[];
+}
+
+/** What "Load sample data" would do now, for the dialog that asks first. */
+export interface SampleDataPlan {
+  topics: { name: string; partitions: number; records: number; loaded: boolean }[];
+  groups: string[];
+  /** Records a load would add now: 0 once every sample topic holds records. */
+  records: number;
 }
 
 export const sandboxMethods = {
@@ -36,8 +48,13 @@ export const sandboxMethods = {
   'sandbox.stop': method(NoParamsSchema).returns<SandboxStatus>(),
   /** Stops the broker if running and deletes its data folder. */
   'sandbox.reset': method(NoParamsSchema).returns<SandboxStatus>(),
-  /** Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. */
+  /**
+   * Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. Topics that
+   * already hold records are left alone, so a second load adds nothing.
+   */
   'sandbox.loadSampleData': method(NoParamsSchema).returns<SampleDataResult>(),
+  /** What a load would add now, and which sample topics are already there. */
+  'sandbox.sampleDataPlan': method(NoParamsSchema).returns<SampleDataPlan>(),
 };
 
 export const SandboxTailLogParamsSchema = z.object({

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { AppError } from '../contract/errors.js';
 import type { EventSink } from '../contract/events.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
+import { createHealthMonitor } from './connections/health.js';
+import type { HealthMonitor } from './connections/health-monitor.js';
 import { securityOf } from './connections/kafka-config.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
-import { ProfileStore } from './profiles/profile-store.js';
+import { ProfileStore, type SavedProfile } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
 import type { SecretStore } from './profiles/secret-store.js';
 import { SandboxManager, type BrokerLaunch } from './sandbox/sandbox-manager.js';
@@ -38,6 +40,8 @@ export interface CoreContext {
   readonly profiles: ProfileStore;
   readonly pool: ConnectionPool;
   readonly sandbox: SandboxManager;
+  /** Whether each saved connection answers now (see connections/health-monitor.ts). */
+  readonly health: HealthMonitor;
   /** Runs `fn` on the saved connection's clients; no call keeps the UI waiting past the deadline. */
   onCluster<T>(
     clusterId: string,
@@ -64,11 +68,19 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   profiles.onChange((c) => {
     if (c.kind !== 'created') void pool.invalidate(c.id);
   });
+  // The sandbox's status events also tell the health monitor, so its connection's state follows at once.
+  let health: HealthMonitor | null = null;
   const sandbox = new SandboxManager({
     dataDir: join(deps.dataDir, 'sandbox'),
     launch: deps.sandboxLaunch,
-    events: deps.events,
+    events: {
+      emit(event, payload) {
+        deps.events.emit(event, payload);
+        if (event === 'sandbox.status') health?.sandboxChanged();
+      },
+    },
   });
+  health = createHealthMonitor({ profiles, sandbox, assertUsable });
 
   async function onCluster<T>(
     clusterId: string,
@@ -78,31 +90,40 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   ): Promise<T> {
     signal?.throwIfAborted();
     const profile = await profiles.require(clusterId);
-    if (profile.sasl?.unreadable && !profile.sasl.password) {
-      throw new AppError(
-        'AUTH_FAILED',
-        `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
-      );
-    }
-    if (profile.tls && profile.tlsOptions?.unreadable && !profile.tlsOptions.clientKeyPem) {
-      throw new AppError(
-        'TLS_FAILED',
-        `The saved private key of "${profile.name}" cannot be used here: ${profile.tlsOptions.unreadable.reason}. Edit the connection and choose the key file again.`,
-      );
-    }
+    assertUsable(profile);
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
-      return await withDeadline(
+      const result = await withDeadline(
         fn(conn),
         CALL_DEADLINE_MS,
         () => new AppError('TIMEOUT', `The cluster at ${brokers} did not answer within ${CALL_DEADLINE_MS / 1000} s.`),
         signal,
       );
+      health?.observe(clusterId, true);
+      return result;
     } catch (e) {
-      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers, security: securityOf(profile) });
+      const error = mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers, security: securityOf(profile) });
+      if (error.code === 'CONNECTION_FAILED' || error.code === 'TIMEOUT') health?.observe(clusterId, false);
+      throw error;
     }
   }
 
-  return { deps, logger, secrets, profiles, pool, sandbox, onCluster };
+  return { deps, logger, secrets, profiles, pool, sandbox, health, onCluster };
+}
+
+/** A saved secret that cannot be decrypted here is asked for again, before any client tries without it. */
+function assertUsable(profile: SavedProfile): void {
+  if (profile.sasl?.unreadable && !profile.sasl.password) {
+    throw new AppError(
+      'AUTH_FAILED',
+      `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
+    );
+  }
+  if (profile.tls && profile.tlsOptions?.unreadable && !profile.tlsOptions.clientKeyPem) {
+    throw new AppError(
+      'TLS_FAILED',
+      `The saved private key of "${profile.name}" cannot be used here: ${profile.tlsOptions.unreadable.reason}. Edit the connection and choose the key file again.`,
+    );
+  }
 }

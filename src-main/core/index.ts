@@ -63,6 +63,7 @@ export function createCore(deps: CoreDeps): Core {
     ...(calls as unknown as InProcessCalls<ApiImplementation>),
     ensureFirstCluster: (log = () => undefined) => startSandboxOnFirstRun(core, log),
     async close() {
+      core.health.close();
       await core.pool.closeAll().catch(() => undefined);
       await core.sandbox.stop().catch(() => undefined);
     },

@@ -3,13 +3,20 @@ import { AppError } from '../../contract/errors.js';
 import type { sandboxMethods, sandboxSubscriptions } from '../../contract/sandbox.js';
 import type { CoreContext } from '../core-context.js';
 import { untilAborted } from '../util/until-aborted.js';
-import { loadSampleData } from './sample-data.js';
+import { loadSampleData, sampleDataPlan } from './sample-data.js';
 
 /** The sandbox.* methods, straight onto the manager; a started sandbox keeps its profile current. */
 export function sandboxApi(
   core: CoreContext,
 ): MethodsImplementation<typeof sandboxMethods> & SubscriptionsImplementation<typeof sandboxSubscriptions> {
   const { sandbox, profiles } = core;
+  const running = () => {
+    const bootstrap = sandbox.bootstrap;
+    if (!bootstrap) throw new AppError('SANDBOX_ERROR', 'Start the sandbox first: it is not running.');
+    return bootstrap;
+  };
+  // Loads run one after the other: a second one (another click, another window) then finds the data there.
+  let sampleLoads: Promise<unknown> = Promise.resolve();
   return {
     'sandbox.status': () => sandbox.status(),
     'sandbox.start': async ({ port }) => {
@@ -20,10 +27,12 @@ export function sandboxApi(
     'sandbox.stop': () => sandbox.stop(),
     'sandbox.reset': () => sandbox.reset(),
     'sandbox.loadSampleData': async () => {
-      const bootstrap = sandbox.bootstrap;
-      if (!bootstrap) throw new AppError('SANDBOX_ERROR', 'Start the sandbox first: it is not running.');
-      return loadSampleData(bootstrap);
+      const bootstrap = running();
+      const load = sampleLoads.catch(() => undefined).then(() => loadSampleData(bootstrap));
+      sampleLoads = load;
+      return load;
     },
+    'sandbox.sampleDataPlan': async () => sampleDataPlan(running()),
     'sandbox.tailLog': async ({ backlog }, ctx) => {
       // Backlog and listener are set up in one synchronous step, so no line falls between them.
       for (const line of backlog > 0 ? sandbox.logs().slice(-backlog) : []) ctx.emit(line);

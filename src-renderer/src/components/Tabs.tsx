@@ -13,7 +13,10 @@ interface Props<T extends string> {
   idPrefix: string;
 }
 
-/** WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs and activate them. */
+/**
+ * WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs and activate them. `data-label`
+ * lets CSS reserve the bold width, so a tab does not shift its neighbours when it is selected.
+ */
 export function Tabs<T extends string>({ label, tabs, selected, onSelect, idPrefix }: Props<T>) {
   const refs = useRef(new Map<T, HTMLButtonElement>());
 
@@ -51,6 +54,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, idPref
           aria-controls={`${idPrefix}-panel-${t.id}`}
           tabIndex={t.id === selected ? 0 : -1}
           className="tab"
+          data-label={t.label}
           onClick={() => onSelect(t.id)}
         >
           {t.label}

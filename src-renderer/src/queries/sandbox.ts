@@ -11,6 +11,7 @@ const all = ['sandbox'] as const;
 export const sandboxKeys = {
   all,
   status: [...all, 'status'] as const,
+  sampleDataPlan: [...all, 'sampleDataPlan'] as const,
 };
 
 export function useSandboxStatus() {
@@ -39,6 +40,19 @@ export function useSandboxAction(action: SandboxAction) {
       // Starting may create the sandbox connection profile.
       void qc.invalidateQueries({ queryKey: connectionKeys.all });
     },
+  });
+}
+
+/** What "Load sample data" would add now; asked each time the dialog opens. */
+export function useSampleDataPlan(enabled: boolean) {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: sandboxKeys.sampleDataPlan,
+    queryFn: ({ signal }) => bridge.call('sandbox.sampleDataPlan', {}, { signal }),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
   });
 }
 

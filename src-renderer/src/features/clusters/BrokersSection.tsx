@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { useBrokers, usePartitionHealth } from '../../queries/cluster.js';
 import { ConfigTable } from '../topics/ConfigTable.js';
-import { count } from '../topics/plural.js';
+import { count } from '../../lib/plural.js';
 import { formatSize } from '../topics/units.js';
 import { HealthSummary } from './HealthSummary.js';
 import { PartitionHealthPanel } from './PartitionHealthPanel.js';

@@ -2,6 +2,7 @@ import { routeHref, type Route } from '../../lib/route.js';
 import { useConnection, useConnections } from '../../queries/connections.js';
 import { useConnectionDialogs } from '../shell/connectionDialogs.js';
 import { TopicPage } from '../topics/TopicPage.js';
+import { DisconnectedBanner } from './DisconnectedBanner.js';
 import { clusterSections } from './sections.js';
 
 type ClusterRoute = Extract<Route, { page: 'cluster' | 'topic' }>;
@@ -32,6 +33,13 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
           <h1>{profile?.name ?? '\u00a0'}</h1>
           <span className="muted mono small">{profile?.bootstrapServers.join(', ')}</span>
         </div>
+        {profile?.sandbox && (
+          <div className="page-actions">
+            <a className="btn btn-small" href={routeHref({ page: 'sandbox' })}>
+              Sandbox settings and log
+            </a>
+          </div>
+        )}
         {profile && !profile.sandbox && (
           <div className="page-actions">
             <button type="button" className="btn btn-small" onClick={() => dialogs.openEdit(profile)}>
@@ -47,6 +55,7 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
           </div>
         )}
       </header>
+      {profile && <DisconnectedBanner profile={profile} />}
       <nav aria-label="Cluster sections" className="section-nav">
         {clusterSections.map((s) => (
           <a
@@ -54,6 +63,7 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
             href={routeHref({ page: 'cluster', clusterId: route.clusterId, section: s.id })}
             aria-current={s.id === section ? 'page' : undefined}
             className="section-link"
+            data-label={s.label}
           >
             {s.label}
           </a>

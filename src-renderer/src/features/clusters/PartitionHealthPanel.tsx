@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PartitionHealthResult, PartitionProblem } from '../../contract.js';
 import { routeHref } from '../../lib/route.js';
-import { count } from '../topics/plural.js';
+import { count } from '../../lib/plural.js';
 import { ReplicaLegend, ReplicaSet } from '../topics/ReplicaSet.js';
 
 const ROW = 34;

@@ -1,11 +1,17 @@
 import type { ConnectionProfile } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
+import { StatusDot } from '../../components/StatusDot.js';
 import { routeHref } from '../../lib/route.js';
 import { useConnections } from '../../queries/connections.js';
+import { useConnectionStatus } from '../../queries/health.js';
+import { useSandboxStatus } from '../../queries/sandbox.js';
 
-/** Sidebar list of saved clusters; each is a link to its overview. */
-export function ConnectionList({ activeId }: { activeId: string | null }) {
+/**
+ * Sidebar list of clusters, each a link to its overview with a dot for whether it answers now.
+ * The sandbox comes first, under one name everywhere: "Sandbox".
+ */
+export function ConnectionList({ activeId, sandboxPage }: { activeId: string | null; sandboxPage: boolean }) {
   const connections = useConnections();
   if (connections.isPending) return <SkeletonRows rows={3} height={28} label="Loading connections" />;
   if (connections.isError)
@@ -16,11 +22,15 @@ export function ConnectionList({ activeId }: { activeId: string | null }) {
         onRetry={() => void connections.refetch()}
       />
     );
-  // The sandbox's own profile lives under "Local" (see Sidebar), not among the person's clusters.
+  const sandbox = connections.data.find((c) => c.sandbox);
   const saved = connections.data.filter((c) => !c.sandbox);
-  if (saved.length === 0) return <p className="sidebar-empty">No connections yet.</p>;
   return (
     <ul className="nav-list">
+      {sandbox ? (
+        <ConnectionItem connection={sandbox} active={sandbox.id === activeId || sandboxPage} />
+      ) : (
+        <SandboxPageItem active={sandboxPage} />
+      )}
       {saved.map((c) => (
         <ConnectionItem key={c.id} connection={c} active={c.id === activeId} />
       ))}
@@ -29,6 +39,7 @@ export function ConnectionList({ activeId }: { activeId: string | null }) {
 }
 
 function ConnectionItem({ connection, active }: { connection: ConnectionProfile; active: boolean }) {
+  const status = useConnectionStatus(connection);
   return (
     <li>
       <a
@@ -38,6 +49,20 @@ function ConnectionItem({ connection, active }: { connection: ConnectionProfile;
         title={connection.bootstrapServers.join(', ')}
       >
         <span className="nav-item-label">{connection.name}</span>
+        {status && <StatusDot tone={status.tone} label={status.word} />}
+      </a>
+    </li>
+  );
+}
+
+/** Before the sandbox first ran it has no connection yet: its entry leads to the page that starts it. */
+function SandboxPageItem({ active }: { active: boolean }) {
+  const state = useSandboxStatus().data?.state;
+  return (
+    <li>
+      <a className="nav-item" href={routeHref({ page: 'sandbox' })} aria-current={active ? 'page' : undefined}>
+        <span className="nav-item-label">Sandbox</span>
+        <StatusDot tone={state === 'failed' ? 'error' : 'neutral'} label={state === 'failed' ? 'Failed' : 'Stopped'} />
       </a>
     </li>
   );

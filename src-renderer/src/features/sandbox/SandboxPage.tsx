@@ -7,7 +7,8 @@ import { StateBadge } from '../../components/StateBadge.js';
 import { formatSize } from '../../lib/bytes.js';
 import { routeHref } from '../../lib/route.js';
 import { useConnections } from '../../queries/connections.js';
-import { useLoadSampleData, useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
+import { useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
+import { SampleDataButton } from './SampleData.js';
 import { SandboxLog } from './SandboxLog.js';
 
 const TONE: Record<SandboxState, 'ok' | 'warn' | 'error' | 'neutral' | 'busy'> = {
@@ -59,7 +60,7 @@ function SandboxFacts({ status: s }: { status: SandboxStatus | undefined }) {
   const address = s?.port ? `${s.host}:${s.port}` : '—';
   return (
     <dl className="stats">
-      <div className="stat">
+      <div className="stat stat-wide">
         <dt>Address</dt>
         <dd className="mono">{s ? address : <SkeletonText />}</dd>
       </div>
@@ -91,7 +92,6 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
   const start = useSandboxAction('start');
   const stop = useSandboxAction('stop');
   const reset = useSandboxAction('reset');
-  const sample = useLoadSampleData();
   const [port, setPort] = useState('');
   const [confirmReset, setConfirmReset] = useState(false);
   const state = s?.state;
@@ -103,7 +103,7 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
       ? 'Port must be 1 to 65535'
       : undefined;
 
-  const lastError = start.error ?? stop.error ?? reset.error ?? sample.error;
+  const lastError = start.error ?? stop.error ?? reset.error;
   // A refused start usually also lands in status.error, shown above; say it once.
   const shownError = lastError && lastError.message !== s?.error ? lastError : null;
 
@@ -137,9 +137,7 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
         <button type="button" className="btn" disabled={busy} onClick={() => setConfirmReset(true)}>
           Reset data
         </button>
-        <button type="button" className="btn" disabled={!running || sample.isPending} onClick={() => sample.mutate()}>
-          Load sample data
-        </button>
+        <SampleDataButton disabled={!running} />
         {portError && <span className="field-error">{portError}</span>}
       </form>
       {s?.suggestedPort && (
@@ -150,15 +148,6 @@ function SandboxControls({ status: s }: { status: SandboxStatus | undefined }) {
           </button>
         </p>
       )}
-      <div role="status" className="small">
-        {sample.isPending && <span className="muted">Loading sample data…</span>}
-        {sample.data && (
-          <span className="ok-text">
-            Loaded {sample.data.records} records into {sample.data.topics.join(', ')}
-            {sample.data.groups.length > 0 && `; consumer groups ${sample.data.groups.join(', ')}`}.
-          </span>
-        )}
-      </div>
       <ErrorAlert error={shownError} />
       {confirmReset && (
         <ConfirmDialog

@@ -1,26 +1,33 @@
-import { useEffect } from 'react';
+import { useRef } from 'react';
 import { routeHref } from '../../lib/route.js';
 import { useEventCache } from '../../queries/events.js';
-import { useConnections } from '../../queries/connections.js';
-import { useSandboxStatus } from '../../queries/sandbox.js';
+import { useHealthFeed } from '../../queries/health.js';
 import { ClusterPage } from '../clusters/ClusterPage.js';
 import { SandboxPage } from '../sandbox/SandboxPage.js';
 import { ConnectionDialogsProvider } from './connectionDialogs.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { Home } from './Home.js';
 import { LinkBanner } from './LinkBanner.js';
 import { StartupNotices } from './StartupNotices.js';
 import { Sidebar } from './Sidebar.js';
-import { navigate, useRoute } from './useRoute.js';
-import { PickACluster, Welcome } from './Welcome.js';
+import { useRoute } from './useRoute.js';
+import { useRouteFocus } from './useRouteFocus.js';
+import './shell.css';
 
 export function App() {
   useEventCache();
+  useHealthFeed();
   const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  useRouteFocus(route, main);
   return (
     <ConnectionDialogsProvider>
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
       <div className="app">
         <Sidebar route={route} />
-        <main className="main">
+        <main className="main" id="main" ref={main} tabIndex={-1}>
           <LinkBanner />
           <StartupNotices />
           <ErrorBoundary resetKey={routeHref(route)}>
@@ -32,19 +39,4 @@ export function App() {
       </div>
     </ConnectionDialogsProvider>
   );
-}
-
-function Home() {
-  const connections = useConnections();
-  const sandboxRunning = useSandboxStatus().data?.state === 'running';
-  // The sandbox's own profile always exists; it doesn't count as "the person has clusters".
-  const saved = connections.data?.filter((c) => !c.sandbox) ?? [];
-  const sandboxProfile = connections.data?.find((c) => c.sandbox);
-  const landOnSandbox = saved.length === 0 && sandboxRunning && sandboxProfile !== undefined;
-  // First run: the sandbox was started for the newcomer, so land on that working cluster.
-  useEffect(() => {
-    if (landOnSandbox) navigate({ page: 'cluster', clusterId: sandboxProfile.id, section: 'overview' });
-  }, [landOnSandbox, sandboxProfile?.id]);
-  if (connections.isPending || landOnSandbox) return null;
-  return saved.length > 0 ? <PickACluster /> : <Welcome />;
 }

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { useAddPartitions, useKeyMovePreview } from '../../queries/topics.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 import { useDebounced } from './useDebounced.js';
 
 const PARTITIONER_WORDS = {

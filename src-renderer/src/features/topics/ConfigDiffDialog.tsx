@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useAlterConfigs } from '../../queries/configs.js';
 import { humanValue } from './configHelp.js';
 import { diffRows, SOURCE_LABEL, type Pending } from './configModel.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 
 interface Props {
   clusterId: string;

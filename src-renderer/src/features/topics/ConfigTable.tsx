@@ -6,7 +6,7 @@ import { useConfigs } from '../../queries/configs.js';
 import { ConfigDiffDialog } from './ConfigDiffDialog.js';
 import { CONFIG_HELP, humanValue } from './configHelp.js';
 import { canEdit, canReset, filterEntries, SOURCE_LABEL, withChange, type Pending } from './configModel.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 
 /**
  * Every config of a topic or a broker: value, where it comes from, read-only and sensitive flags.

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { useDeleteTopic } from '../../queries/topics.js';
 import { navigate } from '../shell/useRoute.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 
 /** Deleting cannot be undone: the person types the topic's name, and sees what goes with it. */
 export function DeleteTopicDialog({

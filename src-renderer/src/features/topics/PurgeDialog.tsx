@@ -3,7 +3,7 @@ import type { TopicDetail } from '../../contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { usePurge } from '../../queries/topics.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 import { planPurge, purgeTotal } from './purgePlan.js';
 
 type Mode = 'all' | 'offsets';

@@ -5,7 +5,7 @@ import { routeHref } from '../../lib/route.js';
 import type { TopicTab } from '../../lib/sections.js';
 import { useTopic } from '../../queries/topics.js';
 import { navigate } from '../shell/useRoute.js';
-import { count } from './plural.js';
+import { count } from '../../lib/plural.js';
 import { topicTabs } from './tabs.js';
 import { TopicActions } from './TopicActions.js';
 import './topics.css';

@@ -1,4 +1,4 @@
-/** "1 partition", "3 partitions", "1,234 messages": counts as people say them. */
+/** "1 broker", "3 brokers", "1,234 records": counts as people say them. */
 export function count(n: number | bigint | string, one: string, many = `${one}s`): string {
   let value: bigint;
   try {
