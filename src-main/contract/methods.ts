@@ -3,8 +3,8 @@ import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
 import { connectionsMethods } from './connections.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
-import { messagesMethods } from './messages.js';
-import { produceMethods } from './produce.js';
+import { messagesMethods, messagesSubscriptions } from './messages.js';
+import { produceMethods, produceSubscriptions } from './produce.js';
 import { sandboxMethods, sandboxSubscriptions } from './sandbox.js';
 import { topicsMethods } from './topics.js';
 
@@ -25,6 +25,8 @@ export const methods = {
 
 export const subscriptions = {
   ...sandboxSubscriptions,
+  ...messagesSubscriptions,
+  ...produceSubscriptions,
 };
 
 export type Methods = typeof methods;

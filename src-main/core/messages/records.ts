@@ -1,6 +1,3 @@
-import type { KafkaMessage } from '../../contract/messages.js';
-import { toBytes, toHeaders } from './bytes.js';
-
 /** A record as kafkajs decodes it from a Fetch response (record batch v2). */
 export interface RawRecord {
   offset: string;
@@ -41,15 +38,4 @@ export function dropAborted(records: RawRecord[], aborted: AbortedTransaction[] 
     }
     return !(active.has(producerId) && r.batchContext?.inTransaction);
   });
-}
-
-export function toMessage(partition: number, r: RawRecord): KafkaMessage {
-  return {
-    partition,
-    offset: r.offset,
-    timestamp: Number(r.timestamp),
-    key: toBytes(r.key),
-    value: toBytes(r.value),
-    headers: toHeaders(r.headers),
-  };
 }

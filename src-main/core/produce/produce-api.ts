@@ -1,16 +1,115 @@
-import type { MethodsImplementation } from '../../contract/define.js';
-import type { produceMethods } from '../../contract/produce.js';
+import type { MethodsImplementation, SubscriptionsImplementation } from '../../contract/define.js';
+import type { produceMethods, produceSubscriptions, RecentSend } from '../../contract/produce.js';
+import type { ClusterConnection } from '../connections/connection-pool.js';
 import type { CoreContext } from '../core-context.js';
-import { produceOne } from './send.js';
+import { produceBatch, resend } from './batch.js';
+import { bulkProduce } from './bulk.js';
+import { registerCompressionCodecs } from './codecs.js';
+import { produceContext } from './context.js';
+import { HISTORY_VALUE_CHARS, ProduceHistory } from './history.js';
+import { produceOne, type Producers } from './send.js';
 
-export function produceApi(core: CoreContext): MethodsImplementation<typeof produceMethods> {
+const producersOf = (c: ClusterConnection): Producers => ({
+  plain: () => c.producer(),
+  idempotent: () => c.idempotentProducer(),
+});
+
+export function produceApi(
+  core: CoreContext,
+): MethodsImplementation<typeof produceMethods> & SubscriptionsImplementation<typeof produceSubscriptions> {
+  registerCompressionCodecs();
+  const history = new ProduceHistory(core.deps.dataDir);
+  const now = core.deps.now ?? Date.now;
+  // A failure to remember a send never fails the send.
+  const remember = (clusterId: string, topic: string, send: RecentSend) =>
+    history
+      .add(clusterId, topic, send)
+      .catch((e: unknown) => core.logger.warn('Could not save the recent-sends list', { error: String(e) }));
+
   return {
     'produce.send': (params, { signal }) =>
       core.onCluster(
         params.clusterId,
         { topic: params.topic, partition: params.partition ?? undefined },
-        async (c) => produceOne(await c.cluster(), () => c.producer(), params, core.deps.now),
+        async (c) => {
+          const r = await produceOne(await c.cluster(), producersOf(c), params, now);
+          const value = params.value;
+          await remember(params.clusterId, params.topic, {
+            kind: 'single',
+            at: now(),
+            partition: r.partition,
+            offset: r.offset,
+            key: params.key,
+            value: value === null ? null : value.slice(0, HISTORY_VALUE_CHARS),
+            valueCut: value !== null && value.length > HISTORY_VALUE_CHARS,
+            valueFormat: params.valueFormat,
+            headers: params.headers,
+          });
+          return r;
+        },
         signal,
+      ),
+    'produce.batch': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.topic },
+        async (c) => {
+          const r = await produceBatch(await c.cluster(), producersOf(c), params, now);
+          if (params.source !== null) {
+            await remember(params.clusterId, params.topic, {
+              kind: 'import',
+              at: now(),
+              count: r.sent,
+              detail: params.source,
+            });
+          }
+          return r;
+        },
+        signal,
+      ),
+    'produce.resend': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.toTopic },
+        async (c) => {
+          const r = await resend(await c.cluster(), producersOf(c), params, now);
+          await remember(params.clusterId, params.toTopic, {
+            kind: 'resend',
+            at: now(),
+            count: r.sent,
+            detail: `from ${params.fromTopic}`,
+          });
+          return r;
+        },
+        signal,
+      ),
+    'produce.context': (params, { signal }) =>
+      core.onCluster(
+        params.clusterId,
+        { topic: params.topic },
+        async (c) => produceContext(await c.cluster(), () => c.admin(), params.clusterId, params.topic),
+        signal,
+      ),
+    'produce.history': async (params) => {
+      await core.profiles.require(params.clusterId);
+      return history.list(params.clusterId, params.topic);
+    },
+    'produce.bulk': (params, ctx) =>
+      core.onStream(
+        params.clusterId,
+        { topic: params.topic },
+        async (c) => {
+          const r = await bulkProduce(await c.cluster(), producersOf(c), params, ctx, now);
+          if (r.sent > 0) {
+            await remember(params.clusterId, params.topic, {
+              kind: 'bulk',
+              at: now(),
+              count: r.sent,
+              detail: ctx.signal.aborted ? `cancelled after ${r.sent} of ${r.total}` : `${r.total} from a template`,
+            });
+          }
+        },
+        ctx.signal,
       ),
   };
 }

@@ -38,10 +38,13 @@ export function uniqueTopic(prefix: string): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 }
 
-/** `kafka` given: a dedicated broker with those options, for tests that need special settings. */
-export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Promise<Harness> {
+/**
+ * `kafka` given: a dedicated broker with those options, for tests that need special settings.
+ * `bootstrap` given: a broker the caller runs (see brokers.ts for the sandbox).
+ */
+export async function startHarness(opts: { kafka?: StartKafkaOptions; bootstrap?: string } = {}): Promise<Harness> {
   const own = opts.kafka ? await startKafka(opts.kafka) : null;
-  const bootstrap = own ? own.bootstrap : (await kafkaSingleton()).bootstrap;
+  const bootstrap = opts.bootstrap ?? (own ? own.bootstrap : (await kafkaSingleton()).bootstrap);
   const dataDir = await mkdtemp(join(tmpdir(), 'samsa-core-int-'));
   const events = new RecordingEvents();
   const cores: Core[] = [];
@@ -87,7 +90,7 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions } = {}): Pr
       await admin.disconnect();
       await rm(dataDir, { recursive: true, force: true });
       if (own) await own.stop();
-      else await stopKafkaSingleton();
+      else if (!opts.bootstrap) await stopKafkaSingleton();
     },
   };
 }

@@ -1,0 +1,135 @@
+/**
+ * Many records from templates, as fast as the cluster takes them or at a set rate, with progress and
+ * Cancel. Records are built one send at a time (never all N up front) and a few sends stay in
+ * flight, so a million records cost the memory of a few thousand.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Cluster, Message } from 'kafkajs';
+import { AppError } from '../../contract/errors.js';
+import type { SubscriptionContext } from '../../contract/define.js';
+import { partitionForKey } from '../../contract/key-partition.js';
+import type { ValidSubscriptionParamsOf } from '../../contract/methods.js';
+import type { BulkProduceItem, BulkProgress } from '../../contract/produce.js';
+import { parseTemplate, renderTemplate, type TemplatePart } from '../../contract/produce-template.js';
+import { requirePartition, requireTopic } from '../topics/require-topic.js';
+import { sendRecords, toKafkaHeaders, type Producers } from './send.js';
+
+const SEND_RECORDS = 1000;
+const IN_FLIGHT = 4;
+const PROGRESS_EVERY_MS = 250;
+
+function parts(template: string): TemplatePart[] {
+  const p = parseTemplate(template);
+  if (!p.ok) throw new AppError('VALIDATION', `${p.message} (at character ${p.at + 1})`);
+  return p.parts;
+}
+
+export async function bulkProduce(
+  cluster: Cluster,
+  producers: Producers,
+  params: ValidSubscriptionParamsOf<'produce.bulk'>,
+  ctx: SubscriptionContext<BulkProduceItem>,
+  now: () => number = Date.now,
+): Promise<BulkProgress> {
+  const topic = await requireTopic(cluster, params.topic);
+  if (params.partition !== null) requirePartition(topic, params.partition, 'partition');
+  const partitionCount = topic.partitionMetadata.length;
+  const key = params.key === null ? null : parts(params.key);
+  const value = params.value === null ? null : parts(params.value);
+  const headers = params.headers.map((h) => ({ key: h.key, value: parts(h.value) }));
+  const counts = new Map<number, number>();
+  let countsKnown = true;
+
+  const build = (seq: number): Message => {
+    const tctx = { seq, now, random: Math.random, uuid: randomUUID };
+    const k = key && renderTemplate(key, tctx);
+    const v = value && renderTemplate(value, tctx);
+    if (params.valueFormat === 'json' && v !== null) {
+      try {
+        JSON.parse(v);
+      } catch (e) {
+        throw new AppError('VALIDATION', `Record ${seq}'s value is not valid JSON: ${(e as Error).message}`, {
+          field: 'value',
+        });
+      }
+    }
+    const partition = params.partition ?? (k !== null ? partitionForKey(k, partitionCount) : null);
+    if (partition === null) countsKnown = false;
+    else counts.set(partition, (counts.get(partition) ?? 0) + 1);
+    return {
+      key: k,
+      value: v,
+      headers: toKafkaHeaders(headers.map((h) => ({ key: h.key, value: renderTemplate(h.value, tctx) }))),
+      partition: params.partition ?? undefined,
+      timestamp: String(now()),
+    };
+  };
+
+  const started = Date.now();
+  let built = 0;
+  let sent = 0;
+  let lastProgress = 0;
+  const stats = (): BulkProgress => {
+    const elapsedMs = Date.now() - started;
+    return {
+      sent,
+      total: params.count,
+      elapsedMs,
+      recordsPerSecond: elapsedMs > 0 ? Math.round((sent * 1000) / elapsedMs) : 0,
+    };
+  };
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+
+  while (built < params.count && failure === null) {
+    if (ctx.signal.aborted) break;
+    let n = Math.min(SEND_RECORDS, params.count - built);
+    if (params.ratePerSecond !== null) {
+      // Paced: never ahead of where the rate says we should be; small sends keep it smooth.
+      n = Math.min(n, Math.max(1, Math.ceil(params.ratePerSecond / 20)));
+      const dueAt = started + (built * 1000) / params.ratePerSecond;
+      if (dueAt > Date.now()) await sleep(dueAt - Date.now(), ctx.signal);
+      if (ctx.signal.aborted) break;
+    }
+    const messages = Array.from({ length: n }, (_, i) => build(built + i + 1));
+    built += n;
+    const send = sendRecords(producers, params.topic, messages, params.options).then(
+      () => {
+        sent += n;
+      },
+      (e: unknown) => {
+        failure ??= e;
+      },
+    );
+    const tracked: Promise<void> = send.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      ctx.emit({ kind: 'progress', ...stats() });
+      await ctx.whenWritable();
+    }
+  }
+  await Promise.all(inFlight);
+  if (failure !== null) throw failure;
+  const result = stats();
+  if (!ctx.signal.aborted) {
+    const partitions = countsKnown
+      ? [...counts].map(([partition, count]) => ({ partition, count })).sort((a, b) => a.partition - b.partition)
+      : [];
+    ctx.emit({ kind: 'done', ...result, partitions });
+  }
+  return result;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
