@@ -15,7 +15,7 @@ import { CSV_HEADER, exportLine } from './export-format.js';
 import { TopicFetcher } from './fetcher.js';
 import type { ReadRecord } from './read-record.js';
 import { resolveScan, runScan } from './scan.js';
-import { selectionRanges } from './selection.js';
+import { selectionRanges, waves } from './selection.js';
 
 export interface ExportTarget {
   stream: Writable;
@@ -108,10 +108,13 @@ export async function exportMessages(
     } else {
       const wanted =
         source.kind === 'records' ? new Set(source.records.map((r) => `${r.partition}:${r.offset}`)) : null;
-      await fetcher.stream(ranges, { signal: ctx.signal }, async (_p, got) => {
-        scanned += got.length;
-        await write(wanted ? got.filter((r) => wanted.has(`${r.partition}:${r.offset}`)) : got);
-      });
+      // stream() reads one range per partition at a time: a selection may have several.
+      for (const wave of waves(ranges)) {
+        await fetcher.stream(wave, { signal: ctx.signal }, async (_p, got) => {
+          scanned += got.length;
+          await write(wanted ? got.filter((r) => wanted.has(`${r.partition}:${r.offset}`)) : got);
+        });
+      }
     }
     await out.end();
   } catch (e) {
@@ -146,6 +149,7 @@ class LineWriter {
     this.pending = [];
     this.pendingBytes = 0;
     this.bytes += chunk.length;
+    if (this.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
     if (this.stream.destroyed) throw new AppError('CANCELLED', 'The file was closed before the export finished.');
     if (!this.stream.write(chunk)) await waitDrain(this.stream, this.signal);
   }

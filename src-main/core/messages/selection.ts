@@ -27,3 +27,15 @@ export function selectionRanges(records: { partition: number; offset: string }[]
   }
   return out;
 }
+
+/** Splits ranges into rounds with at most one range per partition (what one stream() reads at once). */
+export function waves(ranges: Range[]): Range[][] {
+  const out: Range[][] = [];
+  const seen = new Map<number, number>();
+  for (const r of ranges) {
+    const k = seen.get(r.partition) ?? 0;
+    seen.set(r.partition, k + 1);
+    (out[k] ??= []).push(r);
+  }
+  return out;
+}

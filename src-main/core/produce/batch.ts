@@ -7,7 +7,7 @@ import type { ProduceBatchResult, ProduceOptions } from '../../contract/produce.
 import type { TopicMetadata } from '../cluster/metadata.js';
 import { TopicFetcher } from '../messages/fetcher.js';
 import type { ReadRecord } from '../messages/read-record.js';
-import { selectionRanges } from '../messages/selection.js';
+import { selectionRanges, waves } from '../messages/selection.js';
 import { requirePartition, requireTopic } from '../topics/require-topic.js';
 import { sendRecords, toKafkaHeaders, type Producers } from './send.js';
 
@@ -118,9 +118,13 @@ export async function resend(
   }
   const ranges = selectionRanges(params.records);
   const found: ReadRecord[] = [];
-  await new TopicFetcher(cluster, from).stream(ranges, { deadlineAt: Date.now() + READ_BUDGET_MS }, (p, records) => {
-    for (const r of records) if (wanted.get(p)?.has(r.offset)) found.push(r);
-  });
+  const fetcher = new TopicFetcher(cluster, from);
+  const deadlineAt = Date.now() + READ_BUDGET_MS;
+  for (const wave of waves(ranges)) {
+    await fetcher.stream(wave, { deadlineAt }, (p, records) => {
+      for (const r of records) if (wanted.get(p)?.has(r.offset)) found.push(r);
+    });
+  }
   if (found.length < params.records.length) {
     throw new AppError(
       'NOT_FOUND',

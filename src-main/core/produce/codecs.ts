@@ -1,12 +1,14 @@
 /**
  * Compression for kafkajs, which only ships gzip: snappy, lz4 and zstd registered once for the
  * whole process, so Samsa both produces with every Kafka codec and reads topics written with any
- * of them. The codecs are the project's own (the broker's record code); zstd compresses with
- * Node's zlib.
+ * of them. Decompression and snappy are the project's own record code; lz4 frames are written with
+ * independent blocks (lz4-frame.ts); zstd compresses with Node's zlib.
  */
 import zlib from 'node:zlib';
 import kafkajs from 'kafkajs';
+import { AppError } from '../../contract/errors.js';
 import { Compression, compress, decompress } from '../../broker/records/compression.js';
+import { lz4Frame } from './lz4-frame.js';
 
 const { CompressionCodecs, CompressionTypes } = kafkajs;
 
@@ -18,7 +20,19 @@ type KafkajsCodec = () => {
 function codec(type: number): KafkajsCodec {
   return () => ({
     async compress(encoder) {
-      if (type === Compression.ZSTD) return zlib.zstdCompressSync(encoder.buffer);
+      if (type === Compression.LZ4) return lz4Frame(encoder.buffer);
+      if (type === Compression.ZSTD) {
+        if (typeof zlib.zstdCompressSync !== 'function') {
+          throw new AppError(
+            'VALIDATION',
+            'zstd compression needs a newer runtime (Node 22.15 or later); choose another codec.',
+            {
+              field: 'options.compression',
+            },
+          );
+        }
+        return zlib.zstdCompressSync(encoder.buffer);
+      }
       return compress(type, encoder.buffer);
     },
     async decompress(buffer) {

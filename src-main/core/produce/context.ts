@@ -21,7 +21,7 @@ export async function produceContext(
   return { partitions: topic.partitionMetadata.length, maxMessageBytes, suggestedFormat };
 }
 
-async function maxMessageBytesOf(admin: () => Promise<Admin>, topic: string): Promise<number | null> {
+export async function maxMessageBytesOf(admin: () => Promise<Admin>, topic: string): Promise<number | null> {
   const r = await (
     await admin()
   ).describeConfigs({

@@ -1,11 +1,15 @@
+import type { Admin } from 'kafkajs';
 import type { MethodsImplementation, SubscriptionsImplementation } from '../../contract/define.js';
+import { AppError } from '../../contract/errors.js';
+import { formatBytes, utf8Length } from '../../contract/limits.js';
+import type { ValidParamsOf } from '../../contract/methods.js';
 import type { produceMethods, produceSubscriptions, RecentSend } from '../../contract/produce.js';
 import type { ClusterConnection } from '../connections/connection-pool.js';
 import type { CoreContext } from '../core-context.js';
 import { produceBatch, resend } from './batch.js';
 import { bulkProduce } from './bulk.js';
 import { registerCompressionCodecs } from './codecs.js';
-import { produceContext } from './context.js';
+import { maxMessageBytesOf, produceContext } from './context.js';
 import { HISTORY_VALUE_CHARS, ProduceHistory } from './history.js';
 import { produceOne, type Producers } from './send.js';
 
@@ -13,6 +17,27 @@ const producersOf = (c: ClusterConnection): Producers => ({
   plain: () => c.producer(),
   idempotent: () => c.idempotentProducer(),
 });
+
+/** Record batch header (61 bytes) plus a record's own framing, roughly: enough to warn honestly. */
+const BATCH_OVERHEAD = 80;
+
+/**
+ * With acks=0 the broker drops a record that is too large without answering, so the only honest
+ * moment to say so is before sending (uncompressed size; compression may make it fit).
+ */
+async function checkFitsUnanswered(admin: () => Promise<Admin>, params: ValidParamsOf<'produce.send'>): Promise<void> {
+  if (params.options?.compression !== 'none') return;
+  const max = await maxMessageBytesOf(admin, params.topic).catch(() => null);
+  if (max === null) return;
+  let size = BATCH_OVERHEAD + utf8Length(params.key ?? '') + utf8Length(params.value ?? '');
+  for (const h of params.headers) size += utf8Length(h.key) + utf8Length(h.value);
+  if (size > max) {
+    throw new AppError(
+      'MESSAGE_TOO_LARGE',
+      `The record is about ${formatBytes(size)}; topic "${params.topic}" accepts at most ${formatBytes(max)} (max.message.bytes). With acks=0 the broker would drop it without a word, so it was not sent.`,
+    );
+  }
+}
 
 export function produceApi(
   core: CoreContext,
@@ -32,6 +57,7 @@ export function produceApi(
         params.clusterId,
         { topic: params.topic, partition: params.partition ?? undefined },
         async (c) => {
+          if (params.options?.acks === '0') await checkFitsUnanswered(() => c.admin(), params);
           const r = await produceOne(await c.cluster(), producersOf(c), params, now);
           const value = params.value;
           await remember(params.clusterId, params.topic, {
