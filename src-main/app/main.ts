@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { attachIpcTransport } from '../transport/ipc.js';
 import { resolveBrokerLaunch } from '../runtime/broker-launch.js';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.js';
+import { saveDialogExport } from './export-dialog.js';
 import { buildMenu } from './menu.js';
 import { electronSecretStore } from './secret-store.js';
 import { rendererUrlMatcher } from './renderer-url.js';
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       brokerLaunch: resolveBrokerLaunch({ electron: true }),
       secrets: electronSecretStore(dataDir),
+      openExportTarget: saveDialogExport,
       log: (m) => console.error(m),
     });
     attachIpcTransport({
