@@ -101,11 +101,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const logs = new LogManager(path.join(dataDir, 'logs'));
     const topics = await TopicManager.open({
       dataDir,
-      logs: {
-        openPartition: (t, p, c) => logs.openPartition(t, p, c),
-        deleteTopic: (t) => logs.deleteTopic(t),
-        close: () => logs.closeAll(),
-      },
+      logs,
       brokerConfigs: brokerStaticTopicDefaults(segmentBytes),
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),

@@ -3,6 +3,7 @@ import type { OpenExportTarget } from '../core/messages/export.js';
 import type { BrokerLaunch } from '../core/sandbox/sandbox-manager.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/event-hub.js';
+import { quietKafkajsTimeoutWarning } from './quiet-kafkajs-warning.js';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -20,6 +21,7 @@ export interface RuntimeOptions {
  * build exactly this; only the transport in front differs.
  */
 export function createRuntime(opts: RuntimeOptions) {
+  quietKafkajsTimeoutWarning();
   const hub = new EventHub();
   const log = opts.log ?? (() => undefined);
   const core = createCore({

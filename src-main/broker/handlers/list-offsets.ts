@@ -1,6 +1,6 @@
 /** ListOffsets (apiKey 2): earliest, latest, max-timestamp and timestamp lookups. */
 import { ErrorCode } from '../errors.js';
-import type { PartitionLogPort } from '../topics/log-port.js';
+import type { PartitionLog } from '../log/index.js';
 import type { BrokerContext, Handler } from './context.js';
 import { errorOf } from './util.js';
 
@@ -18,7 +18,7 @@ const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 const LATEST_TIERED = -5n;
 
-export function lookupOffset(log: PartitionLogPort, timestamp: bigint): { offset: bigint; timestamp: bigint } {
+export function lookupOffset(log: PartitionLog, timestamp: bigint): { offset: bigint; timestamp: bigint } {
   switch (timestamp) {
     case LATEST:
       return { offset: log.highWatermark, timestamp: -1n };

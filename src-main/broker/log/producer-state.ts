@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { ErrorCode, KafkaProtocolError } from '../errors.js';
 import type { BatchHeader } from '../records/index.js';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 
 export const MAX_BATCHES_PER_PRODUCER = 5;
 const INT32_MAX = 0x7fffffff;

@@ -1,44 +1,47 @@
 /**
- * State shared by the coordinator's parts: the live groups, their committed offsets and the
- * on-disk log, plus the rules for when a group is stored, restored, forgotten or removed.
+ * The live groups and what of them is on disk: when a group is created, forgotten, stored,
+ * removed and restored, and the snapshot that folds the log (groups' metadata plus offsets).
+ * Knows nothing of the rebalance protocol: whoever removes a group also answers what is parked on
+ * it (the coordinator, through the protocol).
  */
-import { ErrorCode } from '../errors.js';
-import { ClassicGroup } from './group.js';
-import { GroupState } from './group-state.js';
-import { Member } from './member.js';
-import { OffsetsStore } from './offsets-store.js';
-import type { GroupLog, OffsetTuple, PersistedGroup, PersistedGroupMeta } from './persistence.js';
-
-/** What the registry needs from the rebalance protocol (it owns the groups' timers and parked requests). */
-export interface RegistryHooks {
-  /** Answers every parked long-poll of a group that is going away and cancels its timers. */
-  unload(group: ClassicGroup, errorCode: number): void;
-  /** Arms session timers for members restored from disk. */
-  armRestoredMembers(group: ClassicGroup): void;
-}
+import { ClassicGroup, Member } from './group.js';
+import { offsetFromTuple, offsetToTuple, type OffsetsStore } from './offsets.js';
+import type { GroupLog, PersistedGroup, PersistedGroupMeta } from './persistence.js';
+import { GroupState } from './types.js';
 
 export class GroupRegistry {
-  readonly groups = new Map<string, ClassicGroup>();
-  readonly offsets = new OffsetsStore();
+  private readonly groups = new Map<string, ClassicGroup>();
   /** Last group metadata written to disk, per group: what a snapshot must carry. */
   private readonly persistedMeta = new Map<string, PersistedGroupMeta>();
-  /** False until restored and again once closed: every request then answers COORDINATOR_NOT_AVAILABLE. */
-  active = false;
 
   constructor(
-    readonly log: GroupLog,
-    readonly now: () => number,
+    private readonly log: GroupLog,
+    private readonly offsets: OffsetsStore,
+    private readonly now: () => number,
     private readonly warn: (message: string) => void,
-    private readonly hooks: RegistryHooks,
   ) {}
 
-  createGroup(groupId: string): ClassicGroup {
+  get(groupId: string): ClassicGroup | undefined {
+    return this.groups.get(groupId);
+  }
+
+  /** A copy, so callers may remove groups while they walk it. */
+  all(): ClassicGroup[] {
+    return [...this.groups.values()];
+  }
+
+  create(groupId: string): ClassicGroup {
     const g = new ClassicGroup(groupId, this.now());
     this.groups.set(groupId, g);
     return g;
   }
 
-  /** Groups created by a request that ended up holding nothing are forgotten at once. */
+  /** Timers fire late: a group they were armed for may have been removed or replaced since. */
+  isLive(group: ClassicGroup): boolean {
+    return this.groups.get(group.groupId) === group && !group.is(GroupState.Dead);
+  }
+
+  /** Groups created by a request that ended up holding nothing are forgotten at once (nothing was written). */
   discardIfUnused(group: ClassicGroup): void {
     if (
       group.is(GroupState.Empty) &&
@@ -52,21 +55,9 @@ export class GroupRegistry {
     }
   }
 
-  /** Kafka drops an Empty group once its last offset is gone. */
-  maybeRemoveEmptyGroup(group: ClassicGroup): void {
-    if (group.is(GroupState.Empty) && !this.offsets.hasOffsets(group.groupId) && group.pendingMembers.size === 0) {
-      try {
-        this.removeGroup(group);
-      } catch {
-        /* keep it; retried by the next cleanup */
-      }
-    }
-  }
-
-  /** Logs the deletion first (throws on I/O failure, leaving the group in place), then forgets the group. */
-  removeGroup(group: ClassicGroup): void {
+  /** Logs the deletion first (throws on I/O failure, leaving the group in place), then forgets the group and its offsets. */
+  remove(group: ClassicGroup): void {
     this.log.append({ op: 'deleteGroup', group: group.groupId });
-    this.hooks.unload(group, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     group.transitionTo(GroupState.Dead, this.now());
     this.groups.delete(group.groupId);
     this.persistedMeta.delete(group.groupId);
@@ -100,7 +91,7 @@ export class GroupRegistry {
 
   /**
    * Rebuilds groups from disk the way Kafka loads __consumer_offsets: a group with members comes
-   * back Stable (members must heartbeat within their session timeout or are expired), otherwise
+   * back Stable (the caller arms their session timers: they must heartbeat or expire), otherwise
    * Empty; groups known only through offsets come back Empty with no protocol type.
    */
   restore(loaded: Map<string, PersistedGroup>): void {
@@ -108,35 +99,26 @@ export class GroupRegistry {
       const meta = pg.meta;
       const group = new ClassicGroup(id, meta?.stateTimestamp ?? this.now());
       this.groups.set(id, group);
-      for (const o of pg.offsets) this.offsets.set(id, o[0], o[1], tupleToOffset(o));
+      for (const o of pg.offsets) this.offsets.set(id, o[0], o[1], offsetFromTuple(o));
       if (!meta) continue;
       this.persistedMeta.set(id, meta);
       group.protocolType = meta.protocolType;
       group.generationId = meta.generationId;
       group.protocolName = meta.protocolName;
       for (const pm of meta.members) {
-        const m = new Member(
-          pm.memberId,
-          pm.groupInstanceId,
-          pm.clientId,
-          pm.clientHost,
-          pm.rebalanceTimeoutMs,
-          pm.sessionTimeoutMs,
-          meta.protocolType ?? '',
-          [{ name: meta.protocolName ?? '', metadata: Buffer.from(pm.subscription, 'base64') }],
-        );
+        const protocols = [{ name: meta.protocolName ?? '', metadata: Buffer.from(pm.subscription, 'base64') }];
+        const m = new Member({ ...pm, protocolType: meta.protocolType ?? '', protocols });
         m.assignment = Buffer.from(pm.assignment, 'base64');
         group.add(m, null);
       }
       if (group.members.size > 0 && meta.protocolName !== null) {
         if (meta.leaderId !== null && group.has(meta.leaderId)) group.leaderId = meta.leaderId;
         group.state = GroupState.Stable;
-        group.protocolType = meta.protocolType;
-        this.hooks.armRestoredMembers(group);
       } else {
         for (const m of [...group.members.values()]) group.remove(m.memberId);
-        group.protocolType = meta.protocolType;
       }
+      // Adding the first member set the protocol type from the member; the stored one wins.
+      group.protocolType = meta.protocolType;
       group.subscribedTopics = group.computeSubscribedTopics();
     }
   }
@@ -158,28 +140,7 @@ export class GroupRegistry {
     const ids = new Set<string>([...this.persistedMeta.keys(), ...this.offsets.groupIds()]);
     return [...ids].map((id) => [
       id,
-      {
-        meta: this.persistedMeta.get(id) ?? null,
-        offsets: this.offsets
-          .all(id)
-          .map((r): OffsetTuple => [
-            r.topic,
-            r.partition,
-            r.offset.toString(),
-            r.leaderEpoch,
-            r.metadata,
-            r.commitTimestamp,
-          ]),
-      },
+      { meta: this.persistedMeta.get(id) ?? null, offsets: this.offsets.all(id).map(offsetToTuple) },
     ]);
   }
-}
-
-export function tupleToOffset(o: OffsetTuple): {
-  offset: bigint;
-  leaderEpoch: number;
-  metadata: string;
-  commitTimestamp: number;
-} {
-  return { offset: BigInt(o[2]), leaderEpoch: o[3], metadata: o[4], commitTimestamp: o[5] };
 }

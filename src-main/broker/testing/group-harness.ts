@@ -1,11 +1,10 @@
-/** Shared setup for the group coordinator tests. */
+/** Shared setup for the group coordinator tests (src-main/broker/group/*.test.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeSubscription } from './consumer-protocol.js';
-import { GroupCoordinator } from './coordinator.js';
+import { GroupCoordinator } from '../group/coordinator.js';
 import { FakeClock, flush } from './fake-clock.js';
-import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest } from './types.js';
+import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest } from '../group/types.js';
 
 export const INITIAL_DELAY = 100;
 
@@ -124,4 +123,24 @@ export async function stableSingle(
   );
   if (s.errorCode !== 0) throw new Error(`sync failed ${s.errorCode}`);
   return { memberId, generationId: j.generationId };
+}
+
+/** Encodes a V0 consumer subscription (ConsumerProtocolSubscription), as a Java or kafkajs consumer sends it. */
+export function encodeSubscription(topics: string[], userData: Buffer | null = null): Buffer {
+  const parts: Buffer[] = [];
+  const head = Buffer.alloc(6);
+  head.writeInt16BE(0, 0);
+  head.writeInt32BE(topics.length, 2);
+  parts.push(head);
+  for (const t of topics) {
+    const s = Buffer.from(t, 'utf8');
+    const l = Buffer.alloc(2);
+    l.writeInt16BE(s.length, 0);
+    parts.push(l, s);
+  }
+  const u = Buffer.alloc(4);
+  u.writeInt32BE(userData ? userData.length : -1, 0);
+  parts.push(u);
+  if (userData) parts.push(userData);
+  return Buffer.concat(parts);
 }

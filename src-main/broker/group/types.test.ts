@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSubscription, parseSubscriptionTopics } from './consumer-protocol.js';
+import { encodeSubscription } from '../testing/group-harness.js';
+import { legacyLeaveErrorCode, parseSubscriptionTopics } from './types.js';
 
 describe('consumer protocol subscription', () => {
   it('reads topics of a V0 subscription with user data', () => {
@@ -20,5 +21,14 @@ describe('consumer protocol subscription', () => {
     expect(parseSubscriptionTopics(Buffer.from([0, 0, 0, 0, 0, 9, 0, 3, 97]))).toBeNull();
     expect(parseSubscriptionTopics(Buffer.alloc(0))).toBeNull();
     expect(parseSubscriptionTopics(Buffer.from([0xff, 0xff, 0, 0, 0, 0]))).toBeNull();
+  });
+});
+
+describe('legacyLeaveErrorCode', () => {
+  it('is the top-level error, else the first member error, else NONE', () => {
+    const member = (errorCode: number) => ({ memberId: 'm', groupInstanceId: null, errorCode });
+    expect(legacyLeaveErrorCode({ errorCode: 15, members: [member(25)] })).toBe(15);
+    expect(legacyLeaveErrorCode({ errorCode: 0, members: [member(0), member(25)] })).toBe(25);
+    expect(legacyLeaveErrorCode({ errorCode: 0, members: [member(0)] })).toBe(0);
   });
 });
