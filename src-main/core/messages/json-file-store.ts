@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 
 export class JsonFileStore<T> {
   private data: Promise<T> | null = null;
