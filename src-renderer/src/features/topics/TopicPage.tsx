@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Tabs, tabPanelProps } from '../../components/Tabs.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { SkeletonText } from '../../components/Skeleton.js';
@@ -10,6 +11,9 @@ import { topicTabs } from './tabs.js';
 
 export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic: string; tab: TopicTab }) {
   const detail = useTopic(clusterId, topic);
+  // Opening a topic moves keyboard focus to its name, not to the page body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [clusterId, topic]);
   const { Component, needsDetail } = topicTabs.find((t) => t.id === tab)!;
   return (
     <section className="topic-page" aria-labelledby="topic-title">
@@ -17,7 +21,7 @@ export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic:
         <a href={routeHref({ page: 'cluster', clusterId, section: 'topics' })} className="small">
           ← All topics
         </a>
-        <h2 id="topic-title" className="mono topic-name">
+        <h2 id="topic-title" className="mono topic-name" tabIndex={-1} ref={heading}>
           {topic}
         </h2>
         {detail.data?.internal && <span className="tag">internal</span>}
