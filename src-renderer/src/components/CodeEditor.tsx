@@ -56,8 +56,12 @@ const highlight = HighlightStyle.define([
   { tag: tags.invalid, color: 'var(--error)' },
 ]);
 
+const parseJson = jsonParseLinter();
+/** An empty editor is not an error yet: the form says what is missing when Send is pressed. */
+const jsonLinter = linter((view) => (view.state.doc.length === 0 ? [] : parseJson(view)), { delay: 250 });
+
 function language(isJson: boolean): Extension {
-  return isJson ? [json(), linter(jsonParseLinter(), { delay: 250 }), lintGutter()] : [];
+  return isJson ? [json(), jsonLinter, lintGutter()] : [];
 }
 
 /**

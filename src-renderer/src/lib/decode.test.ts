@@ -32,6 +32,16 @@ describe('decoding for display', () => {
     expect(show(b('abc'), 'base64', 'value')).toMatchObject({ as: 'base64', text: 'YWJj' });
   });
 
+  it('tolerates a multi-byte character cut by a preview, and treats control characters as binary', () => {
+    const euro = new TextEncoder().encode('price 9€');
+    expect(show(b(euro.subarray(0, euro.length - 1), true, 100), 'text', 'value')).toMatchObject({
+      as: 'text',
+      text: 'price 9',
+    });
+    expect(detectKind(new TextEncoder().encode('a\u0001b'), false)).toBe('binary');
+    expect(detectKind(new TextEncoder().encode('tab\tand\nnewline'), false)).toBe('text');
+  });
+
   it('hex rows fit the width and keep the ASCII column', () => {
     expect(hexWidthFor(80)).toBe(16);
     expect(hexWidthFor(60)).toBe(8);

@@ -28,7 +28,7 @@ export function SearchProgress({
       <span role="status">
         {done
           ? done.reason === 'completed'
-            ? `Done in ${(done.elapsedMs / 1000).toFixed(1)} s: ${summary}.`
+            ? `Done in ${done.elapsedMs < 1000 ? `${done.elapsedMs} ms` : `${(done.elapsedMs / 1000).toFixed(1)} s`}: ${summary}.`
             : `Stopped at the limit: ${summary}. Continue reads on from the last match.`
           : cancelled
             ? `Cancelled: ${summary}.`

@@ -1,6 +1,7 @@
 import { useId, useReducer, useState, type FormEvent } from 'react';
 import type { ProduceContext, ProduceOptions, RecentSend, ValueFormat } from '../../contract.js';
 import { CodeEditor } from '../../components/CodeEditor.js';
+import { formatSize } from '../../lib/bytes.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { emptyHeaderRows, headerRowsReducer, type HeaderRowsState } from '../../lib/headerRows.js';
@@ -62,9 +63,10 @@ export function SingleProduce({ clusterId, topic, partitionCount, context, optio
   const serverField = produce.error?.field;
   const brokenJson = format === 'text' ? looksLikeBrokenJson(form.value) : null;
   const size = recordBytes(form.key, form.value, params?.headers ?? []);
+  const valueBytes = new TextEncoder().encode(form.value).length;
   const tooBig = sizeProblem(
     size,
-    new TextEncoder().encode(form.value).length,
+    valueBytes,
     context?.maxMessageBytes ?? null,
     options.compression !== 'none',
   );
@@ -168,7 +170,9 @@ export function SingleProduce({ clusterId, topic, partitionCount, context, optio
             </span>
           )}
           <span className="spacer" />
-          <span className="muted small mono">{size.toLocaleString('en-US')} B</span>
+          <span className="muted small mono" title="Size of the value">
+            {formatSize(valueBytes)}
+          </span>
         </div>
         <CodeEditor
           value={form.value}
@@ -178,7 +182,7 @@ export function SingleProduce({ clusterId, topic, partitionCount, context, optio
           describedBy={`${valueHint}-hint`}
           invalid={Boolean(valueError)}
           onSubmit={() => send()}
-          placeholder={format === 'json' ? '{"id": 1}' : 'Text'}
+          placeholder="The value: text or JSON"
         />
         <div
           id={`${valueHint}-hint`}
