@@ -8,17 +8,17 @@ describe('JSON tree rows', () => {
     const rows = flattenJson(doc, allContainers(doc));
     expect(rows.map((r) => `${'  '.repeat(r.depth)}${r.label ?? ''}${r.label ? ': ' : ''}${r.text}`)).toEqual([
       '{',
-      '  id: 7',
-      '  tags: [',
-      '    [0]: "a"',
-      '    [1]: "b"',
+      '  "id": 7',
+      '  "tags": [',
+      '    0: "a"',
+      '    1: "b"',
       '  ]',
-      '  nested: {',
-      '    deep: {',
-      '      x: null',
+      '  "nested": {',
+      '    "deep": {',
+      '      "x": null',
       '    }',
       '  }',
-      '  empty: {}',
+      '  "empty": {}',
       '}',
     ]);
   });

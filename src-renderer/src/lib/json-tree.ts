@@ -6,8 +6,10 @@
 export interface TreeRow {
   path: string;
   depth: number;
-  /** Property name or array index; null for the root. */
+  /** Property name (quoted, as JSON writes it) or array index; null for the root and closing rows. */
   label: string | null;
+  /** The label is an array index (shown quieter). */
+  index: boolean;
   kind: 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
   /** Scalars: the JSON text; containers: `{` / `[` when expanded, a summary when collapsed. */
   text: string;
@@ -31,13 +33,14 @@ function entries(v: Json): [string, Json][] {
 
 export function flattenJson(root: Json, expanded: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
-  const visit = (v: Json, path: string, depth: number, label: string | null) => {
+  const visit = (v: Json, path: string, depth: number, label: string | null, index = false) => {
     const kind = kindOf(v);
     if (kind !== 'object' && kind !== 'array') {
       rows.push({
         path,
         depth,
         label,
+        index,
         kind,
         text: JSON.stringify(v),
         expandable: false,
@@ -56,6 +59,7 @@ export function flattenJson(root: Json, expanded: ReadonlySet<string>): TreeRow[
       path,
       depth,
       label,
+      index,
       kind,
       text: list.length === 0 ? (kind === 'array' ? '[]' : '{}') : open ? (kind === 'array' ? '[' : '{') : summary,
       expandable: list.length > 0,
@@ -63,12 +67,20 @@ export function flattenJson(root: Json, expanded: ReadonlySet<string>): TreeRow[
       closing: false,
     });
     if (!open) return;
-    for (const [k, child] of list)
-      visit(child, `${path}/${encodeURIComponent(k)}`, depth + 1, kind === 'array' ? `[${k}]` : k);
+    for (const [k, child] of list) {
+      visit(
+        child,
+        `${path}/${encodeURIComponent(k)}`,
+        depth + 1,
+        kind === 'array' ? k : JSON.stringify(k),
+        kind === 'array',
+      );
+    }
     rows.push({
       path: `${path}/$end`,
       depth,
       label: null,
+      index: false,
       kind,
       text: kind === 'array' ? ']' : '}',
       expandable: false,

@@ -38,7 +38,7 @@ export function JsonTreeView({ value, label, fill }: { value: unknown; label: st
                   type="button"
                   className="json-toggle"
                   aria-expanded={r.expanded}
-                  aria-label={`${r.expanded ? 'Collapse' : 'Expand'} ${r.label ?? 'document'}`}
+                  aria-label={`${r.expanded ? 'Collapse' : 'Expand'} ${r.label === null ? 'document' : r.index ? `item ${r.label}` : r.label.slice(1, -1)}`}
                   onClick={() => toggle(r.path)}
                 >
                   {r.expanded ? '▾' : '▸'}
@@ -46,7 +46,7 @@ export function JsonTreeView({ value, label, fill }: { value: unknown; label: st
               ) : (
                 <span className="json-toggle-space" />
               )}
-              {r.label !== null && <span className="json-key">{r.label}: </span>}
+              {r.label !== null && <span className={r.index ? 'json-index' : 'json-key'}>{r.label}: </span>}
               <span className={r.closing || r.expandable ? 'json-punct' : `json-${r.kind}`}>{r.text}</span>
             </span>
           );

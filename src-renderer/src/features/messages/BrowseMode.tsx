@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatClock } from '../../lib/time.js';
 import { useMessagePage } from '../../queries/messages.js';
@@ -68,16 +69,17 @@ export function BrowseMode(p: ModeProps) {
           count={p.partitionCount}
           onChange={(partitions) => update({ partitions, record: null })}
         />
-        <label className="inline-field">
-          <span>Show</span>
-          <select value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n} per page
-              </option>
-            ))}
-          </select>
-        </label>
+        <InlineField label="Show">
+          {(id) => (
+            <select id={id} value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n} per page
+                </option>
+              ))}
+            </select>
+          )}
+        </InlineField>
         <div className="pager" role="group" aria-label="Pages">
           <button
             type="button"

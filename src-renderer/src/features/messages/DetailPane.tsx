@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import { useEffect, useId, useMemo } from 'react';
 import type { Bytes, DecodeFormat, KafkaMessage, Position, TopicViewSettings } from '../../contract.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -152,16 +153,17 @@ function Part({ what, bytes, format, onFormat, fileBase, fill }: PartProps) {
         </h4>
         {bytes && <span className="muted small">{formatSize(bytes.size)}</span>}
         <span className="spacer" />
-        <label className="inline-field small">
-          <span>Show {what} as</span>
-          <select value={format} onChange={(e) => onFormat(e.target.value as DecodeFormat)}>
-            {FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InlineField label={`Show ${what} as`} className="small">
+          {(id) => (
+            <select id={id} value={format} onChange={(e) => onFormat(e.target.value as DecodeFormat)}>
+              {FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </InlineField>
         {bytes && shown && (
           <>
             <CopyButton label={`Copy the ${what}`} text={() => shownText(shown)} />

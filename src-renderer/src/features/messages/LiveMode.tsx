@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { HeaderRow } from './ActionBar.js';
@@ -38,16 +39,17 @@ function LiveTailView({
           count={p.partitionCount}
           onChange={(partitions) => p.update({ partitions, record: null })}
         />
-        <label className="inline-field">
-          <span>Keep the newest</span>
-          <select value={capacity} onChange={(e) => setCapacity(Number(e.target.value))}>
-            {WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {n(w)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InlineField label="Keep the newest">
+          {(id) => (
+            <select id={id} value={capacity} onChange={(e) => setCapacity(Number(e.target.value))}>
+              {WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {n(w)}
+                </option>
+              ))}
+            </select>
+          )}
+        </InlineField>
         {tail.running ? (
           <button type="button" className="btn btn-small" onClick={tail.pause}>
             Pause

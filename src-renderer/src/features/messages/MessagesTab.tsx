@@ -28,7 +28,12 @@ const MODES: { id: Mode; label: string }[] = [
  * The message workbench: browse pages from any position, tail new records live, or search the
  * whole topic on the server. What is shown lives in the address, so every view can be linked.
  */
-export function MessagesTab({ clusterId, topic, partitionCount }: Props) {
+export function MessagesTab(props: Props) {
+  // Another topic is another workbench: nothing ticked, searched or tailed carries over.
+  return <TopicWorkbench key={`${props.clusterId}/${props.topic}`} {...props} />;
+}
+
+function TopicWorkbench({ clusterId, topic, partitionCount }: Props) {
   const route = useRoute();
   const query = route.page === 'topic' ? route.query : undefined;
   const state = useMemo(() => parseViewState(query), [query]);

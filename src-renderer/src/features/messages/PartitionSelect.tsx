@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 /** All partitions or one; a link may carry several, which shows as a custom choice. */
 export function PartitionSelect({
   value,
@@ -10,20 +11,22 @@ export function PartitionSelect({
 }) {
   const current = value === null ? '' : value.join(',');
   return (
-    <label className="inline-field">
-      <span>Partition</span>
-      <select
-        value={current}
-        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value.split(',').map(Number))}
-      >
-        <option value="">All</option>
-        {value !== null && value.length > 1 && <option value={current}>{value.join(', ')}</option>}
-        {Array.from({ length: count ?? 0 }, (_, p) => (
-          <option key={p} value={String(p)}>
-            {p}
-          </option>
-        ))}
-      </select>
-    </label>
+    <InlineField label="Partition">
+      {(id) => (
+        <select
+          id={id}
+          value={current}
+          onChange={(e) => onChange(e.target.value === '' ? null : e.target.value.split(',').map(Number))}
+        >
+          <option value="">All</option>
+          {value !== null && value.length > 1 && <option value={current}>{value.join(', ')}</option>}
+          {Array.from({ length: count ?? 0 }, (_, p) => (
+            <option key={p} value={String(p)}>
+              {p}
+            </option>
+          ))}
+        </select>
+      )}
+    </InlineField>
   );
 }

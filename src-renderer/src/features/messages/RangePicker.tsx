@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import type { End, Start } from '../../contract.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -21,28 +22,30 @@ export function RangePicker({
   const from = value.from.kind === 'positions' ? { kind: 'oldest' as const } : value.from;
   return (
     <span className="range-picker">
-      <label className="inline-field">
-        <span>From</span>
-        <select
-          value={from.kind}
-          onChange={(e) => {
-            const k = e.target.value;
-            onChange({
-              ...value,
-              from:
-                k === 'offset'
-                  ? { kind: 'offset', offset: '0' }
-                  : k === 'timestamp'
-                    ? { kind: 'timestamp', timestamp: Date.now() - 3_600_000 }
-                    : { kind: 'oldest' },
-            });
-          }}
-        >
-          <option value="oldest">the oldest record</option>
-          <option value="offset">offset</option>
-          <option value="timestamp">date and time</option>
-        </select>
-      </label>
+      <InlineField label="From">
+        {(id) => (
+          <select
+            id={id}
+            value={from.kind}
+            onChange={(e) => {
+              const k = e.target.value;
+              onChange({
+                ...value,
+                from:
+                  k === 'offset'
+                    ? { kind: 'offset', offset: '0' }
+                    : k === 'timestamp'
+                      ? { kind: 'timestamp', timestamp: Date.now() - 3_600_000 }
+                      : { kind: 'oldest' },
+              });
+            }}
+          >
+            <option value="oldest">the oldest record</option>
+            <option value="offset">offset</option>
+            <option value="timestamp">date and time</option>
+          </select>
+        )}
+      </InlineField>
       {from.kind === 'offset' && (
         <input
           type="text"
@@ -65,28 +68,30 @@ export function RangePicker({
           onChange={(e) => onChange({ ...value, from: { kind: 'timestamp', timestamp: parseLocal(e.target.value) } })}
         />
       )}
-      <label className="inline-field">
-        <span>to</span>
-        <select
-          value={value.to.kind}
-          onChange={(e) => {
-            const k = e.target.value;
-            onChange({
-              ...value,
-              to:
-                k === 'offset'
-                  ? { kind: 'offset', offset: '1000' }
-                  : k === 'timestamp'
-                    ? { kind: 'timestamp', timestamp: Date.now() }
-                    : { kind: 'end' },
-            });
-          }}
-        >
-          <option value="end">the end</option>
-          <option value="offset">offset</option>
-          <option value="timestamp">date and time</option>
-        </select>
-      </label>
+      <InlineField label="to">
+        {(id) => (
+          <select
+            id={id}
+            value={value.to.kind}
+            onChange={(e) => {
+              const k = e.target.value;
+              onChange({
+                ...value,
+                to:
+                  k === 'offset'
+                    ? { kind: 'offset', offset: '1000' }
+                    : k === 'timestamp'
+                      ? { kind: 'timestamp', timestamp: Date.now() }
+                      : { kind: 'end' },
+              });
+            }}
+          >
+            <option value="end">the end</option>
+            <option value="offset">offset</option>
+            <option value="timestamp">date and time</option>
+          </select>
+        )}
+      </InlineField>
       {value.to.kind === 'offset' && (
         <input
           type="text"

@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import { useState } from 'react';
 import { parseFilter, type End, type Start } from '../../contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -22,12 +23,14 @@ export function SearchMode(p: ModeProps) {
   const [filter, setFilter] = useState(state.filter);
   const [range, setRange] = useState<{ from: Start; to: End }>({ from: state.scanFrom, to: state.scanTo });
   const [run, setRun] = useState<SearchRun | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const search = useSearch(p.clusterId, p.topic, run);
   const valid = parseFilter(filter).ok;
 
   const start = () => {
     if (!valid) return;
     update({ filter, scanFrom: range.from, scanTo: range.to });
+    setCancelled(false);
     setRun({
       run: Date.now(),
       partitions: state.partitions,
@@ -70,18 +73,26 @@ export function SearchMode(p: ModeProps) {
             count={p.partitionCount}
             onChange={(partitions) => update({ partitions })}
           />
-          <label className="inline-field">
-            <span>Keep at most</span>
-            <select value={state.maxResults} onChange={(e) => update({ maxResults: Number(e.target.value) })}>
-              {MAX_RESULTS.map((m) => (
-                <option key={m} value={m}>
-                  {m.toLocaleString('en-US')}
-                </option>
-              ))}
-            </select>
-          </label>
+          <InlineField label="Keep at most">
+            {(id) => (
+              <select id={id} value={state.maxResults} onChange={(e) => update({ maxResults: Number(e.target.value) })}>
+                {MAX_RESULTS.map((m) => (
+                  <option key={m} value={m}>
+                    {m.toLocaleString('en-US')}
+                  </option>
+                ))}
+              </select>
+            )}
+          </InlineField>
           {search.running ? (
-            <button type="button" className="btn btn-small" onClick={() => setRun(null)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setRun(null);
+                setCancelled(true);
+              }}
+            >
               Cancel
             </button>
           ) : (
@@ -113,7 +124,7 @@ export function SearchMode(p: ModeProps) {
           running={search.running}
           progress={search.progress}
           done={search.done}
-          cancelled={run === null && search.progress !== null && !search.done}
+          cancelled={cancelled}
           matches={search.rows.count}
         />
         <span className="spacer" />

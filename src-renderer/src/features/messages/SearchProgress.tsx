@@ -17,7 +17,7 @@ export function SearchProgress({
   cancelled: boolean;
   matches: number;
 }) {
-  if (!progress && !running) return <span role="status" className="small muted" />;
+  if (!progress && !running && !cancelled) return <span role="status" className="small muted" />;
   const p = done ?? progress;
   const summary = p
     ? `${n(p.scanned)} scanned (${formatSize(p.bytes)}) · ${n(p.recordsPerSecond)} records/s · ${n(matches)} ${matches === 1 ? 'match' : 'matches'} kept`
@@ -31,7 +31,9 @@ export function SearchProgress({
             ? `Done in ${done.elapsedMs < 1000 ? `${done.elapsedMs} ms` : `${(done.elapsedMs / 1000).toFixed(1)} s`}: ${summary}.`
             : `Stopped at the limit: ${summary}. Continue reads on from the last match.`
           : cancelled
-            ? `Cancelled: ${summary}.`
+            ? p
+              ? `Cancelled: ${summary}.`
+              : 'Cancelled before the first results.'
             : `${p ? `${p.percent}% · ` : ''}${summary}`}
       </span>
       {p && p.partitions.length > 0 && (

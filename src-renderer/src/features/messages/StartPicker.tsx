@@ -1,3 +1,4 @@
+import { InlineField } from '../../components/InlineField.js';
 import { useState, type FormEvent } from 'react';
 import type { Start } from '../../contract.js';
 
@@ -61,25 +62,27 @@ export function StartPicker({
   }
 
   return (
-    <form className="start-picker" onSubmit={go} aria-label={label}>
-      <label className="inline-field">
-        <span>{label}</span>
-        <select
-          value={kind}
-          onChange={(e) => {
-            const k = e.target.value as Kind;
-            setKind(k);
-            if (k === 'timestamp' && time === '') setTime(toLocalInput(Date.now() - 3_600_000));
-            if (k === 'newest' || k === 'oldest') go(undefined, k);
-          }}
-        >
-          <option value="newest">Newest</option>
-          <option value="oldest">Oldest</option>
-          <option value="offset">Offset…</option>
-          <option value="timestamp">Time…</option>
-          {value.kind === 'positions' && <option value="positions">Linked position</option>}
-        </select>
-      </label>
+    <form className="start-picker" onSubmit={go}>
+      <InlineField label={`${label}`}>
+        {(id) => (
+          <select
+            id={id}
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as Kind;
+              setKind(k);
+              if (k === 'timestamp' && time === '') setTime(toLocalInput(Date.now() - 3_600_000));
+              if (k === 'newest' || k === 'oldest') go(undefined, k);
+            }}
+          >
+            <option value="newest">Newest</option>
+            <option value="oldest">Oldest</option>
+            <option value="offset">Offset…</option>
+            <option value="timestamp">Time…</option>
+            {value.kind === 'positions' && <option value="positions">Linked position</option>}
+          </select>
+        )}
+      </InlineField>
       {kind === 'offset' && (
         <input
           type="text"

@@ -23,7 +23,12 @@ const MODES: { id: Mode; label: string }[] = [
 ];
 
 /** Send one record, many from a template, or a JSONL file; settings as Kafka names them; recent sends. */
-export function ProduceTab({ clusterId, topic, partitionCount }: Props) {
+export function ProduceTab(props: Props) {
+  // Another topic starts with a fresh form.
+  return <ProduceForTopic key={`${props.clusterId}/${props.topic}`} {...props} />;
+}
+
+function ProduceForTopic({ clusterId, topic, partitionCount }: Props) {
   const [mode, setMode] = useState<Mode>('one');
   const [options, setOptions] = useState<ProduceOptions>(DEFAULT_PRODUCE_OPTIONS);
   const [reuse, setReuse] = useState<Extract<RecentSend, { kind: 'single' }> | null>(null);

@@ -64,12 +64,7 @@ export function SingleProduce({ clusterId, topic, partitionCount, context, optio
   const brokenJson = format === 'text' ? looksLikeBrokenJson(form.value) : null;
   const size = recordBytes(form.key, form.value, params?.headers ?? []);
   const valueBytes = new TextEncoder().encode(form.value).length;
-  const tooBig = sizeProblem(
-    size,
-    valueBytes,
-    context?.maxMessageBytes ?? null,
-    options.compression !== 'none',
-  );
+  const tooBig = sizeProblem(size, valueBytes, context?.maxMessageBytes ?? null, options.compression !== 'none');
   const hint = landingHint(form.partition, form.key, partitionCount);
 
   // Any edit makes the last result stale: clear it (a send in flight keeps going and reports).
