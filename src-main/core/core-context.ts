@@ -8,6 +8,7 @@ import { AppError } from '../contract/errors.js';
 import type { EventSink } from '../contract/events.js';
 import type { OpenExportTarget } from './messages/export.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
+import { securityOf } from './connections/kafka-config.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
 import { ProfileStore } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
@@ -92,6 +93,12 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
         `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
       );
     }
+    if (profile.tls && profile.tlsOptions?.unreadable && !profile.tlsOptions.clientKeyPem) {
+      throw new AppError(
+        'TLS_FAILED',
+        `The saved private key of "${profile.name}" cannot be used here: ${profile.tlsOptions.unreadable.reason}. Edit the connection and choose the key file again.`,
+      );
+    }
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
@@ -103,7 +110,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
         signal,
       );
     } catch (e) {
-      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers });
+      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers, security: securityOf(profile) });
     }
   }
 

@@ -8,7 +8,7 @@
  * and a group left Empty without offsets is removed. The registry (registry.ts) holds the groups
  * and writes them through the log (persistence.ts).
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import { ClassicMembership } from './membership.js';
 import { GroupOffsets, OffsetsStore } from './offsets.js';

@@ -5,7 +5,7 @@
  * registry (registry.ts) stores it.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import {
   CONSUMER_PROTOCOL_TYPE,
   EMPTY_BUFFER,

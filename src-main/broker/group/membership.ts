@@ -5,7 +5,7 @@
  * rebalance (rebalance.ts); a request the group cannot answer at once parks its callback on the
  * member until the phase ends. The coordinator checks that it is running before calling in.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { Member, type ClassicGroup } from './group.js';
 import type { ClassicRebalance } from './rebalance.js';
 import type { GroupRegistry } from './registry.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
 import {
   encodeSubscription,

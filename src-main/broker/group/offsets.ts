@@ -5,7 +5,7 @@
  * group can tell (state, protocol type, subscribed topics). Every change is logged before it is
  * acknowledged or applied.
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup } from './group.js';
 import type { GroupLog, OffsetTuple } from './persistence.js';
 import {

@@ -7,7 +7,7 @@
  * Reading order: join phase, sync phase, member sessions and removal, lifecycle, then the timers
  * (which the coordinator creates and shares for its retention check).
  */
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import type { ClassicGroup, Member } from './group.js';
 import type { GroupRegistry } from './registry.js';
 import { GroupState, joinError, syncError, type SyncGroupRequest } from './types.js';

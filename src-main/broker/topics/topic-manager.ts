@@ -2,7 +2,7 @@
  * The live set of topics: registry + open partition logs + append signals. Every topic change
  * (create, delete, add partitions, alter configs) goes through here and is persisted at once.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { AppendSignal } from '../server/long-poll.js';
 import { randomKafkaUuid } from '../server/data-dir.js';
 import type { LogManager, PartitionLog } from '../log/index.js';
