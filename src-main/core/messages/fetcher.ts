@@ -8,7 +8,7 @@ import { AppError } from '../../contract/errors.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
 import { leaderBroker, partitionsByLeader } from '../cluster/leaders.js';
 import { cancelled } from '../util/deadline.js';
-import { kafkajsLeaderFetch } from './fetch-kafkajs.js';
+import { codecLeaderFetch } from './fetch-codec.js';
 import type { ReadRecord } from './read-record.js';
 
 export interface FetchPartitionRequest {
@@ -33,8 +33,10 @@ export interface FetchedPartition {
   first: bigint;
   /** Where to continue: past everything the broker returned, readable or not; the request's offset when nothing came. */
   next: bigint;
-  /** Key and value bytes of `records`. */
+  /** Key and value bytes of every readable record returned (kept or not). */
   bytes: number;
+  /** Readable records returned, including those `keep` turned down. */
+  seen: number;
 }
 
 export interface FetchOptions {
@@ -44,13 +46,15 @@ export interface FetchOptions {
   /** Whole-response limit. */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Keep only records this accepts (a scan's filter): the rest are never collected. */
+  keep?: (r: ReadRecord) => boolean;
 }
 
 export type LeaderFetch = (
   broker: Broker,
   topic: string,
   parts: FetchPartitionRequest[],
-  opts: { maxWaitMs: number; minBytes: number; maxBytes: number },
+  opts: { maxWaitMs: number; minBytes: number; maxBytes: number; keep?: (r: ReadRecord) => boolean },
 ) => Promise<FetchedPartition[]>;
 
 export const OFFSET_OUT_OF_RANGE = 1;
@@ -78,7 +82,7 @@ export class TopicFetcher {
   constructor(
     private readonly cluster: Cluster,
     meta: TopicMetadata,
-    private readonly leaderFetch: LeaderFetch = kafkajsLeaderFetch,
+    private readonly leaderFetch: LeaderFetch = codecLeaderFetch,
   ) {
     this.meta = meta;
   }
@@ -109,6 +113,7 @@ export class TopicFetcher {
               maxWaitMs: opts.maxWaitMs,
               minBytes: opts.minBytes ?? 1,
               maxBytes: opts.maxBytes ?? RESPONSE_MAX_BYTES,
+              keep: opts.keep,
             });
             for (const p of got) out.set(p.partition, p);
           } catch (e) {
@@ -166,7 +171,12 @@ export class TopicFetcher {
   async stream(
     ranges: Range[],
     opts: ReadOptions,
-    onRecords: (partition: number, records: ReadRecord[], next: bigint, bytes: number) => void | Promise<void>,
+    onRecords: (
+      partition: number,
+      records: ReadRecord[],
+      next: bigint,
+      got: { bytes: number; seen: number },
+    ) => void | Promise<void>,
   ): Promise<Map<number, Span>> {
     const span = new Map<number, Span>();
     const cursors = new Map<number, { next: bigint; end: bigint; alone: boolean; first: boolean }>();
@@ -186,12 +196,16 @@ export class TopicFetcher {
         const want = Number(c.end - c.next);
         // At least 1 MiB: batches are usually that size at most, and a partition whose batch does
         // not fit comes back empty (then it is asked alone, one more round trip).
-        const maxBytes = clamp(want * perRecord, 1024 * 1024, PARTITION_MAX_BYTES);
+        const maxBytes = opts.partitionBytes ?? clamp(want * perRecord, 1024 * 1024, PARTITION_MAX_BYTES);
         const req = { partition, offset: c.next, maxBytes, keepEarlier: c.first && opts.keepEarlier === true };
         (c.alone ? alone : shared).push(req);
       }
       const rounds = [shared, ...alone.map((a) => [a])].filter((g) => g.length > 0);
-      const results = await Promise.all(rounds.map((g) => this.fetch(g, { maxWaitMs: 0, signal: opts.signal })));
+      const results = await Promise.all(
+        rounds.map((g) =>
+          this.fetch(g, { maxWaitMs: 0, signal: opts.signal, keep: opts.keep, maxBytes: opts.responseBytes }),
+        ),
+      );
       for (const got of results) {
         for (const p of got.values()) {
           const c = cursors.get(p.partition);
@@ -219,7 +233,8 @@ export class TopicFetcher {
             // The readable end (an open transaction, or the log's end) is reached.
             cursors.delete(p.partition);
           } else c.alone = true;
-          if (mine.length > 0) await onRecords(p.partition, mine, sp.to, p.bytes);
+          if (mine.length > 0 || p.seen > 0)
+            await onRecords(p.partition, mine, sp.to, { bytes: p.bytes, seen: p.seen });
         }
       }
     }
@@ -240,6 +255,11 @@ export interface ReadOptions {
   keepEarlier?: boolean;
   /** Also hand over records past `end` that came in the last response: free records going forward. */
   keepBeyond?: boolean;
+  /** Hand over only the records this accepts (the others are counted in `seen`). */
+  keep?: (r: ReadRecord) => boolean;
+  /** Per partition and per response; smaller means less memory held at once, more round trips. */
+  partitionBytes?: number;
+  responseBytes?: number;
 }
 
 /** The offsets a read covers: every readable record in [from, to) was handed over. */

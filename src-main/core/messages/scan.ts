@@ -17,6 +17,8 @@ import type { ReadRecord } from './read-record.js';
 export type ValidScan = Pick<ValidSubscriptionParamsOf<'messages.search'>, 'partitions' | 'from' | 'to' | 'filter'>;
 
 const PROGRESS_EVERY_MS = 250;
+const SCAN_PARTITION_BYTES = 512 * 1024;
+const SCAN_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /** The [start, end) of each partition a scan reads. */
 export async function resolveScan(cluster: Cluster, topic: TopicMetadata, scan: ValidScan): Promise<Range[]> {
@@ -108,21 +110,29 @@ export async function runScan(fetcher: TopicFetcher, run: ScanRun): Promise<Scan
 
   const reached = await fetcher.stream(
     run.ranges,
-    { signal: run.signal, until: () => stopped || (run.stopWhen?.() ?? false), bytesPerRecord: 1024 },
-    async (partition, records, next, got) => {
+    {
+      signal: run.signal,
+      until: () => stopped || (run.stopWhen?.() ?? false),
+      keep: test,
+      // Small slices: little held at once, and Cancel is seen within a round trip.
+      partitionBytes: SCAN_PARTITION_BYTES,
+      responseBytes: SCAN_RESPONSE_BYTES,
+    },
+    async (partition, hits, next, got) => {
       if (stopped) return; // the rest of this round stays unread, so a resume reads it
-      const hits = records.filter(test);
       const kept = hits.length > 0 ? await run.onMatches(hits) : 0;
       if (kept < hits.length) {
         stopped = true;
         const cut = hits[kept]!.offset;
-        for (const r of records) if (r.offset < cut) scanned++;
+        // Records of this response up to the cut, estimated from offsets (gaps make it approximate).
+        const from = position.get(partition)!;
+        scanned += Math.min(got.seen, Number(cut - from));
         matched += kept;
         position.set(partition, cut);
         return;
       }
-      scanned += records.length;
-      bytes += got;
+      scanned += got.seen;
+      bytes += got.bytes;
       matched += hits.length;
       position.set(partition, next);
       const now = Date.now();

@@ -7,7 +7,7 @@
 import zlib from 'node:zlib';
 import kafkajs from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
-import { Compression, compress, decompress } from '../../broker/records/compression.js';
+import { Compression, compress, decompress } from '../../kafka-protocol/records/compression.js';
 import { lz4Frame } from './lz4-frame.js';
 
 const { CompressionCodecs, CompressionTypes } = kafkajs;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Compression, decompress } from '../../broker/records/compression.js';
+import { Compression, decompress } from '../../kafka-protocol/records/compression.js';
 import { lz4Frame } from './lz4-frame.js';
 
 describe('lz4 frames for Kafka', () => {

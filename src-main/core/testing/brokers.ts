@@ -3,7 +3,7 @@
  * (in this process, fresh data folder) and Apache Kafka 4.1 (the run's shared broker).
  */
 import type { BrokerOptions } from '../../broker/broker.js';
-import { startTestBroker } from '../../broker/server/test-broker.js';
+import { startTestBroker } from '../../broker/testing/test-broker.js';
 import type { StartKafkaOptions } from '../../../test-support/kafka/kafka-fixture.js';
 import { startHarness, type Harness } from './harness.js';
 
