@@ -159,11 +159,20 @@ function checkArgs(spec: FnSpec, args: TemplateArg[]): string | null {
 
 /** One record's text. A person (name, email…) is drawn once per record so the fakes agree. */
 export function renderTemplate(parts: TemplatePart[], ctx: TemplateContext): string {
-  let person: Person | null = null;
-  const who = () => (person ??= drawPerson(ctx.random));
+  // No closures per record: a bulk send renders a million of these.
+  const state: RenderState = { ctx, person: null };
   let out = '';
-  for (const p of parts) out += 'text' in p ? p.text : evaluate(p.fn, p.args, ctx, who);
+  for (const p of parts) out += 'text' in p ? p.text : evaluate(p.fn, p.args, state);
   return out;
+}
+
+interface RenderState {
+  ctx: TemplateContext;
+  person: Person | null;
+}
+
+function who(s: RenderState): Person {
+  return (s.person ??= drawPerson(s.ctx.random));
 }
 
 interface Person {
@@ -184,7 +193,8 @@ function pickOne<T>(list: readonly T[], random: () => number): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-function evaluate(fn: string, args: TemplateArg[], ctx: TemplateContext, who: () => Person): string {
+function evaluate(fn: string, args: TemplateArg[], state: RenderState): string {
+  const ctx = state.ctx;
   const r = ctx.random;
   switch (fn) {
     case 'seq':
@@ -214,13 +224,13 @@ function evaluate(fn: string, args: TemplateArg[], ctx: TemplateContext, who: ()
     case 'pick':
       return String(pickOne(args, r));
     case 'firstName':
-      return who().first;
+      return who(state).first;
     case 'lastName':
-      return who().last;
+      return who(state).last;
     case 'name':
-      return `${who().first} ${who().last}`;
+      return `${who(state).first} ${who(state).last}`;
     case 'email':
-      return who().email;
+      return who(state).email;
     case 'company':
       return `${pickOne(FAKE_DATA.lastNames, r)} ${pickOne(FAKE_DATA.companySuffixes, r)}`;
     case 'city':

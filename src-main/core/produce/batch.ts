@@ -1,5 +1,5 @@
 /** Records given by the window (an imported JSONL file, in slices) or read from a topic again (re-send). */
-import type { Cluster, Message } from 'kafkajs';
+import type { Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import { partitionForKey } from '../../contract/key-partition.js';
 import type { ValidParamsOf } from '../../contract/methods.js';
@@ -9,43 +9,31 @@ import { TopicFetcher } from '../messages/fetcher.js';
 import type { ReadRecord } from '../messages/read-record.js';
 import { selectionRanges, waves } from '../messages/selection.js';
 import { requirePartition, requireTopic } from '../topics/require-topic.js';
-import { sendRecords, toKafkaHeaders, type Producers } from './send.js';
+import type { OutRecord } from './produce-codec.js';
+import { sendMany, type Producers } from './send.js';
 
 const SEND_RECORDS = 1000;
 const READ_BUDGET_MS = 20_000;
 
-interface Outgoing {
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: { key: string; value: Buffer }[];
-  partition: number | null;
-  timestamp: number;
-}
-
-/** Sends in slices; counts per partition (explicit, or where the key hashes to). */
+/** Sends in slices; counts per partition as the brokers confirmed them (or from the keys, with idempotence). */
 async function sendAll(
   producers: Producers,
   topic: TopicMetadata,
-  records: Outgoing[],
+  records: OutRecord[],
   options: ProduceOptions,
 ): Promise<ProduceBatchResult> {
   const counts = new Map<number, number>();
   let known = true;
   for (let i = 0; i < records.length; i += SEND_RECORDS) {
     const slice = records.slice(i, i + SEND_RECORDS);
-    const messages: Message[] = slice.map((r) => {
-      const p = r.partition ?? (r.key !== null ? partitionForKey(r.key, topic.partitionMetadata.length) : null);
-      if (p === null) known = false;
-      else counts.set(p, (counts.get(p) ?? 0) + 1);
-      return {
-        key: r.key,
-        value: r.value,
-        headers: toKafkaHeaders(r.headers),
-        partition: r.partition ?? undefined,
-        timestamp: String(r.timestamp),
-      };
-    });
-    await sendRecords(producers, topic.topic, messages, options);
+    const writes = await sendMany(producers, topic, slice, options);
+    if (writes) for (const w of writes) counts.set(w.partition, (counts.get(w.partition) ?? 0) + w.count);
+    else
+      for (const r of slice) {
+        const p = r.partition ?? (r.key !== null ? partitionForKey(r.key, topic.partitionMetadata.length) : null);
+        if (p === null) known = false;
+        else counts.set(p, (counts.get(p) ?? 0) + 1);
+      }
   }
   return {
     sent: records.length,

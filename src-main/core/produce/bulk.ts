@@ -4,7 +4,7 @@
  * flight, so a million records cost the memory of a few thousand.
  */
 import { randomUUID } from 'node:crypto';
-import type { Cluster, Message } from 'kafkajs';
+import type { Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { SubscriptionContext } from '../../contract/define.js';
 import { partitionForKey } from '../../contract/key-partition.js';
@@ -12,10 +12,11 @@ import type { ValidSubscriptionParamsOf } from '../../contract/methods.js';
 import type { BulkProduceItem, BulkProgress } from '../../contract/produce.js';
 import { parseTemplate, renderTemplate, type TemplatePart } from '../../contract/produce-template.js';
 import { requirePartition, requireTopic } from '../topics/require-topic.js';
-import { sendRecords, toKafkaHeaders, type Producers } from './send.js';
+import type { OutRecord } from './produce-codec.js';
+import { sendMany, type Producers } from './send.js';
 
-const SEND_RECORDS = 1000;
-const IN_FLIGHT = 4;
+const SEND_RECORDS = 5000;
+const IN_FLIGHT = 6;
 const PROGRESS_EVERY_MS = 250;
 
 function parts(template: string): TemplatePart[] {
@@ -39,8 +40,17 @@ export async function bulkProduce(
   const headers = params.headers.map((h) => ({ key: h.key, value: parts(h.value) }));
   const counts = new Map<number, number>();
   let countsKnown = true;
+  const count = (writes: { partition: number; count: number }[] | null, sent: OutRecord[]) => {
+    if (writes) for (const w of writes) counts.set(w.partition, (counts.get(w.partition) ?? 0) + w.count);
+    else
+      for (const r of sent) {
+        const p = r.partition ?? (r.key !== null ? partitionForKey(r.key, partitionCount) : null);
+        if (p === null) countsKnown = false;
+        else counts.set(p, (counts.get(p) ?? 0) + 1);
+      }
+  };
 
-  const build = (seq: number): Message => {
+  const build = (seq: number): OutRecord => {
     const tctx = { seq, now, random: Math.random, uuid: randomUUID };
     const k = key && renderTemplate(key, tctx);
     const v = value && renderTemplate(value, tctx);
@@ -53,15 +63,12 @@ export async function bulkProduce(
         });
       }
     }
-    const partition = params.partition ?? (k !== null ? partitionForKey(k, partitionCount) : null);
-    if (partition === null) countsKnown = false;
-    else counts.set(partition, (counts.get(partition) ?? 0) + 1);
     return {
-      key: k,
-      value: v,
-      headers: toKafkaHeaders(headers.map((h) => ({ key: h.key, value: renderTemplate(h.value, tctx) }))),
-      partition: params.partition ?? undefined,
-      timestamp: String(now()),
+      key: k === null ? null : Buffer.from(k),
+      value: v === null ? null : Buffer.from(v),
+      headers: headers.map((h) => ({ key: h.key, value: Buffer.from(renderTemplate(h.value, tctx)) })),
+      partition: params.partition,
+      timestamp: now(),
     };
   };
 
@@ -93,9 +100,10 @@ export async function bulkProduce(
     }
     const messages = Array.from({ length: n }, (_, i) => build(built + i + 1));
     built += n;
-    const send = sendRecords(producers, params.topic, messages, params.options).then(
-      () => {
+    const send = sendMany(producers, topic, messages, params.options).then(
+      (writes) => {
         sent += n;
+        count(writes, messages);
       },
       (e: unknown) => {
         failure ??= e;

@@ -11,11 +11,20 @@ import { bulkProduce } from './bulk.js';
 import { registerCompressionCodecs } from './codecs.js';
 import { maxMessageBytesOf, produceContext } from './context.js';
 import { HISTORY_VALUE_CHARS, ProduceHistory } from './history.js';
+import { CodecProducer } from './produce-codec.js';
 import { produceOne, type Producers } from './send.js';
 
+const codecProducers = new WeakMap<ClusterConnection, CodecProducer>();
 const producersOf = (c: ClusterConnection): Producers => ({
   plain: () => c.producer(),
   idempotent: () => c.idempotentProducer(),
+  async codec() {
+    // One per connection: it only remembers where records without a key go next.
+    const cluster = await c.cluster();
+    let p = codecProducers.get(c);
+    if (!p) codecProducers.set(c, (p = new CodecProducer(cluster)));
+    return p;
+  },
 });
 
 /** Record batch header (61 bytes) plus a record's own framing, roughly: enough to warn honestly. */

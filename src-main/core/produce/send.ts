@@ -3,7 +3,9 @@ import { AppError } from '../../contract/errors.js';
 import type { ValidParamsOf } from '../../contract/methods.js';
 import { DEFAULT_PRODUCE_OPTIONS, type ProduceOptions, type ProduceResult } from '../../contract/produce.js';
 import { partitionForKey } from '../../contract/key-partition.js';
+import type { TopicMetadata } from '../cluster/metadata.js';
 import { requirePartition, requireTopic } from '../topics/require-topic.js';
+import type { CodecProducer, OutRecord } from './produce-codec.js';
 import { COMPRESSION } from './codecs.js';
 
 const PRODUCE_TIMEOUT_MS = 10_000;
@@ -32,6 +34,35 @@ export function checkJsonValue(params: Pick<ValidParamsOf<'produce.send'>, 'valu
 export interface Producers {
   plain(): Promise<Producer>;
   idempotent(): Promise<Producer>;
+  /** Many records at once without idempotence: the project's codec, several times faster than kafkajs's. */
+  codec(): Promise<CodecProducer>;
+}
+
+/**
+ * Many records: through the codec producer, or kafkajs's idempotent producer when idempotence is
+ * asked for. Resolves when the brokers confirmed (at once with acks=0).
+ */
+export async function sendMany(
+  producers: Producers,
+  topic: TopicMetadata,
+  records: OutRecord[],
+  options: ProduceOptions,
+): Promise<{ partition: number; count: number }[] | null> {
+  if (!options.idempotent) return (await producers.codec()).send(topic, records, options);
+  // kafkajs does not say how many records went where; keyed ones are known from the key.
+  await sendRecords(
+    producers,
+    topic.topic,
+    records.map((r) => ({
+      key: r.key,
+      value: r.value,
+      headers: toKafkaHeaders(r.headers),
+      partition: r.partition ?? undefined,
+      timestamp: String(r.timestamp),
+    })),
+    options,
+  );
+  return null;
 }
 
 /** Sends records with the chosen acks and compression; acks=0 answers nothing, so offsets are unknown ("-1"). */
