@@ -57,11 +57,12 @@ describe('reading record batches of a Fetch response', () => {
   it('skips aborted transactions and markers, and moves past compacted offsets by batch', () => {
     const r = readPartition({ partition: 3, offset: 0n, maxBytes: 1 << 20 }, 0, partition(data), undefined);
     expect(values(r)).toEqual(['0:c0', '1:c1', '6:p6', '7:p7', '8:p8']);
-    expect(r).toMatchObject({ partition: 3, next: 12n, first: 0n, seen: 5 });
+    expect(r).toMatchObject({ partition: 3, next: 12n, seen: 5 });
+    expect(r.spare).toBeUndefined();
     expect(r.records[0]!.partition).toBe(3);
   });
 
-  it('drops what comes before the asked offset, unless the earlier records are wanted', () => {
+  it('drops what comes before the asked offset; a reader going backwards gets it on demand', () => {
     // Asked for 7, the broker answers from the batch holding 7 (6-7).
     const from7 = partition(Buffer.concat(batches.slice(4)));
     expect(values(readPartition({ partition: 0, offset: 7n, maxBytes: 1 }, 0, from7, undefined))).toEqual([
@@ -69,8 +70,18 @@ describe('reading record batches of a Fetch response', () => {
       '8:p8',
     ]);
     const early = readPartition({ partition: 0, offset: 7n, maxBytes: 1, keepEarlier: true }, 0, from7, undefined);
-    expect(values(early)).toEqual(['6:p6', '7:p7', '8:p8']);
-    expect(early.first).toBe(6n);
+    expect(values(early)).toEqual(['7:p7', '8:p8']);
+    expect(early.spare!.from).toBe(6n);
+    expect(early.spare!.decode().map((x) => `${x.offset}:${x.value?.toString()}`)).toEqual(['6:p6']);
+    // The earlier part of an aborted transaction's batch has nothing to offer.
+    const aborted = readPartition(
+      { partition: 0, offset: 4n, maxBytes: 1, keepEarlier: true },
+      0,
+      partition(Buffer.concat(batches.slice(2))),
+      undefined,
+    );
+    expect(aborted.spare!.from).toBe(3n);
+    expect(aborted.spare!.decode()).toEqual([]);
   });
 
   it('keeps only what the filter accepts, counting everything it saw', () => {

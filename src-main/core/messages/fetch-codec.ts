@@ -14,8 +14,9 @@ import {
   iterateRecords,
   lastOffsetOf,
   type BatchHeader,
+  type KafkaRecord,
 } from '../../kafka-protocol/index.js';
-import type { FetchedPartition, FetchPartitionRequest, LeaderFetch } from './fetcher.js';
+import type { FetchedPartition, FetchPartitionRequest, LeaderFetch, Spare } from './fetcher.js';
 import type { ReadRecord } from './read-record.js';
 
 const FETCH = 1;
@@ -154,41 +155,46 @@ export function readPartition(
   const records: ReadRecord[] = [];
   let seen = 0;
   let next = req.offset;
-  let first = req.offset;
   let bytes = 0;
+  let spare: Spare | undefined;
   const data = p.records ?? Buffer.alloc(0);
   // Aborted transactions by producer, in offset order; one is active from its first offset to its marker.
   const upcoming = [...(p.abortedTransactions ?? [])].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : 1));
   const aborting = new Set<bigint>();
-  let firstBatch = true;
+  const toRecord = (r: KafkaRecord): ReadRecord => ({
+    partition: req.partition,
+    offset: r.offset,
+    timestamp: Number(r.timestamp),
+    key: r.key,
+    value: r.value,
+    headers: r.headers,
+  });
   forEachBatchHeader(data, (h: BatchHeader, position: number) => {
     const last = lastOffsetOf(h);
-    if (last < req.offset && !req.keepEarlier) return; // whole batches come back: this one is before us
+    if (last < req.offset) return; // whole batches come back: this one is before us
     while (upcoming.length > 0 && upcoming[0]!.firstOffset <= last) aborting.add(upcoming.shift()!.producerId);
-    if (firstBatch && h.baseOffset < first && req.keepEarlier) first = h.baseOffset;
-    firstBatch = false;
     if (last + 1n > next) next = last + 1n;
     const batch = data.subarray(position, position + h.batchLength + 12);
     if (h.isControl) {
       // A marker ends its producer's transaction: type 0 is ABORT, 1 COMMIT.
       for (const r of iterateRecords(batch))
         if (r.key && r.key.length >= 4 && r.key.readInt16BE(2) === 0) aborting.delete(h.producerId);
-      return;
     }
-    if (h.isTransactional && aborting.has(h.producerId)) return;
-    const from = req.keepEarlier ? first : req.offset;
-    for (const r of iterateRecords(batch)) {
-      if (r.offset < from) continue;
+    const readable = !h.isControl && !(h.isTransactional && aborting.has(h.producerId));
+    if (req.keepEarlier && h.baseOffset < req.offset && spare === undefined) {
+      // The first batch starts before the asked offset: its earlier records are decoded only if
+      // someone reading backwards wants them (most pages do not).
+      const end = req.offset;
+      spare = {
+        from: h.baseOffset,
+        decode: () => (readable ? [...iterateRecords(batch)].filter((r) => r.offset < end).map(toRecord) : []),
+      };
+    }
+    if (!readable) return;
+    for (const r of iterateRecords(batch, { fromOffset: req.offset })) {
       seen++;
       bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
-      const record: ReadRecord = {
-        partition: req.partition,
-        offset: r.offset,
-        timestamp: Number(r.timestamp),
-        key: r.key,
-        value: r.value,
-        headers: r.headers,
-      };
+      const record = toRecord(r);
       if (!keep || keep(record)) records.push(record);
     }
   });
@@ -199,7 +205,7 @@ export function readPartition(
     lastStableOffset: p.lastStableOffset,
     logStartOffset: p.logStartOffset,
     records,
-    first,
+    spare,
     next,
     bytes,
     seen,

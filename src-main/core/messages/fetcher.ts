@@ -15,8 +15,17 @@ export interface FetchPartitionRequest {
   partition: number;
   offset: bigint;
   maxBytes: number;
-  /** Keep the readable records of the first batch that lie before `offset`. */
+  /** Offer the records of the first batch that lie before `offset` (see Spare). */
   keepEarlier?: boolean;
+}
+
+/**
+ * Records a response brought anyway (whole batches come back): [from, the asked offset), decoded
+ * only when someone wants them (a page reading backwards).
+ */
+export interface Spare {
+  from: bigint;
+  decode(): ReadRecord[];
 }
 
 export interface FetchedPartition {
@@ -27,10 +36,10 @@ export interface FetchedPartition {
   /** -1 when the broker did not say (then the high watermark is the readable end). */
   lastStableOffset: bigint;
   logStartOffset: bigint;
-  /** Readable records at or after the requested offset (or from `first` with keepEarlier), in offset order. */
+  /** Readable records at or after the requested offset, in offset order. */
   records: ReadRecord[];
-  /** The lowest offset returned (readable or not); the request's offset when nothing came. */
-  first: bigint;
+  /** With keepEarlier: the first batch's records before the asked offset, on demand. */
+  spare?: Spare;
   /** Where to continue: past everything the broker returned, readable or not; the request's offset when nothing came. */
   next: bigint;
   /** Key and value bytes of every readable record returned (kept or not). */
@@ -166,7 +175,7 @@ export class TopicFetcher {
    * Reads [start, end) of each partition forward, handing over each partition's records as they
    * come (a scan keeps none of them). Returns, per partition, the offsets the records handed over
    * cover: [start, end) when complete; less when the readable end, the deadline or `until` came
-   * first; more with `keepEarlier` / `keepBeyond`.
+   * first; more with `keepBeyond`.
    */
   async stream(
     ranges: Range[],
@@ -222,8 +231,8 @@ export class TopicFetcher {
             !beyond && last !== undefined && last.offset >= c.end
               ? p.records.filter((r) => r.offset < c.end)
               : p.records;
+          if (c.first && p.spare) sp.spare = p.spare;
           if (p.next > c.next) {
-            if (c.first && p.first < sp.from) sp.from = p.first;
             c.first = false;
             c.next = p.next;
             c.alone = false;
@@ -249,8 +258,8 @@ export interface ReadOptions {
   /** Checked between rounds: true stops reading. */
   until?: () => boolean;
   /**
-   * Also hand over the readable records before `start` that the first batch brings anyway (whole
-   * batches come back): free records for a reader going backwards.
+   * Offer (as Span.spare, decoded on demand) the records before `start` that the first batch
+   * brings anyway (whole batches come back): free records for a reader going backwards.
    */
   keepEarlier?: boolean;
   /** Also hand over records past `end` that came in the last response: free records going forward. */
@@ -266,6 +275,8 @@ export interface ReadOptions {
 export interface Span {
   from: bigint;
   to: bigint;
+  /** With keepEarlier: what lies just below `from`, already fetched. */
+  spare?: Spare;
 }
 
 export interface Range {

@@ -11,7 +11,7 @@
  */
 import type { Direction, KafkaMessage, MessagePage } from '../../contract/messages.js';
 import { allocateNewest } from './allocate.js';
-import { clamp, type TopicFetcher } from './fetcher.js';
+import { clamp, type Spare, type TopicFetcher } from './fetcher.js';
 import type { PartitionBounds } from './offsets.js';
 import { toKafkaMessage, type ReadRecord } from './read-record.js';
 
@@ -37,6 +37,8 @@ interface Run {
   want: number;
   /** Records per offset seen so far (< 1 on compacted topics), to size the next read. */
   density: number;
+  /** Older records already fetched (the rest of a batch), decoded when this run needs them. */
+  spare: Spare | null;
 }
 
 const MIN_READ = 8;
@@ -46,7 +48,7 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
   const older = plan.direction === 'older';
   const runs: Run[] = [...plan.positions].map(([partition, pos]) => {
     const b = plan.bounds.get(partition)!;
-    return { partition, buf: [], i: 0, edge: pos, limit: older ? b.low : b.end, want: 0, density: 1 };
+    return { partition, buf: [], i: 0, edge: pos, limit: older ? b.low : b.end, want: 0, density: 1, spare: null };
   });
   // First reads: the page's records spread round-robin (exact for evenly filled partitions), plus
   // one to peek past each run, so the merge rarely has to go back for more.
@@ -66,6 +68,16 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
   const hasMore = (r: Run) => (older ? r.edge > r.limit : r.edge < r.limit);
 
   while (taken.length < plan.limit) {
+    // A run that ran dry but holds spare records (the rest of a batch already fetched) takes them:
+    // no round trip.
+    for (const r of runs) {
+      if (r.i < r.buf.length || !r.spare || r.spare.from >= r.edge) continue;
+      const got = r.spare.decode().filter((x) => x.offset < r.edge && x.offset >= r.limit);
+      r.buf = got.reverse();
+      r.i = 0;
+      r.edge = r.spare.from > r.limit ? r.spare.from : r.limit;
+      r.spare = null;
+    }
     const needy = runs.filter((r) => r.i >= r.buf.length && hasMore(r));
     if (needy.length > 0) {
       if (Date.now() >= plan.deadlineAt) {
@@ -82,6 +94,7 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
           if (!hasMore(r)) return null;
           const held = r.buf.length - r.i;
           if (held === 0) return { r, want: r.want || remaining + 1 };
+          if (r.spare) return null; // it has more on hand already
           const edgeTs = r.buf[r.buf.length - 1]!.timestamp;
           let ahead = 0;
           for (const o of runs) {
@@ -106,6 +119,7 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
         deadlineAt: plan.deadlineAt,
         signal: plan.signal,
         bytesPerRecord,
+        // Whole batches come back: their earlier records are kept aside undecoded (Run.spare).
         keepEarlier: older,
         keepBeyond: !older,
       });
@@ -123,7 +137,8 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
             continue;
           }
           r.buf = r.buf.slice(r.i).concat(got.reverse());
-          r.edge = covered.from;
+          r.edge = range.start;
+          r.spare = covered.spare ?? null;
         } else {
           r.buf = r.buf.slice(r.i).concat(got);
           // No progress short of the deadline: the readable end moved below what bounds said.

@@ -15,8 +15,13 @@ import { toKafkaMessage, type ReadRecord } from './read-record.js';
 
 /** How long the broker holds a poll open when nothing new is there. */
 const POLL_WAIT_MS = 500;
-const PARTITION_MAX_BYTES = 1024 * 1024;
-const ITEM_MAX_RECORDS = 500;
+/**
+ * Small responses: what one poll brings becomes one frame to the window, which the window parses
+ * in one go; a few MiB per poll keep every frame short even in a burst (the rest waits at the broker).
+ */
+const PARTITION_MAX_BYTES = 256 * 1024;
+const RESPONSE_MAX_BYTES = 1024 * 1024;
+const ITEM_MAX_RECORDS = 250;
 
 export async function tail(
   cluster: Cluster,
@@ -34,7 +39,7 @@ export async function tail(
   while (!ctx.signal.aborted) {
     const got = await fetcher.fetch(
       partitions.map((partition) => ({ partition, offset: position.get(partition)!, maxBytes: PARTITION_MAX_BYTES })),
-      { maxWaitMs: POLL_WAIT_MS, minBytes: 1, signal: ctx.signal },
+      { maxWaitMs: POLL_WAIT_MS, minBytes: 1, maxBytes: RESPONSE_MAX_BYTES, signal: ctx.signal },
     );
     if (ctx.signal.aborted) return;
     const fresh: ReadRecord[] = [];

@@ -152,8 +152,10 @@ export function MessagesTable(props: Props) {
               const m = rows.at(item.index);
               const key = messageKey(m);
               return (
+                // Keyed by position: when a live tail adds rows on top, the same DOM rows show new
+                // records instead of being torn down and rebuilt at every redraw.
                 <MessageRow
-                  key={key}
+                  key={item.index}
                   message={m}
                   index={item.index}
                   start={item.start}
