@@ -161,6 +161,7 @@ export function readPartition(
   // Aborted transactions by producer, in offset order; one is active from its first offset to its marker.
   const upcoming = [...(p.abortedTransactions ?? [])].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : 1));
   const aborting = new Set<bigint>();
+  const probe: ReadRecord = { partition: req.partition, offset: 0n, timestamp: 0, key: null, value: null, headers: [] };
   const toRecord = (r: KafkaRecord): ReadRecord => ({
     partition: req.partition,
     offset: r.offset,
@@ -194,8 +195,17 @@ export function readPartition(
     for (const r of iterateRecords(batch, { fromOffset: req.offset })) {
       seen++;
       bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
-      const record = toRecord(r);
-      if (!keep || keep(record)) records.push(record);
+      if (!keep) {
+        records.push(toRecord(r));
+        continue;
+      }
+      // A scan keeps few records: test a reused probe, copy only what matches.
+      probe.offset = r.offset;
+      probe.timestamp = Number(r.timestamp);
+      probe.key = r.key;
+      probe.value = r.value;
+      probe.headers = r.headers;
+      if (keep(probe)) records.push(toRecord(r));
     }
   });
   return {

@@ -14,31 +14,44 @@ import {
 import { AppError } from '../../contract/errors.js';
 import type { ReadRecord } from './read-record.js';
 
-/** Per-record lazily decoded views, shared by every test of one record. */
+const UNREAD = Symbol('not decoded yet');
+type Slot = string | null | typeof UNREAD;
+
+/**
+ * Per-record lazily decoded views, shared by every test of one record. Plain fields, no maps: a
+ * scan makes one of these per record, hundreds of thousands per second.
+ */
 class View {
-  private text = new Map<'key' | 'value', string | null>();
-  private json = new Map<'key' | 'value', unknown>();
+  private keyText: Slot = UNREAD;
+  private valueText: Slot = UNREAD;
+  private keyJson: unknown = UNREAD;
+  private valueJson: unknown = UNREAD;
   constructor(readonly r: ReadRecord) {}
 
   textOf(which: 'key' | 'value'): string | null {
-    if (!this.text.has(which)) this.text.set(which, this.r[which]?.toString('utf8') ?? null);
-    return this.text.get(which)!;
+    if (which === 'key') {
+      if (this.keyText === UNREAD) this.keyText = this.r.key?.toString('utf8') ?? null;
+      return this.keyText;
+    }
+    if (this.valueText === UNREAD) this.valueText = this.r.value?.toString('utf8') ?? null;
+    return this.valueText;
   }
 
   jsonOf(which: 'key' | 'value'): unknown {
-    if (!this.json.has(which)) {
-      const t = this.textOf(which);
-      let v: unknown = NOT_JSON;
-      if (t !== null) {
-        try {
-          v = JSON.parse(t);
-        } catch {
-          v = NOT_JSON;
-        }
+    const cached = which === 'key' ? this.keyJson : this.valueJson;
+    if (cached !== UNREAD) return cached;
+    const t = this.textOf(which);
+    let v: unknown = NOT_JSON;
+    if (t !== null) {
+      try {
+        v = JSON.parse(t);
+      } catch {
+        v = NOT_JSON;
       }
-      this.json.set(which, v);
     }
-    return this.json.get(which);
+    if (which === 'key') this.keyJson = v;
+    else this.valueJson = v;
+    return v;
   }
 }
 

@@ -17,8 +17,8 @@ import type { ReadRecord } from './read-record.js';
 export type ValidScan = Pick<ValidSubscriptionParamsOf<'messages.search'>, 'partitions' | 'from' | 'to' | 'filter'>;
 
 const PROGRESS_EVERY_MS = 250;
-const SCAN_PARTITION_BYTES = 512 * 1024;
-const SCAN_RESPONSE_BYTES = 4 * 1024 * 1024;
+const SCAN_PARTITION_BYTES = 256 * 1024;
+const SCAN_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 /** The [start, end) of each partition a scan reads. */
 export async function resolveScan(cluster: Cluster, topic: TopicMetadata, scan: ValidScan): Promise<Range[]> {
