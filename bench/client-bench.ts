@@ -91,6 +91,34 @@ async function timedStream(
   return { ms, peakRssMb: Math.max(peak, app.rssMb()) };
 }
 
+/** Exports a whole topic through the download path the window uses, counting lines as they arrive. */
+async function exportAll(app: SamsaApp, clusterId: string, topic: string) {
+  const token = new URL(app.url).searchParams.get('token')!;
+  let peak = app.rssMb();
+  const sampler = setInterval(() => (peak = Math.max(peak, app.rssMb())), 50);
+  const t = performance.now();
+  let lines = 0;
+  let download: Promise<void> | null = null;
+  const stream = app.stream(
+    'messages.export',
+    { clusterId, topic, format: 'jsonl', source: { kind: 'search', scan: { filter: '' } } },
+    (items) => {
+      for (const it of items as { kind: string; path?: string }[]) {
+        if (it.kind !== 'download') continue;
+        download = (async () => {
+          const res = await fetch(`${new URL(app.url).origin}${it.path}?token=${token}`);
+          for await (const chunk of res.body as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+        })();
+      }
+    },
+  );
+  await stream.done;
+  await download;
+  const ms = performance.now() - t;
+  clearInterval(sampler);
+  return { ms, lines, peakRssMb: Math.max(peak, app.rssMb()) };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const load = [loadavg()[0]!];
@@ -134,7 +162,7 @@ async function main(): Promise<void> {
     log('seek to a date-time and read a page');
     const seek: number[] = [];
     const kcatSeek: number[] = [];
-    for (let i = 0; i < args.reps; i++) {
+    for (let i = 0; i < 5; i++) {
       seek.push((await timed(() => page({ kind: 'timestamp', timestamp: middle }))).ms);
       kcatSeek.push((await timedShell(`kcat -b ${B} -C -t ${topic} -o s@${middle} -c 100 -e -q -J > /dev/null`)).ms);
     }
@@ -169,6 +197,13 @@ async function main(): Promise<void> {
       maxResults: 10_000,
     });
     searchRss = Math.max(searchRss, json.peakRssMb);
+
+    log('export every record to JSONL (a browser-mode download)');
+    const exported = await exportAll(app, clusterId, topic);
+    if (exported.lines !== args.records) throw new Error(`exported ${exported.lines} lines of ${args.records}`);
+    const kcatExport = await timedShell(
+      `kcat -b ${B} -C -t ${topic} -o beginning -e -q -J > ${join(work, 'kcat.jsonl')}`,
+    );
 
     log('bulk produce 100,000 keyed records');
     const bulkN = 100_000;
@@ -244,6 +279,18 @@ async function main(): Promise<void> {
         metric: 'Main process peak RSS during the searches, MB',
         kcat: null,
         samsa: searchRss,
+        goal: { text: '< 300 MB', met: (s) => s < 300 },
+      },
+      {
+        metric: 'Export 1M records to JSONL, records/s (a download in browser mode; kcat -J > file)',
+        kcat: perSecond(args.records, kcatExport.ms),
+        samsa: perSecond(args.records, exported.ms),
+        higherIsBetter: true,
+      },
+      {
+        metric: 'Main process peak RSS during the export, MB',
+        kcat: null,
+        samsa: exported.peakRssMb,
         goal: { text: '< 300 MB', met: (s) => s < 300 },
       },
       {

@@ -13,19 +13,22 @@ export interface TailResult {
   seconds: number;
   longestFrameMs: number;
   framesOver100Ms: number;
+  frames: number;
+  p99FrameMs: number;
   longestTaskMs: number;
   heapPeakMb: number;
 }
 
 /** A frame is the gap between two animation frames; long tasks come from the browser's own observer. */
 const FRAME_PROBE = `
-  window.__frames = { max: 0, over100: 0, longest: 0 };
+  window.__frames = { max: 0, over100: 0, longest: 0, gaps: [] };
   let last = performance.now();
   const tick = (t) => {
     const gap = t - last;
     last = t;
     if (gap > window.__frames.max) window.__frames.max = gap;
     if (gap > 100) window.__frames.over100++;
+    window.__frames.gaps.push(gap);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -38,6 +41,7 @@ interface FrameStats {
   max: number;
   over100: number;
   longest: number;
+  gaps: number[];
 }
 
 export async function measureLiveTail(opts: {
@@ -108,6 +112,8 @@ export async function measureLiveTail(opts: {
       seconds,
       longestFrameMs: frames.max,
       framesOver100Ms: frames.over100,
+      frames: frames.gaps.length,
+      p99FrameMs: [...frames.gaps].sort((a, b) => a - b)[Math.floor(frames.gaps.length * 0.99)] ?? 0,
       longestTaskMs: frames.longest,
       heapPeakMb: heapPeak / 1024 / 1024,
     };

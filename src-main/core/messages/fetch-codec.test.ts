@@ -84,6 +84,22 @@ describe('reading record batches of a Fetch response', () => {
     expect(aborted.spare!.decode()).toEqual([]);
   });
 
+  it('decodes only up to the end of the range; what came beyond is offered on demand', () => {
+    const r = readPartition(
+      { partition: 0, offset: 0n, maxBytes: 1, until: 7n, keepLater: true },
+      0,
+      partition(data),
+      undefined,
+    );
+    expect(values(r)).toEqual(['0:c0', '1:c1', '6:p6']);
+    expect(r.seen).toBe(3);
+    expect(r.later).toMatchObject({ from: 7n, to: 12n });
+    expect(r.later!.decode().map((x) => `${x.offset}:${x.value?.toString()}`)).toEqual(['7:p7', '8:p8']);
+    expect(
+      readPartition({ partition: 0, offset: 0n, maxBytes: 1, until: 7n }, 0, partition(data), undefined).later,
+    ).toBeUndefined();
+  });
+
   it('keeps only what the filter accepts, counting everything it saw', () => {
     const r = readPartition({ partition: 0, offset: 0n, maxBytes: 1 }, 0, partition(data), (x) => x.offset % 2n === 0n);
     expect(values(r)).toEqual(['0:c0', '6:p6', '8:p8']);

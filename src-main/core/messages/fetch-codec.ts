@@ -157,6 +157,8 @@ export function readPartition(
   let next = req.offset;
   let bytes = 0;
   let spare: Spare | undefined;
+  const until = req.until;
+  const later: { batch: Buffer; readable: boolean }[] = [];
   const data = p.records ?? Buffer.alloc(0);
   // Aborted transactions by producer, in offset order; one is active from its first offset to its marker.
   const upcoming = [...(p.abortedTransactions ?? [])].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : 1));
@@ -188,11 +190,15 @@ export function readPartition(
       const end = req.offset;
       spare = {
         from: h.baseOffset,
+        to: end,
         decode: () => (readable ? [...iterateRecords(batch)].filter((r) => r.offset < end).map(toRecord) : []),
       };
     }
-    if (!readable) return;
+    // Past what is being read: kept aside undecoded (a page may want a few of them).
+    if (until !== undefined && last >= until) later.push({ batch, readable });
+    if (!readable || (until !== undefined && h.baseOffset >= until)) return;
     for (const r of iterateRecords(batch, { fromOffset: req.offset })) {
+      if (until !== undefined && r.offset >= until) break;
       seen++;
       bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
       if (!keep) {
@@ -208,6 +214,17 @@ export function readPartition(
       if (keep(probe)) records.push(toRecord(r));
     }
   });
+  const laterSpare: Spare | undefined =
+    req.keepLater && until !== undefined && later.length > 0 && next > until
+      ? {
+          from: until,
+          to: next,
+          decode: () =>
+            later.flatMap(({ batch, readable }) =>
+              readable ? [...iterateRecords(batch, { fromOffset: until })].map(toRecord) : [],
+            ),
+        }
+      : undefined;
   return {
     partition: req.partition,
     errorCode,
@@ -216,6 +233,7 @@ export function readPartition(
     logStartOffset: p.logStartOffset,
     records,
     spare,
+    later: laterSpare,
     next,
     bytes,
     seen,

@@ -17,14 +17,19 @@ export interface FetchPartitionRequest {
   maxBytes: number;
   /** Offer the records of the first batch that lie before `offset` (see Spare). */
   keepEarlier?: boolean;
+  /** Decode only records below this offset (the end of what is being read). */
+  until?: bigint;
+  /** With `until`: offer the records from `until` on that the response brought anyway (see Spare). */
+  keepLater?: boolean;
 }
 
 /**
- * Records a response brought anyway (whole batches come back): [from, the asked offset), decoded
- * only when someone wants them (a page reading backwards).
+ * Records a response brought anyway (whole batches come back) that were not asked for: [from, to),
+ * decoded only when someone wants them (a page that needs a few more from a partition).
  */
 export interface Spare {
   from: bigint;
+  to: bigint;
   decode(): ReadRecord[];
 }
 
@@ -40,6 +45,8 @@ export interface FetchedPartition {
   records: ReadRecord[];
   /** With keepEarlier: the first batch's records before the asked offset, on demand. */
   spare?: Spare;
+  /** With keepLater: the records from `until` to `next`, on demand. */
+  later?: Spare;
   /** Where to continue: past everything the broker returned, readable or not; the request's offset when nothing came. */
   next: bigint;
   /** Key and value bytes of every readable record returned (kept or not). */
@@ -175,7 +182,7 @@ export class TopicFetcher {
    * Reads [start, end) of each partition forward, handing over each partition's records as they
    * come (a scan keeps none of them). Returns, per partition, the offsets the records handed over
    * cover: [start, end) when complete; less when the readable end, the deadline or `until` came
-   * first; more with `keepBeyond`.
+   * first.
    */
   async stream(
     ranges: Range[],
@@ -206,7 +213,14 @@ export class TopicFetcher {
         // At least 1 MiB: batches are usually that size at most, and a partition whose batch does
         // not fit comes back empty (then it is asked alone, one more round trip).
         const maxBytes = opts.partitionBytes ?? clamp(want * perRecord, 1024 * 1024, PARTITION_MAX_BYTES);
-        const req = { partition, offset: c.next, maxBytes, keepEarlier: c.first && opts.keepEarlier === true };
+        const req = {
+          partition,
+          offset: c.next,
+          maxBytes,
+          keepEarlier: c.first && opts.keepEarlier === true,
+          until: c.end,
+          keepLater: opts.keepLater === true,
+        };
         (c.alone ? alone : shared).push(req);
       }
       const rounds = [shared, ...alone.map((a) => [a])].filter((g) => g.length > 0);
@@ -225,19 +239,17 @@ export class TopicFetcher {
             continue;
           }
           const sp = span.get(p.partition)!;
-          const beyond = opts.keepBeyond === true;
-          const last = p.records[p.records.length - 1];
-          const mine =
-            !beyond && last !== undefined && last.offset >= c.end
-              ? p.records.filter((r) => r.offset < c.end)
-              : p.records;
+          const mine = p.records; // below `until` = c.end already
           if (c.first && p.spare) sp.spare = p.spare;
           if (p.next > c.next) {
             c.first = false;
             c.next = p.next;
             c.alone = false;
-            sp.to = beyond || p.next < c.end ? p.next : c.end;
-            if (c.next >= c.end) cursors.delete(p.partition);
+            sp.to = p.next < c.end ? p.next : c.end;
+            if (c.next >= c.end) {
+              if (p.later) sp.later = p.later;
+              cursors.delete(p.partition);
+            }
           } else if (c.next >= readableEnd(p) || c.alone) {
             // The readable end (an open transaction, or the log's end) is reached.
             cursors.delete(p.partition);
@@ -262,8 +274,8 @@ export interface ReadOptions {
    * brings anyway (whole batches come back): free records for a reader going backwards.
    */
   keepEarlier?: boolean;
-  /** Also hand over records past `end` that came in the last response: free records going forward. */
-  keepBeyond?: boolean;
+  /** Offer (as Span.later, decoded on demand) the records past `end` that the last response brought. */
+  keepLater?: boolean;
   /** Hand over only the records this accepts (the others are counted in `seen`). */
   keep?: (r: ReadRecord) => boolean;
   /** Per partition and per response; smaller means less memory held at once, more round trips. */
@@ -277,6 +289,8 @@ export interface Span {
   to: bigint;
   /** With keepEarlier: what lies just below `from`, already fetched. */
   spare?: Spare;
+  /** With keepLater: what lies just after `to`, already fetched. */
+  later?: Spare;
 }
 
 export interface Range {

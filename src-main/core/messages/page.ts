@@ -37,7 +37,7 @@ interface Run {
   want: number;
   /** Records per offset seen so far (< 1 on compacted topics), to size the next read. */
   density: number;
-  /** Older records already fetched (the rest of a batch), decoded when this run needs them. */
+  /** Records already fetched beyond the edge (the rest of a batch), decoded when this run needs them. */
   spare: Spare | null;
 }
 
@@ -71,12 +71,14 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
     // A run that ran dry but holds spare records (the rest of a batch already fetched) takes them:
     // no round trip.
     for (const r of runs) {
-      if (r.i < r.buf.length || !r.spare || r.spare.from >= r.edge) continue;
-      const got = r.spare.decode().filter((x) => x.offset < r.edge && x.offset >= r.limit);
-      r.buf = got.reverse();
-      r.i = 0;
-      r.edge = r.spare.from > r.limit ? r.spare.from : r.limit;
+      if (r.i < r.buf.length || !r.spare) continue;
+      const s = r.spare;
       r.spare = null;
+      if (older ? s.to !== r.edge : s.from !== r.edge) continue; // not adjacent: of no use
+      const got = s.decode().filter((x) => (older ? x.offset >= r.limit : x.offset < r.limit));
+      r.buf = older ? got.reverse() : got;
+      r.i = 0;
+      r.edge = older ? (s.from > r.limit ? s.from : r.limit) : s.to < r.limit ? s.to : r.limit;
     }
     const needy = runs.filter((r) => r.i >= r.buf.length && hasMore(r));
     if (needy.length > 0) {
@@ -119,9 +121,9 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
         deadlineAt: plan.deadlineAt,
         signal: plan.signal,
         bytesPerRecord,
-        // Whole batches come back: their earlier records are kept aside undecoded (Run.spare).
+        // Whole batches come back: what lies beyond the range is kept aside undecoded (Run.spare).
         keepEarlier: older,
-        keepBeyond: !older,
+        keepLater: !older,
       });
       let cut = false;
       for (const range of ranges) {
@@ -144,6 +146,7 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
           // No progress short of the deadline: the readable end moved below what bounds said.
           if (covered.to === r.edge && Date.now() < plan.deadlineAt) r.limit = r.edge;
           r.edge = covered.to;
+          r.spare = covered.later ?? null;
         }
         r.i = 0;
         const bytes = got.reduce((n, x) => n + (x.key?.length ?? 0) + (x.value?.length ?? 0), 0);

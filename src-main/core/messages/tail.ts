@@ -19,8 +19,8 @@ const POLL_WAIT_MS = 500;
  * Small responses: what one poll brings becomes one frame to the window, which the window parses
  * in one go; a few MiB per poll keep every frame short even in a burst (the rest waits at the broker).
  */
-const PARTITION_MAX_BYTES = 256 * 1024;
-const RESPONSE_MAX_BYTES = 1024 * 1024;
+const PARTITION_MAX_BYTES = 128 * 1024;
+const RESPONSE_MAX_BYTES = 256 * 1024;
 const ITEM_MAX_RECORDS = 250;
 
 export async function tail(

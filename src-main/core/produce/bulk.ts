@@ -71,7 +71,6 @@ export async function bulkProduce(
       value: v === null ? null : Buffer.from(v),
       headers: headers.map((h) => ({ key: h.key, value: Buffer.from(renderTemplate(h.value, tctx)) })),
       partition: params.partition,
-      timestamp: now(),
     };
   };
 

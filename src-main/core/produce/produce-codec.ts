@@ -36,7 +36,8 @@ export interface OutRecord {
   headers: { key: string; value: Buffer }[];
   /** null: by key (murmur2), or one partition per send for records without a key (sticky, as the Java client does). */
   partition: number | null;
-  timestamp: number;
+  /** Milliseconds since epoch; left out, the record is stamped with the time of the send. */
+  timestamp?: number;
 }
 
 export interface PartitionWrite {
@@ -94,13 +95,15 @@ function compressRecords(type: number, plain: Buffer): Buffer {
 }
 
 /** A v2 batch of these records, compressed as asked (kafka-protocol builds it; lz4 and zstd as Kafka reads them). */
-export function encodeBatch(records: OutRecord[], compression: number): Buffer {
+export function encodeBatch(records: OutRecord[], compression: number, now = Date.now()): Buffer {
+  // Records without their own time share the batch's base timestamp: no per-record arithmetic.
   const plain = buildBatch({
+    baseTimestamp: records.some((r) => r.timestamp !== undefined) ? undefined : BigInt(now),
     records: records.map((r, i) => ({
       key: r.key,
       value: r.value,
       headers: r.headers,
-      timestamp: BigInt(r.timestamp),
+      timestamp: r.timestamp === undefined ? undefined : BigInt(r.timestamp),
       offsetDelta: i,
     })),
   });

@@ -58,7 +58,7 @@ export async function sendMany(
       value: r.value,
       headers: toKafkaHeaders(r.headers),
       partition: r.partition ?? undefined,
-      timestamp: String(r.timestamp),
+      timestamp: r.timestamp === undefined ? undefined : String(r.timestamp),
     })),
     options,
   );

@@ -124,16 +124,19 @@ export function wrapRows(text: string, cols: number): Uint32Array {
 
 /** One line for a table cell in the chosen format: text collapsed to a line, hex pairs, or base64. */
 export function previewText(b: Bytes, chosen: DecodeFormat, maxChars = 160): string {
-  const bytes = bytesOf(b);
-  const kind = detectKind(bytes, b.truncated);
+  if (chosen === 'base64') return b.base64.length > maxChars ? `${b.base64.slice(0, maxChars)}…` : b.base64;
+  // A row shows one line: decode only the first bytes of a (up to 4 KB) preview.
+  const cut = b.base64.length > maxChars * 8;
+  const bytes = bytesOf(cut ? { ...b, base64: b.base64.slice(0, maxChars * 8) } : b);
+  const truncated = b.truncated || cut;
+  const kind = detectKind(bytes, truncated);
   const asHex =
     chosen === 'hex' || ((chosen === 'auto' || chosen === 'text' || chosen === 'json') && kind === 'binary');
   if (asHex) {
     const n = Math.ceil(maxChars / 3);
     const hex = Array.from(bytes.subarray(0, n), (x) => x.toString(16).padStart(2, '0')).join(' ');
-    return bytes.length > n || b.truncated ? `${hex} …` : hex;
+    return bytes.length > n || truncated ? `${hex} …` : hex;
   }
-  if (chosen === 'base64') return b.base64.length > maxChars ? `${b.base64.slice(0, maxChars)}…` : b.base64;
-  const text = (utf8(bytes, b.truncated) ?? '').replace(/\s+/g, ' ');
-  return text.length > maxChars || b.truncated ? `${text.slice(0, maxChars)}…` : text;
+  const text = (utf8(bytes, truncated) ?? '').replace(/\s+/g, ' ');
+  return text.length > maxChars || truncated ? `${text.slice(0, maxChars)}…` : text;
 }

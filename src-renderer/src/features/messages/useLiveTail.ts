@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { KafkaMessage, Position } from '../../contract.js';
 import { useSubscription } from '../../queries/subscription.js';
 import { RingWindow } from './ring-window.js';
@@ -80,7 +80,10 @@ export function useLiveTail(clusterId: string, topic: string, partitions: number
       samples.current = samples.current.filter((s) => now - s.at <= 1000);
       if (batch.length > 0 || samples.current.length !== before) {
         const perSecond = samples.current.reduce((n, s) => n + s.n, 0);
-        setView(snapshot(ring, version.current, batch.length, perSecond));
+        const next = snapshot(ring, version.current, batch.length, perSecond);
+        // A transition: React renders it in slices and yields to the browser, so a burst never
+        // holds a frame (typing, scrolling and clicks stay ahead of the redraw).
+        startTransition(() => setView(next));
       }
     }, FLUSH_MS);
     return () => clearInterval(timer);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { KafkaMessage, ScanProgress, SearchItem, SearchParams } from '../../contract.js';
 import { useSubscription } from '../../queries/subscription.js';
 import type { RowSource } from './RowSource.js';
@@ -77,7 +77,8 @@ export function useSearch(clusterId: string, topic: string, run: SearchRun | nul
       if (!dirty.current) return;
       dirty.current = false;
       const s = session.current;
-      setView({ run: s.run, rows: rowsOf(s.results, ++version.current), progress: s.progress, done: s.done });
+      const next = { run: s.run, rows: rowsOf(s.results, ++version.current), progress: s.progress, done: s.done };
+      startTransition(() => setView(next));
     }, FLUSH_MS);
     return () => clearInterval(timer);
   }, []);

@@ -10,16 +10,18 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { LinkBanner } from './LinkBanner.js';
 import { StartupNotices } from './StartupNotices.js';
 import { Sidebar } from './Sidebar.js';
+import { useSidebarCollapsed } from './SidebarToggle.js';
 import { navigate, useRoute } from './useRoute.js';
 import { PickACluster, Welcome } from './Welcome.js';
 
 export function App() {
   useEventCache();
   const route = useRoute();
+  const [collapsed, setCollapsed] = useSidebarCollapsed();
   return (
     <ConnectionDialogsProvider>
-      <div className="app">
-        <Sidebar route={route} />
+      <div className={collapsed ? 'app app-collapsed' : 'app'}>
+        <Sidebar route={route} collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
         <main className="main">
           <LinkBanner />
           <StartupNotices />
