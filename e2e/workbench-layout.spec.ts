@@ -59,4 +59,38 @@ test('narrow windows: the details pane floats over the list; wide ones resize it
   expect(await hex.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await page.getByRole('button', { name: 'Close details' }).click();
   await expect(details(page)).toHaveCount(0);
+
+  // The sidebar folds away for more room, and stays folded after a reload.
+  const nav = page.getByRole('navigation', { name: 'Clusters' });
+  await page.getByRole('button', { name: 'Hide the sidebar' }).click();
+  await expect(nav).toBeHidden();
+  const wider = (await grid(page).boundingBox())!.width;
+  expect(wider).toBeGreaterThan(list.width + 150);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show the sidebar' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the sidebar' }).click();
+  await expect(nav).toBeVisible();
+});
+
+test('re-send ticked records to another topic', async ({ samsa: page, kafkaBootstrap }) => {
+  const from = `e2e.resend-from.${suffix}`;
+  const to = `e2e.resend-to.${suffix}`;
+  await createTopic(kafkaBootstrap, from, 1);
+  await createTopic(kafkaBootstrap, to, 1);
+  await produce(kafkaBootstrap, from, Array.from({ length: 5 }, (_, i) => ({ key: `r${i}`, value: `value ${i}` })));
+  await connect(page, kafkaBootstrap);
+  await openTopic(page, from, 'messages');
+  await page.getByRole('checkbox', { name: 'Tick partition 0 offset 1' }).check();
+  await page.getByRole('checkbox', { name: 'Tick partition 0 offset 3' }).check();
+  await expect(page.getByText('2 ticked')).toBeVisible();
+  await page.getByRole('button', { name: 'Re-send…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Re-send 2 records' });
+  await dialog.getByLabel('To topic').fill(to);
+  await dialog.getByRole('button', { name: 'Re-send' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Sent 2 records to ${to}.`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openTopic(page, to, 'messages');
+  await expect(rows(page)).toHaveCount(2);
+  await expect(grid(page)).toContainText('value 3');
+  await expect(grid(page)).toContainText('value 1');
 });
