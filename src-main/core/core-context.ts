@@ -26,6 +26,8 @@ export interface CoreDeps {
   sandboxLaunch: BrokerLaunch;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (main/, preload/, renderer/), where the build lists bundled licences. */
+  buildDir?: string;
   logger?: CoreLogger;
   now?: () => number;
   /** Where exports are written: a save dialog (desktop app) or a download (browser mode). */

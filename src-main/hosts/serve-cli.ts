@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     openExportTarget: downloads.open,
     mode: 'browser',
     version,
+    buildDir: resolve(here, '..'),
     brokerLaunch: resolveBrokerLaunch(),
     log: (m) => console.error(m),
   });

@@ -9,6 +9,8 @@ export interface RuntimeOptions {
   dataDir: string;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (out/), for the About dialog's licence list. */
+  buildDir?: string;
   brokerLaunch: BrokerLaunch;
   secrets?: SecretStore;
   log?: (message: string) => void;
@@ -31,6 +33,7 @@ export function createRuntime(opts: RuntimeOptions) {
     sandboxLaunch: opts.brokerLaunch,
     mode: opts.mode,
     version: opts.version,
+    buildDir: opts.buildDir,
     openExportTarget: opts.openExportTarget,
   });
   const dispatcher = createDispatcher(core, {
