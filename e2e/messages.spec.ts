@@ -54,7 +54,7 @@ test.describe('message workbench against Apache Kafka', () => {
     for (let i = 0; i < 5; i++) {
       await page.getByRole('button', { name: '← Older' }).click();
       await expect(page).toHaveURL(/from=older/);
-      await expect(page.getByRole('status').filter({ hasText: 'messages ·' })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: 'messages, newest first ·' })).toBeVisible();
       await collect();
     }
     expect(seen.size).toBe(120); // every record once, no gap, no duplicate

@@ -77,7 +77,11 @@ test('re-send ticked records to another topic', async ({ samsa: page, kafkaBoots
   const to = `e2e.resend-to.${suffix}`;
   await createTopic(kafkaBootstrap, from, 1);
   await createTopic(kafkaBootstrap, to, 1);
-  await produce(kafkaBootstrap, from, Array.from({ length: 5 }, (_, i) => ({ key: `r${i}`, value: `value ${i}` })));
+  await produce(
+    kafkaBootstrap,
+    from,
+    Array.from({ length: 5 }, (_, i) => ({ key: `r${i}`, value: `value ${i}` })),
+  );
   await connect(page, kafkaBootstrap);
   await openTopic(page, from, 'messages');
   await page.getByRole('checkbox', { name: 'Tick partition 0 offset 1' }).check();

@@ -114,7 +114,7 @@ export function BrowseMode(p: ModeProps) {
           {query.isFetching
             ? 'Reading…'
             : page
-              ? `${messages.length} ${messages.length === 1 ? 'message' : 'messages'}${page.partial ? ' (stopped early: the cluster was slow)' : ''} · read at ${formatClock(query.dataUpdatedAt)}`
+              ? `${messages.length} ${messages.length === 1 ? 'message' : 'messages'}, newest first${page.partial ? ' (stopped early: the cluster was slow)' : ''} · read at ${formatClock(query.dataUpdatedAt)}`
               : ''}
         </span>
         {page && (
