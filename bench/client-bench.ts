@@ -63,7 +63,15 @@ async function createTopic(bootstrap: string, topic: string, partitions: number)
   const admin = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
+    // kafkajs's own waitForLeaders gives up on a busy machine; poll until every partition has a leader.
+    for (let i = 0; ; i++) {
+      const meta = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null);
+      const ps = meta?.topics[0]?.partitions ?? [];
+      if (ps.length === partitions && ps.every((p) => p.leader >= 0)) break;
+      if (i > 100) throw new Error(`topic ${topic} has no leaders after 20 s`);
+      await sleep(200);
+    }
   } finally {
     await admin.disconnect();
   }

@@ -35,7 +35,11 @@ export async function resolveStart(
     topic,
     start.kind === 'positions' && asked === null ? start.positions.map((p) => p.partition) : asked,
   );
-  const bounds = await partitionBounds(cluster, topic, partitions);
+  // A time is looked up together with the watermarks: one round trip, not two.
+  const [bounds, atTime] = await Promise.all([
+    partitionBounds(cluster, topic, partitions),
+    start.kind === 'timestamp' ? offsetsForTime(cluster, topic, partitions, start.timestamp) : null,
+  ]);
   const positions = new Map<number, bigint>();
   const b = (p: number) => bounds.get(p)!;
   switch (start.kind) {
@@ -49,8 +53,7 @@ export async function resolveStart(
       for (const p of partitions) positions.set(p, clampTo(b(p), BigInt(start.offset)));
       return { direction: 'newer', positions, bounds };
     case 'timestamp': {
-      const found = await offsetsForTime(cluster, topic, partitions, start.timestamp);
-      for (const p of partitions) positions.set(p, clampTo(b(p), found.get(p) ?? b(p).end));
+      for (const p of partitions) positions.set(p, clampTo(b(p), atTime!.get(p) ?? b(p).end));
       return { direction: 'newer', positions, bounds };
     }
     case 'positions': {

@@ -14,7 +14,8 @@ import { choosePartitions } from './browse.js';
 import { CSV_HEADER, exportLine } from './export-format.js';
 import { TopicFetcher } from './fetcher.js';
 import type { ReadRecord } from './read-record.js';
-import { resolveScan, runScan } from './scan.js';
+import { compileFilter } from './filter-eval.js';
+import { resolveScan } from './scan.js';
 import { selectionRanges, waves } from './selection.js';
 
 export interface ExportTarget {
@@ -37,6 +38,9 @@ export type OpenExportTarget = (req: {
 
 const PROGRESS_EVERY_MS = 250;
 const CHUNK_BYTES = 64 * 1024;
+/** Small slices: a response's lines are what is held at once. */
+const EXPORT_PARTITION_BYTES = 256 * 1024;
+const EXPORT_RESPONSE_BYTES = 1024 * 1024;
 
 export async function exportMessages(
   cluster: Cluster,
@@ -83,38 +87,31 @@ export async function exportMessages(
     const percent = total > 0 && source.kind !== 'records' ? Math.min(100, Math.floor((scanned * 100) / total)) : null;
     ctx.emit({ kind: 'progress', records, bytes: out.bytes, scanned, percent });
   };
-  const write = async (list: ReadRecord[]) => {
-    for (const r of list) await out.write(exportLine(params.format, params.topic, r));
-    records += list.length;
-    progress();
+  // Each record becomes its line while the response is decoded (the record itself is never kept),
+  // then the lines go out with the file's backpressure: what stays alive is text, not objects.
+  const test = source.kind === 'search' ? compileFilter(source.scan.filter) : null;
+  const wanted = source.kind === 'records' ? new Set(source.records.map((r) => `${r.partition}:${r.offset}`)) : null;
+  const keep = (r: ReadRecord): boolean => {
+    if (test && !test(r)) return false;
+    if (wanted && !wanted.has(`${r.partition}:${r.offset}`)) return false;
+    out.push(exportLine(params.format, params.topic, r));
+    records++;
+    return false;
   };
 
   try {
-    if (params.format === 'csv') await out.write(CSV_HEADER);
-    if (source.kind === 'search') {
-      await runScan(fetcher, {
-        ranges,
-        filter: source.scan.filter,
-        signal: ctx.signal,
-        async onMatches(hits) {
-          await write(hits);
-          return hits.length;
-        },
-        onProgress: (p) => {
-          scanned = p.scanned;
+    if (params.format === 'csv') out.push(CSV_HEADER);
+    // stream() reads one range per partition at a time: a selection may have several.
+    for (const wave of waves(ranges)) {
+      await fetcher.stream(
+        wave,
+        { signal: ctx.signal, keep, partitionBytes: EXPORT_PARTITION_BYTES, responseBytes: EXPORT_RESPONSE_BYTES },
+        async (_p, _none, _next, got) => {
+          scanned += got.seen;
+          await out.flush();
           progress();
         },
-      });
-    } else {
-      const wanted =
-        source.kind === 'records' ? new Set(source.records.map((r) => `${r.partition}:${r.offset}`)) : null;
-      // stream() reads one range per partition at a time: a selection may have several.
-      for (const wave of waves(ranges)) {
-        await fetcher.stream(wave, { signal: ctx.signal }, async (_p, got) => {
-          scanned += got.length;
-          await write(wanted ? got.filter((r) => wanted.has(`${r.partition}:${r.offset}`)) : got);
-        });
-      }
+      );
     }
     await out.end();
   } catch (e) {
@@ -129,29 +126,43 @@ export async function exportMessages(
 /** Collects lines into chunks and writes them with the stream's backpressure. */
 class LineWriter {
   bytes = 0;
-  private pending: string[] = [];
-  private pendingBytes = 0;
+  private lines: string[] = [];
+  private linesSize = 0;
+  private chunks: Buffer[] = [];
 
   constructor(
     private readonly stream: Writable,
     private readonly signal: AbortSignal,
   ) {}
 
-  async write(line: string): Promise<void> {
-    this.pending.push(line);
-    this.pendingBytes += line.length;
-    if (this.pendingBytes >= CHUNK_BYTES) await this.flush();
+  /**
+   * Adds a line (synchronously: called while a response is decoded). Lines become bytes every
+   * 64 KiB at once, so the text dies young and what waits for the file lives outside the JS heap.
+   */
+  push(line: string): void {
+    this.lines.push(line);
+    this.linesSize += line.length;
+    if (this.linesSize >= CHUNK_BYTES) this.seal();
   }
 
-  private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.bytes += chunk.length;
-    if (this.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-    if (this.stream.destroyed) throw new AppError('CANCELLED', 'The file was closed before the export finished.');
-    if (!this.stream.write(chunk)) await waitDrain(this.stream, this.signal);
+  private seal(): void {
+    if (this.lines.length === 0) return;
+    this.chunks.push(Buffer.from(this.lines.join(''), 'utf8'));
+    this.lines = [];
+    this.linesSize = 0;
+  }
+
+  /** Writes what was added, waiting for the file (or download) to take it. */
+  async flush(): Promise<void> {
+    this.seal();
+    const chunks = this.chunks;
+    this.chunks = [];
+    for (const chunk of chunks) {
+      this.bytes += chunk.length;
+      if (this.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+      if (this.stream.destroyed) throw new AppError('CANCELLED', 'The file was closed before the export finished.');
+      if (!this.stream.write(chunk)) await waitDrain(this.stream, this.signal);
+    }
   }
 
   async end(): Promise<void> {

@@ -38,9 +38,7 @@ export async function bulkProduce(
   const key = params.key === null ? null : parts(params.key);
   const value = params.value === null ? null : parts(params.value);
   const headers = params.headers.map((h) => ({ key: h.key, value: parts(h.value) }));
-  // Every placeholder but pick() renders the same kind of text for every record (digits, hex, words
-  // from fixed lists), so if record 1 is valid JSON they all are; pick() may mix "1" and "x".
-  const checkEvery = value !== null && value.some((p) => 'fn' in p && p.fn === 'pick');
+  const checkEvery = params.valueFormat === 'json' && value !== null && !jsonShapeSettled(value, now);
   const counts = new Map<number, number>();
   let countsKnown = true;
   const count = (writes: { partition: number; count: number }[] | null, sent: OutRecord[]) => {
@@ -130,6 +128,38 @@ export async function bulkProduce(
     ctx.emit({ kind: 'done', ...result, partitions });
   }
   return result;
+}
+
+const MAX_PICK_COMBINATIONS = 256;
+
+/**
+ * Whether checking record 1 is enough to know every record's value is JSON. Placeholders render the
+ * same kind of text for every record (digits, a UUID, a time, words from fixed lists) except
+ * pick(), whose choices may differ in kind ("1" or "x"), and random.hex() (digits or letters). So
+ * every combination of pick() choices is rendered and checked once, up front; with random.hex()
+ * or too many combinations, each record is checked as it is built.
+ */
+function jsonShapeSettled(parts: TemplatePart[], now: () => number): boolean {
+  if (parts.some((p) => 'fn' in p && p.fn === 'random.hex')) return false;
+  const picks = parts.filter((p): p is Extract<TemplatePart, { fn: string }> => 'fn' in p && p.fn === 'pick');
+  const combinations = picks.reduce((n, p) => n * p.args.length, 1);
+  if (combinations > MAX_PICK_COMBINATIONS) return false;
+  const ctx = { seq: 1, now, random: Math.random, uuid: randomUUID };
+  for (let c = 0; c < combinations; c++) {
+    let rest = c;
+    const fixed = parts.map((p) => {
+      if (!('fn' in p) || p.fn !== 'pick') return p;
+      const choice = p.args[rest % p.args.length]!;
+      rest = Math.floor(rest / p.args.length);
+      return { text: String(choice) };
+    });
+    try {
+      JSON.parse(renderTemplate(fixed, ctx));
+    } catch {
+      return false; // some records would not be JSON: check each one, and name the first
+    }
+  }
+  return true;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
