@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { attachIpcTransport } from '../transport/ipc.js';
 import { bundledBrokerScript } from '../runtime/broker-launch.js';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.js';
+import { saveDialogExport } from './export-dialog.js';
 import { buildMenu } from './menu.js';
 import { electronSecretStore } from './secret-store.js';
 import { utilityBrokerLaunch } from './utility-broker.js';
@@ -42,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       // Built beside this file; a missing one fails the start with a message in the sandbox log.
       brokerLaunch: utilityBrokerLaunch(bundledBrokerScript() ?? join(here, 'sandbox.js')),
       secrets: electronSecretStore(dataDir),
+      openExportTarget: saveDialogExport,
       log: (m) => console.error(m),
     });
     attachIpcTransport({

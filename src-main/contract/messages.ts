@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { method } from './define.js';
+import { method, subscription } from './define.js';
+import { describeFilterError, parseFilter } from './message-filter.js';
 import { TopicRefSchema } from './refs.js';
 import type { OffsetString } from './topics.js';
 
@@ -27,10 +28,70 @@ export interface KafkaMessage {
   headers: MessageHeader[];
 }
 
+/**
+ * What a list row carries: previews, never whole big values (a page of 1,000 records of 600 KB would
+ * not fit in a string). The detail pane asks for the whole record with `messages.get`.
+ */
+export const MESSAGE_LIMITS = {
+  pageRecords: 1000,
+  previewKeyBytes: 1024,
+  previewValueBytes: 4096,
+  previewHeaderBytes: 256,
+  previewHeaders: 64,
+  /** `messages.get` sends a value whole up to this size, and its first bytes beyond. */
+  fullValueBytes: 24 * 1024 * 1024,
+  searchResults: 10_000,
+  exportRecords: 10_000,
+  partitionsPerCall: 10_000,
+} as const;
+
+const MAX_INT64 = 2n ** 63n - 1n;
+
+export const OffsetSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, 'An offset is a whole number, 0 or more')
+  .refine((s) => BigInt(s) <= MAX_INT64, 'That offset is beyond what Kafka can store');
+
+export const PartitionNumberSchema = z.number().int().min(0, 'Partitions are numbered from 0').max(1_000_000);
+
+/** A place in one partition: the offset of the next record to read in the chosen direction. */
+export const PositionSchema = z.object({ partition: PartitionNumberSchema, offset: OffsetSchema });
+export type Position = z.infer<typeof PositionSchema>;
+
+const PositionsSchema = z
+  .array(PositionSchema)
+  .min(1, 'At least one partition position is needed')
+  .max(MESSAGE_LIMITS.partitionsPerCall)
+  .refine((ps) => new Set(ps.map((p) => p.partition)).size === ps.length, 'Each partition may appear once');
+
+export const DirectionSchema = z.enum(['older', 'newer']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+/**
+ * Where reading starts. `newest` reads older records from the end; the others read forward.
+ * `positions` is a page cursor: for `older`, each offset is the first one NOT to show (a page's
+ * start); for `newer`, the first one to show (a page's end). Copy it to reopen exactly that page.
+ */
+export const StartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('newest') }),
+  z.object({ kind: z.literal('oldest') }),
+  z.object({ kind: z.literal('offset'), offset: OffsetSchema }),
+  z.object({ kind: z.literal('timestamp'), timestamp: z.number().int().min(0).max(8.64e15) }),
+  z.object({ kind: z.literal('positions'), direction: DirectionSchema, positions: PositionsSchema }),
+]);
+export type Start = z.infer<typeof StartSchema>;
+
+export const PartitionsFilterSchema = z
+  .array(PartitionNumberSchema)
+  .min(1, 'Choose at least one partition, or all')
+  .max(MESSAGE_LIMITS.partitionsPerCall)
+  .nullable()
+  .default(null);
+
 export const NewestMessagesParamsSchema = TopicRefSchema.extend({
-  limit: z.number().int().min(1).max(10_000).default(50),
+  limit: z.number().int().min(1).max(MESSAGE_LIMITS.pageRecords).default(50),
   /** Restrict to one partition; null reads all partitions. */
-  partition: z.number().int().min(0).nullable().default(null),
+  partition: PartitionNumberSchema.nullable().default(null),
 });
 export type NewestMessagesParams = z.input<typeof NewestMessagesParamsSchema>;
 
@@ -41,6 +102,178 @@ export interface NewestMessagesResult {
   partitions: { partition: number; lowWatermark: OffsetString; highWatermark: OffsetString }[];
 }
 
+export const PageParamsSchema = TopicRefSchema.extend({
+  /** null: every partition of the topic. */
+  partitions: PartitionsFilterSchema,
+  from: StartSchema.default({ kind: 'newest' }),
+  limit: z.number().int().min(1).max(MESSAGE_LIMITS.pageRecords).default(50),
+});
+export type PageParams = z.input<typeof PageParamsSchema>;
+
+export interface PagePartition {
+  partition: number;
+  /** This page holds the records of [start, end) of this partition that are readable (no control or aborted records). */
+  start: OffsetString;
+  end: OffsetString;
+  /** Watermarks when the page was read. */
+  low: OffsetString;
+  high: OffsetString;
+}
+
+export interface MessagePage {
+  /** Newest first (by timestamp; offsets keep each partition's order). */
+  messages: KafkaMessage[];
+  /** How this page was read; `self` (a start) reopens exactly this page. */
+  direction: Direction;
+  self: { kind: 'positions'; direction: Direction; positions: Position[] };
+  partitions: PagePartition[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+  /** The read stopped at its time budget before the page was full; paging on continues from there. */
+  partial: boolean;
+}
+
+export const GetMessageParamsSchema = TopicRefSchema.extend({
+  partition: PartitionNumberSchema,
+  offset: OffsetSchema,
+});
+export type GetMessageParams = z.input<typeof GetMessageParamsSchema>;
+
+/** Where a scan stops: the end when it starts (high watermark), an offset (exclusive) or a time. */
+export const EndSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('end') }),
+  z.object({ kind: z.literal('offset'), offset: OffsetSchema }),
+  z.object({ kind: z.literal('timestamp'), timestamp: z.number().int().min(0).max(8.64e15) }),
+]);
+export type End = z.infer<typeof EndSchema>;
+
+export const FilterSchema = z
+  .string()
+  .max(4000, 'A filter has at most 4,000 characters')
+  .superRefine((s, ctx) => {
+    const p = parseFilter(s);
+    if (!p.ok) ctx.addIssue({ code: 'custom', message: describeFilterError(p) });
+  });
+
+/** A scan's range and filter, shared by search and by "export all results". */
+export const ScanSchema = z.object({
+  partitions: PartitionsFilterSchema,
+  /** Scans read forward; `newest` is not a scan start. */
+  from: StartSchema.default({ kind: 'oldest' }).refine(
+    (s) => s.kind !== 'newest' && (s.kind !== 'positions' || s.direction === 'newer'),
+    'A search reads forward: start at the oldest record, an offset, a time or positions read newer',
+  ),
+  to: EndSchema.default({ kind: 'end' }),
+  filter: FilterSchema.default(''),
+});
+export type Scan = z.input<typeof ScanSchema>;
+
+export const SearchParamsSchema = TopicRefSchema.extend({
+  ...ScanSchema.shape,
+  maxResults: z
+    .number()
+    .int()
+    .min(1)
+    .max(MESSAGE_LIMITS.searchResults, `A search keeps at most ${MESSAGE_LIMITS.searchResults} results`)
+    .default(500),
+});
+export type SearchParams = z.input<typeof SearchParamsSchema>;
+
+export interface ScanPartitionProgress {
+  partition: number;
+  /** The next offset the scan reads. */
+  position: OffsetString;
+  start: OffsetString;
+  end: OffsetString;
+}
+
+export interface ScanProgress {
+  scanned: number;
+  matched: number;
+  bytes: number;
+  elapsedMs: number;
+  recordsPerSecond: number;
+  /** Share of the offset range already read, 0–100. */
+  percent: number;
+  partitions: ScanPartitionProgress[];
+}
+
+export type SearchItem =
+  | { kind: 'matches'; messages: KafkaMessage[] }
+  | ({ kind: 'progress' } & ScanProgress)
+  /**
+   * `completed`: the whole range was read; `limit`: maxResults were found, `resume` continues after
+   * them. (A cancelled search simply stops.)
+   */
+  | ({ kind: 'done'; reason: 'completed' | 'limit'; resume: Position[] | null } & ScanProgress);
+
+export const ExportFormatSchema = z.enum(['jsonl', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const RangeSchema = z.object({ partition: PartitionNumberSchema, start: OffsetSchema, end: OffsetSchema });
+
+export const ExportParamsSchema = TopicRefSchema.extend({
+  format: ExportFormatSchema,
+  source: z.discriminatedUnion('kind', [
+    /** A page: its per-partition [start, end). */
+    z.object({ kind: z.literal('ranges'), ranges: z.array(RangeSchema).min(1).max(MESSAGE_LIMITS.partitionsPerCall) }),
+    /** A selection of records. */
+    z.object({
+      kind: z.literal('records'),
+      records: z
+        .array(z.object({ partition: PartitionNumberSchema, offset: OffsetSchema }))
+        .min(1, 'Select at least one record')
+        .max(MESSAGE_LIMITS.exportRecords, `Export at most ${MESSAGE_LIMITS.exportRecords} selected records at once`),
+    }),
+    /** Every record a search matches, however many. */
+    z.object({ kind: z.literal('search'), scan: ScanSchema }),
+  ]),
+});
+export type ExportParams = z.input<typeof ExportParamsSchema>;
+
+export type ExportItem =
+  /** Browser mode: the server is ready to stream the file at this path (the API token is added by the window). */
+  | { kind: 'download'; path: string; fileName: string }
+  | { kind: 'progress'; records: number; bytes: number; scanned: number; percent: number | null }
+  | { kind: 'done'; records: number; bytes: number; savedTo: string | null }
+  /** The person closed the save dialog without choosing a file. */
+  | { kind: 'not-saved' };
+
+/** How key and value bytes are shown; remembered per topic. */
+export const DecodeFormatSchema = z.enum(['auto', 'text', 'json', 'hex', 'base64']);
+export type DecodeFormat = z.infer<typeof DecodeFormatSchema>;
+
+export const TopicViewSettingsSchema = z.object({ keyFormat: DecodeFormatSchema, valueFormat: DecodeFormatSchema });
+export type TopicViewSettings = z.infer<typeof TopicViewSettingsSchema>;
+
+export const TailParamsSchema = TopicRefSchema.extend({
+  partitions: PartitionsFilterSchema,
+  /** Resume from these positions (after a pause); null starts at the current end of each partition. */
+  from: z.array(PositionSchema).max(MESSAGE_LIMITS.partitionsPerCall).nullable().default(null),
+});
+export type TailParams = z.input<typeof TailParamsSchema>;
+
+/** Records as they arrive, oldest first, and where each partition's stream continues. */
+export interface TailItem {
+  messages: KafkaMessage[];
+  next: Position[];
+}
+
 export const messagesMethods = {
   'messages.newest': method(NewestMessagesParamsSchema).returns<NewestMessagesResult>(),
+  /** One page from a start or a cursor, across partitions, without joining any group. */
+  'messages.page': method(PageParamsSchema).returns<MessagePage>(),
+  /** One whole record (values up to 24 MiB whole), for the detail pane. */
+  'messages.get': method(GetMessageParamsSchema).returns<KafkaMessage>(),
+  'messages.viewSettings': method(TopicRefSchema).returns<TopicViewSettings>(),
+  'messages.saveViewSettings': method(TopicRefSchema.extend({ settings: TopicViewSettingsSchema })).returns<void>(),
+};
+
+export const messagesSubscriptions = {
+  /** New records as they are written, from the end (or given positions) on. */
+  'messages.tail': subscription(TailParamsSchema).emits<TailItem>(),
+  /** A server-side scan: matches as they are found, progress, and a final summary. */
+  'messages.search': subscription(SearchParamsSchema).emits<SearchItem>(),
+  /** Streams records to a file (save dialog in the desktop app, a download in browser mode). */
+  'messages.export': subscription(ExportParamsSchema).emits<ExportItem>(),
 };

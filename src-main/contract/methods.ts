@@ -4,8 +4,8 @@ import { clusterMethods } from './cluster.js';
 import { configsMethods } from './configs.js';
 import { connectionsMethods, connectionsSubscriptions } from './connections.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
-import { messagesMethods } from './messages.js';
-import { produceMethods } from './produce.js';
+import { messagesMethods, messagesSubscriptions } from './messages.js';
+import { produceMethods, produceSubscriptions } from './produce.js';
 import { sandboxMethods, sandboxSubscriptions } from './sandbox.js';
 import { topicsMethods } from './topics.js';
 
@@ -28,6 +28,8 @@ export const methods = {
 export const subscriptions = {
   ...connectionsSubscriptions,
   ...sandboxSubscriptions,
+  ...messagesSubscriptions,
+  ...produceSubscriptions,
 };
 
 export type Methods = typeof methods;

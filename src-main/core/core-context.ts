@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { AppError } from '../contract/errors.js';
 import type { EventSink } from '../contract/events.js';
+import type { OpenExportTarget } from './messages/export.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
 import { createHealthMonitor } from './connections/health.js';
 import type { HealthMonitor } from './connections/health-monitor.js';
@@ -31,6 +32,8 @@ export interface CoreDeps {
   buildDir?: string;
   logger?: CoreLogger;
   now?: () => number;
+  /** Where exports are written: a save dialog (desktop app) or a download (browser mode). */
+  openExportTarget?: OpenExportTarget;
 }
 
 export interface CoreContext {
@@ -49,6 +52,13 @@ export interface CoreContext {
     fn: (conn: ClusterConnection) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T>;
+  /** The same for a stream (a subscription): no deadline, it runs until `signal` aborts or it ends. */
+  onStream(
+    clusterId: string,
+    errors: ErrorContext,
+    fn: (conn: ClusterConnection) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void>;
 }
 
 /** A safety net above kafkajs's own timeouts. */
@@ -87,6 +97,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     errors: ErrorContext,
     fn: (conn: ClusterConnection) => Promise<T>,
     signal?: AbortSignal,
+    deadlineMs: number | null = CALL_DEADLINE_MS,
   ): Promise<T> {
     signal?.throwIfAborted();
     const profile = await profiles.require(clusterId);
@@ -94,10 +105,15 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
+      if (deadlineMs === null) {
+        const streamed = await fn(conn);
+        health?.observe(clusterId, true);
+        return streamed;
+      }
       const result = await withDeadline(
         fn(conn),
-        CALL_DEADLINE_MS,
-        () => new AppError('TIMEOUT', `The cluster at ${brokers} did not answer within ${CALL_DEADLINE_MS / 1000} s.`),
+        deadlineMs,
+        () => new AppError('TIMEOUT', `The cluster at ${brokers} did not answer within ${deadlineMs / 1000} s.`),
         signal,
       );
       health?.observe(clusterId, true);
@@ -109,7 +125,20 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     }
   }
 
-  return { deps, logger, secrets, profiles, pool, sandbox, health, onCluster };
+  const onStream: CoreContext['onStream'] = (clusterId, errors, fn, signal) =>
+    onCluster(clusterId, errors, fn, signal, null);
+
+  return {
+    deps,
+    logger,
+    secrets,
+    profiles,
+    pool,
+    sandbox,
+    health,
+    onCluster: (id, e, fn, s) => onCluster(id, e, fn, s),
+    onStream,
+  };
 }
 
 /** A saved secret that cannot be decrypted here is asked for again, before any client tries without it. */

@@ -6,6 +6,7 @@ import { LIMITS } from '../contract/limits.js';
 import type { Dispatcher } from '../transport/dispatcher.js';
 import type { EventHub } from '../transport/event-hub.js';
 import { attachWsTransport } from '../transport/ws.js';
+import { EXPORT_PATH, type ExportDownloads } from './export-downloads.js';
 import { checkRequest } from './request-guard.js';
 import { serveStatic } from './static-files.js';
 
@@ -17,6 +18,8 @@ export interface BrowserHostOptions {
   dispatcher: Dispatcher;
   hub: EventHub;
   token?: string;
+  /** Export downloads (GET /api/export/<id>, token required like the rest of the API). */
+  downloads?: ExportDownloads;
 }
 
 export interface BrowserHost {
@@ -42,11 +45,18 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(verdict.reason);
       return;
     }
+    const path = pathOf(req.url);
+    if (opts.downloads && path.startsWith(EXPORT_PATH)) {
+      const api = checkRequest(req, { token, port, needsToken: true });
+      if (!api.ok) res.writeHead(api.status, { 'content-type': 'text/plain; charset=utf-8' }).end(api.reason);
+      else opts.downloads.serve(req, res, path);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    void serveStatic(opts.staticDir, pathOf(req.url), res).catch(() => res.destroy());
+    void serveStatic(opts.staticDir, path, res).catch(() => res.destroy());
   });
 
   server.on('upgrade', (req, socket, head) => {

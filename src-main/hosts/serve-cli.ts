@@ -6,6 +6,7 @@ import { intArg, parseArgs } from '../runtime/cli-args.js';
 import { createRuntime } from '../runtime/create-runtime.js';
 import { defaultDataDir } from '../runtime/data-dir.js';
 import { startBrowserHost } from './browser-host.js';
+import { ExportDownloads } from './export-downloads.js';
 
 /**
  * Browser mode: `npm run serve -- --port N [--data-dir DIR] [--skip-sandbox]`. Serves the same
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
   const port = intArg(args, 'port', 5174);
   const version = readVersion(here);
 
+  const downloads = new ExportDownloads();
   const runtime = createRuntime({
     dataDir,
+    openExportTarget: downloads.open,
     mode: 'browser',
     version,
     buildDir: resolve(here, '..'),
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startBrowserHost({ port, staticDir, dispatcher: runtime.dispatcher, hub: runtime.hub });
+    host = await startBrowserHost({ port, staticDir, dispatcher: runtime.dispatcher, hub: runtime.hub, downloads });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use. Try --port ${port + 1}.` : String(error));

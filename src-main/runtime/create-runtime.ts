@@ -1,4 +1,5 @@
 import { createCore, type SecretStore } from '../core/index.js';
+import type { OpenExportTarget } from '../core/messages/export.js';
 import type { BrokerLaunch } from '../core/sandbox/sandbox-manager.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/event-hub.js';
@@ -13,6 +14,8 @@ export interface RuntimeOptions {
   brokerLaunch: BrokerLaunch;
   secrets?: SecretStore;
   log?: (message: string) => void;
+  /** Where exports go: a save dialog (desktop) or a download (browser mode). */
+  openExportTarget?: OpenExportTarget;
 }
 
 /**
@@ -31,6 +34,7 @@ export function createRuntime(opts: RuntimeOptions) {
     mode: opts.mode,
     version: opts.version,
     buildDir: opts.buildDir,
+    openExportTarget: opts.openExportTarget,
   });
   const dispatcher = createDispatcher(core, {
     onUnexpectedError: (name, error) => log(`Unexpected error in ${name}: ${(error as Error)?.stack ?? error}`),

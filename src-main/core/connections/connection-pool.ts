@@ -20,6 +20,8 @@ export interface ClusterConnection {
   readonly kafka: KafkaClient;
   admin(): Promise<Admin>;
   producer(): Promise<Producer>;
+  /** An idempotent producer (enable.idempotence): its own producer id, one request in flight. */
+  idempotentProducer(): Promise<Producer>;
   /** kafkajs's internal cluster view: metadata, leaders, per-broker requests. */
   cluster(): Promise<Cluster>;
   close(): Promise<void>;
@@ -80,6 +82,17 @@ export function openConnection(profile: SavedProfile, logger?: CoreLogger): Clus
       }),
     ),
   );
+  const idempotentProducer = lazy(() =>
+    connect(
+      kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry: clientRetry,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+    ),
+  );
   const browser = lazy(async () => {
     const b = browseConsumer(kafka, `samsa-browse-${randomUUID()}`);
     await connect(b.consumer);
@@ -97,12 +110,14 @@ export function openConnection(profile: SavedProfile, logger?: CoreLogger): Clus
     kafka,
     admin: () => admin.get(),
     producer: () => producer.get(),
+    idempotentProducer: () => idempotentProducer.get(),
     cluster: async () => (await browser.get()).cluster,
     async close() {
       const b = browser.peek();
       await Promise.all([
         closeOne(admin.peek()),
         closeOne(producer.peek()),
+        closeOne(idempotentProducer.peek()),
         closeOne(b ? b.then((x): Consumer => x.consumer) : null),
       ]);
     },

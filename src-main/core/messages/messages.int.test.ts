@@ -149,7 +149,7 @@ describe('messages.newest on a real Kafka', () => {
     expect(r.partitions).toEqual([0, 1].map((p) => ({ partition: p, lowWatermark: '0', highWatermark: '0' })));
   });
 
-  it('values above 1 MiB arrive truncated with their real size', async () => {
+  it('big values arrive as a preview with their real size', async () => {
     const topic = uniqueTopic('big');
     await h.createTopic(topic, 1, { 'max.message.bytes': String(4 * 1024 * 1024) });
     const size = 1024 * 1024 + 5000;
@@ -157,7 +157,7 @@ describe('messages.newest on a real Kafka', () => {
     const r = await h.core['messages.newest']({ clusterId, topic, limit: 5, partition: null });
     expect(r.messages.map((m) => m.value?.size)).toEqual([5, size]);
     expect(r.messages[1].value?.truncated).toBe(true);
-    expect(Buffer.from(r.messages[1].value!.base64, 'base64').length).toBe(1024 * 1024);
+    expect(Buffer.from(r.messages[1].value!.base64, 'base64').length).toBe(4096);
   });
 
   it('skips aborted transactions and control records', async () => {
@@ -182,12 +182,12 @@ describe('messages.newest on a real Kafka', () => {
       await tx.disconnect();
     }
     const r = await h.core['messages.newest']({ clusterId, topic, limit: 50, partition: null });
-    // Offsets: c1 0, c2 1, commit marker 2, a1 3, abort marker 4, plain 5.
-    expect(r.messages.map((m) => [m.offset, text(m.value)])).toEqual([
-      ['5', 'plain'],
-      ['1', 'c2'],
-      ['0', 'c1'],
-    ]);
+    // Offsets: c1 0, c2 1, commit marker 2, a1 3; then plain and the abort marker, in the order
+    // the coordinator's marker and the plain send reach the partition (Kafka 4 writes markers after
+    // EndTxn has answered).
+    expect(r.messages.map((m) => text(m.value))).toEqual(['plain', 'c2', 'c1']);
+    expect(r.messages.slice(1).map((m) => m.offset)).toEqual(['1', '0']);
+    expect(['4', '5']).toContain(r.messages[0]!.offset);
   });
 
   it('reading creates no consumer group', async () => {

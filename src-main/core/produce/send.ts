@@ -1,15 +1,17 @@
-import kafkajs, { type IHeaders, type Producer } from 'kafkajs';
-import type { Cluster } from 'kafkajs';
+import type { Cluster, IHeaders, Message, Producer, RecordMetadata } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { ValidParamsOf } from '../../contract/methods.js';
-import type { ProduceResult } from '../../contract/produce.js';
+import { DEFAULT_PRODUCE_OPTIONS, type ProduceOptions, type ProduceResult } from '../../contract/produce.js';
+import { partitionForKey } from '../../contract/key-partition.js';
+import type { TopicMetadata } from '../cluster/metadata.js';
 import { requirePartition, requireTopic } from '../topics/require-topic.js';
+import type { CodecProducer, OutRecord } from './produce-codec.js';
+import { COMPRESSION } from './codecs.js';
 
-const { CompressionTypes } = kafkajs;
 const PRODUCE_TIMEOUT_MS = 10_000;
 
 /** Repeated header names are allowed in Kafka; kafkajs takes them as arrays. */
-export function toKafkaHeaders(headers: { key: string; value: string }[]): IHeaders {
+export function toKafkaHeaders(headers: { key: string; value: string | Buffer }[]): IHeaders {
   const out: IHeaders = {};
   for (const { key, value } of headers) {
     const prev = out[key];
@@ -28,9 +30,61 @@ export function checkJsonValue(params: Pick<ValidParamsOf<'produce.send'>, 'valu
   }
 }
 
+/** Which producer sends with these options: idempotence needs its own (a producer id, one request in flight). */
+export interface Producers {
+  plain(): Promise<Producer>;
+  idempotent(): Promise<Producer>;
+  /** Many records at once without idempotence: the project's codec, several times faster than kafkajs's. */
+  codec(): Promise<CodecProducer>;
+}
+
+/**
+ * Many records: through the codec producer, or kafkajs's idempotent producer when idempotence is
+ * asked for. Resolves when the brokers confirmed (at once with acks=0).
+ */
+export async function sendMany(
+  producers: Producers,
+  topic: TopicMetadata,
+  records: OutRecord[],
+  options: ProduceOptions,
+): Promise<{ partition: number; count: number }[] | null> {
+  if (!options.idempotent) return (await producers.codec()).send(topic, records, options);
+  // kafkajs does not say how many records went where; keyed ones are known from the key.
+  await sendRecords(
+    producers,
+    topic.topic,
+    records.map((r) => ({
+      key: r.key,
+      value: r.value,
+      headers: toKafkaHeaders(r.headers),
+      partition: r.partition ?? undefined,
+      timestamp: r.timestamp === undefined ? undefined : String(r.timestamp),
+    })),
+    options,
+  );
+  return null;
+}
+
+/** Sends records with the chosen acks and compression; acks=0 answers nothing, so offsets are unknown ("-1"). */
+export async function sendRecords(
+  producers: Producers,
+  topic: string,
+  messages: Message[],
+  options: ProduceOptions = DEFAULT_PRODUCE_OPTIONS,
+): Promise<RecordMetadata[]> {
+  const p = options.idempotent ? await producers.idempotent() : await producers.plain();
+  return p.send({
+    topic,
+    acks: options.acks === 'all' ? -1 : Number(options.acks),
+    timeout: PRODUCE_TIMEOUT_MS,
+    compression: COMPRESSION[options.compression],
+    messages,
+  });
+}
+
 export async function produceOne(
   cluster: Cluster,
-  producer: () => Promise<Producer>,
+  producers: Producers,
   params: ValidParamsOf<'produce.send'>,
   now: () => number = Date.now,
 ): Promise<ProduceResult> {
@@ -38,14 +92,12 @@ export async function produceOne(
   // Checked first so a missing topic is reported, never auto-created by the broker.
   const topic = await requireTopic(cluster, params.topic);
   if (params.partition !== null) requirePartition(topic, params.partition, 'partition');
+  const options = params.options ?? DEFAULT_PRODUCE_OPTIONS;
   const timestamp = now();
-  const p = await producer();
-  const [meta] = await p.send({
-    topic: params.topic,
-    acks: -1,
-    timeout: PRODUCE_TIMEOUT_MS,
-    compression: CompressionTypes.None,
-    messages: [
+  const [meta] = await sendRecords(
+    producers,
+    params.topic,
+    [
       {
         key: params.key,
         value: params.value,
@@ -54,8 +106,17 @@ export async function produceOne(
         timestamp: String(timestamp),
       },
     ],
-  });
-  if (!meta) throw new AppError('KAFKA_ERROR', 'The broker did not confirm the write.');
+    options,
+  );
+  if (!meta || options.acks === '0') {
+    // acks=0: the broker answers nothing; the partition is known only when chosen or keyed.
+    if (options.acks === '0') {
+      const n = topic.partitionMetadata.length;
+      const partition = params.partition ?? (params.key !== null ? partitionForKey(params.key, n) : -1);
+      return { topic: params.topic, partition, offset: '-1', timestamp };
+    }
+    throw new AppError('KAFKA_ERROR', 'The broker did not confirm the write.');
+  }
   const logAppend = meta.logAppendTime !== undefined && meta.logAppendTime !== '-1' ? Number(meta.logAppendTime) : null;
   return {
     topic: params.topic,

@@ -48,11 +48,15 @@ export const BROKER_KINDS: readonly BrokerKind[] = ['kafka', 'sandbox'];
 /**
  * `kafka` given: a dedicated broker with those options, for tests that need special settings.
  * `broker: 'sandbox'`: a fresh sandbox broker in this process instead of Apache Kafka.
+ * `bootstrap` given: a broker the caller runs (see brokers.ts).
  */
-export async function startHarness(opts: { kafka?: StartKafkaOptions; broker?: BrokerKind } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { kafka?: StartKafkaOptions; broker?: BrokerKind; bootstrap?: string } = {},
+): Promise<Harness> {
   const kind = opts.broker ?? 'kafka';
-  const own =
-    kind === 'sandbox'
+  const own = opts.bootstrap
+    ? null
+    : kind === 'sandbox'
       ? await startTestBroker({ groupInitialRebalanceDelayMs: 0 }).then((b) => ({
           bootstrap: b.bootstrap,
           stop: () => b.dispose(),
@@ -60,7 +64,7 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions; broker?: B
       : opts.kafka
         ? await startKafka(opts.kafka)
         : null;
-  const bootstrap = own ? own.bootstrap : (await kafkaSingleton()).bootstrap;
+  const bootstrap = opts.bootstrap ?? (own ? own.bootstrap : (await kafkaSingleton()).bootstrap);
   const dataDir = await mkdtemp(join(tmpdir(), 'samsa-core-int-'));
   const events = new RecordingEvents();
   const cores: Core[] = [];
@@ -107,7 +111,7 @@ export async function startHarness(opts: { kafka?: StartKafkaOptions; broker?: B
       await admin.disconnect();
       await rm(dataDir, { recursive: true, force: true });
       if (own) await own.stop();
-      else await stopKafkaSingleton();
+      else if (!opts.bootstrap) await stopKafkaSingleton();
     },
   };
 }

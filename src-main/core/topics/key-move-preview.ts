@@ -1,7 +1,7 @@
 import type { Cluster } from 'kafkajs';
 import type { ValidParamsOf } from '../../contract/methods.js';
 import type { KeyMovePreview } from '../../contract/topics.js';
-import { newestMessages } from '../messages/newest.js';
+import { newestMessages } from '../messages/browse.js';
 import { requireGrowth } from './add-partitions.js';
 import { analyseKeyMoves, type SampledRecord } from './key-moves.js';
 import { requireTopic } from './require-topic.js';

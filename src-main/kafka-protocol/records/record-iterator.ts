@@ -48,6 +48,8 @@ export interface IterateOptions {
   maxDecompressedBytes?: number;
   /** Skip decoding headers (faster when only keys/timestamps are needed). */
   skipHeaders?: boolean;
+  /** Skip records below this offset without decoding them (a reader that starts mid-batch). */
+  fromOffset?: bigint;
 }
 
 /** The uncompressed record bytes of a batch (zero-copy when uncompressed). */
@@ -84,6 +86,10 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
     const attributes = payload[rc.pos++];
     const timestampDelta = readVarlong(rc);
     const offsetDelta = readVarint(rc);
+    if (options.fromOffset !== undefined && header.baseOffset + BigInt(offsetDelta) < options.fromOffset) {
+      c.pos = recordEnd;
+      continue;
+    }
     const key = readBytes(rc, 'key');
     const value = readBytes(rc, 'value');
     const headerCount = readVarint(rc);

@@ -174,6 +174,19 @@ describe('compression codecs', () => {
     }
   });
 
+  it('skips records below fromOffset without decoding them', () => {
+    const batch = buildBatch({
+      baseOffset: 100n,
+      records: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })),
+    });
+    expect(readRecords(batch, { fromOffset: 107n }).map((r) => [r.offset, r.value?.toString()])).toEqual([
+      [107n, 'v7'],
+      [108n, 'v8'],
+      [109n, 'v9'],
+    ]);
+    expect(readRecords(batch, { fromOffset: 0n })).toHaveLength(10);
+  });
+
   it('reads raw and xerial-framed snappy', () => {
     const raw = Buffer.from(snappy.compress(plain));
     const xerial = compress(Compression.SNAPPY, plain);

@@ -31,3 +31,8 @@ export function urlWithoutToken(href: string): string {
   url.searchParams.delete('token');
   return url.toString();
 }
+
+/** The API token of this tab (browser mode), for API requests made outside the WebSocket (downloads). */
+export function storedToken(storage: Pick<Storage, 'getItem'> = sessionStorage): string | null {
+  return storage.getItem(STORAGE_KEY);
+}

@@ -13,7 +13,9 @@ export interface HeaderRowsState {
 export type HeaderRowsAction =
   | { type: 'add' }
   | { type: 'remove'; id: number }
-  | { type: 'change'; id: number; field: 'name' | 'value'; text: string };
+  | { type: 'change'; id: number; field: 'name' | 'value'; text: string }
+  /** Fill the rows from elsewhere (a recent send used again). */
+  | { type: 'replace'; state: HeaderRowsState };
 
 export const emptyHeaderRows: HeaderRowsState = { rows: [], nextId: 1 };
 
@@ -23,6 +25,8 @@ export function headerRowsReducer(state: HeaderRowsState, action: HeaderRowsActi
       return { rows: [...state.rows, { id: state.nextId, name: '', value: '' }], nextId: state.nextId + 1 };
     case 'remove':
       return { ...state, rows: state.rows.filter((r) => r.id !== action.id) };
+    case 'replace':
+      return action.state;
     case 'change':
       return {
         ...state,

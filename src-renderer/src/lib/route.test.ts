@@ -9,6 +9,13 @@ describe('hash routes', () => {
     { page: 'cluster', clusterId: 'c1', section: 'topics' },
     { page: 'topic', clusterId: 'c1', topic: 'orders.v1', tab: 'messages' },
     { page: 'topic', clusterId: 'c1', topic: 'a/b', tab: 'produce' },
+    {
+      page: 'topic',
+      clusterId: 'c1',
+      topic: 't',
+      tab: 'messages',
+      query: 'from=older%3A0%3D12&q=%24.a%20%3D%3D%20%22x%3Fy%22',
+    },
   ])('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });

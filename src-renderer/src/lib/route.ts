@@ -5,15 +5,18 @@ export type Route =
   | { page: 'home' }
   | { page: 'sandbox' }
   | { page: 'cluster'; clusterId: string; section: ClusterSection }
-  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab };
+  /** `query`: the tab's own state (e.g. the messages position), `a=1&b=2`, so it can be linked. */
+  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab; query?: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  const [path = '', query] = hash.split(/\?(.*)/s, 2);
+  const parts = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   const [first, id, section, topic, tab] = parts;
   if (first === 'sandbox') return { page: 'sandbox' };
   if (first === 'clusters' && id) {
     if (section === 'topics' && topic) {
-      return { page: 'topic', clusterId: id, topic, tab: known(TOPIC_TABS, tab) ?? 'partitions' };
+      const route: Route = { page: 'topic', clusterId: id, topic, tab: known(TOPIC_TABS, tab) ?? 'partitions' };
+      return query ? { ...route, query } : route;
     }
     return { page: 'cluster', clusterId: id, section: known(CLUSTER_SECTIONS, section) ?? 'overview' };
   }
@@ -29,7 +32,7 @@ export function routeHref(route: Route): string {
     case 'cluster':
       return `#/clusters/${encodeURIComponent(route.clusterId)}/${route.section}`;
     case 'topic':
-      return `#/clusters/${encodeURIComponent(route.clusterId)}/topics/${encodeURIComponent(route.topic)}/${route.tab}`;
+      return `#/clusters/${encodeURIComponent(route.clusterId)}/topics/${encodeURIComponent(route.topic)}/${route.tab}${route.query ? `?${route.query}` : ''}`;
   }
 }
 

@@ -16,3 +16,13 @@ export function formatClock(ms: number): string {
   const d = new Date(ms);
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+export type TimeMode = 'local' | 'utc' | 'epoch';
+
+/** A record timestamp as the person chose to read it: local time, UTC, or milliseconds since 1970. */
+export function formatTimestamp(ms: number, mode: TimeMode): string {
+  if (mode === 'epoch') return String(ms);
+  if (mode === 'local') return formatLocalTime(ms);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '—' : d.toISOString().replace('T', ' ').replace('Z', ' Z');
+}

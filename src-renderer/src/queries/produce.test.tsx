@@ -17,7 +17,7 @@ describe('useProduce', () => {
     const client = testQueryClient();
     const keys = {
       detail: topicKeys.detail('c', 't'),
-      newest: messageKeys.newest('c', 't', { limit: 50, partition: null }),
+      page: messageKeys.page('c', 't', { limit: 50, partitions: null, from: { kind: 'newest' } }),
       list: topicKeys.list('c'),
       otherTopic: topicKeys.detail('c', 'u'),
       otherCluster: clusterKeys.overview('d'),
@@ -31,7 +31,7 @@ describe('useProduce', () => {
     expect(calls).toEqual([{ method: 'produce.send', params: { value: 'v', clusterId: 'c', topic: 't' } }]);
     const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
     expect(invalidated(keys.detail)).toBe(true);
-    expect(invalidated(keys.newest)).toBe(true);
+    expect(invalidated(keys.page)).toBe(true);
     expect(invalidated(keys.list)).toBe(false);
     expect(invalidated(keys.otherTopic)).toBe(false);
     expect(invalidated(keys.otherCluster)).toBe(false);

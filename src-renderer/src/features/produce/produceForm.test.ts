@@ -33,3 +33,30 @@ describe('produce form', () => {
     expect(bad.errors.headers.get(4)).toBe('Header name is required');
   });
 });
+
+describe('said before sending', () => {
+  it('where a key lands, by murmur2', async () => {
+    const { landingHint } = await import('./produceForm.js');
+    expect(landingHint('', 'order-42', 6)).toMatch(/^This key goes to partition \d/);
+    expect(landingHint('', '', 6)).toMatch(/^No key/);
+    expect(landingHint('2', 'k', 6)).toBeNull();
+  });
+
+  it('sizes: the app limit, the topic limit', async () => {
+    const { recordBytes, sizeProblem } = await import('./produceForm.js');
+    expect(recordBytes('k', 'é', [{ key: 'h', value: 'v' }])).toBe(80 + 1 + 2 + 2);
+    expect(sizeProblem(100, 20, 1_000_000, false)).toBeNull();
+    expect(sizeProblem(2_000_000, 2_000_000, 1_048_588, false)).toEqual({
+      level: 'warning',
+      text: 'This record is about 1.9 MiB; the topic accepts at most 1 MiB (max.message.bytes). The broker will likely refuse it.',
+    });
+    expect(sizeProblem(9e6, 9 * 1024 * 1024, null, false)?.level).toBe('error');
+  });
+
+  it('text that looks like JSON but is not', async () => {
+    const { looksLikeBrokenJson } = await import('./produceForm.js');
+    expect(looksLikeBrokenJson('{bad')).toMatch(/not valid JSON/);
+    expect(looksLikeBrokenJson('{"ok":1}')).toBeNull();
+    expect(looksLikeBrokenJson('plain')).toBeNull();
+  });
+});

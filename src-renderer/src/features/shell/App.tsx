@@ -10,6 +10,7 @@ import { Home } from './Home.js';
 import { LinkBanner } from './LinkBanner.js';
 import { StartupNotices } from './StartupNotices.js';
 import { Sidebar } from './Sidebar.js';
+import { useSidebarCollapsed } from './SidebarToggle.js';
 import { useRoute } from './useRoute.js';
 import { useRouteFocus } from './useRouteFocus.js';
 import './shell.css';
@@ -20,13 +21,14 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   useRouteFocus(route, main);
+  const [collapsed, setCollapsed] = useSidebarCollapsed();
   return (
     <ConnectionDialogsProvider>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         Skip to content
       </a>
-      <div className="app">
-        <Sidebar route={route} />
+      <div className={collapsed ? 'app app-collapsed' : 'app'}>
+        <Sidebar route={route} collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
         <main className="main" id="main" ref={main} tabIndex={-1}>
           <LinkBanner />
           <StartupNotices />

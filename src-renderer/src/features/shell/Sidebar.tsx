@@ -3,12 +3,16 @@ import { routeHref } from '../../lib/route.js';
 import { AboutButton } from '../about/AboutDialog.js';
 import { ConnectionList } from '../connections/ConnectionList.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
+import { SidebarToggle } from './SidebarToggle.js';
 
-export function Sidebar({ route }: { route: Route }) {
+export function Sidebar({ route, collapsed, onToggle }: { route: Route; collapsed: boolean; onToggle: () => void }) {
   const dialogs = useConnectionDialogs();
   const activeId = route.page === 'cluster' || route.page === 'topic' ? route.clusterId : null;
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" id="sidebar">
+      <div className="sidebar-rail">
+        <SidebarToggle collapsed={collapsed} onToggle={onToggle} />
+      </div>
       <a className="brand" href={routeHref({ page: 'home' })}>
         Samsa
       </a>

@@ -1,9 +1,10 @@
 import type { PartitionInfo, TopicDetail } from '../../contract.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { formatCount, offsetDiff } from '../../lib/offsets.js';
+import { routeHref } from '../../lib/route.js';
 import { ReplicaLegend, ReplicaSet } from './ReplicaSet.js';
 
-export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
+export function PartitionsTab({ clusterId, detail }: { clusterId: string; detail: TopicDetail | undefined }) {
   if (!detail) return <SkeletonRows rows={4} label="Loading partitions" />;
   const underReplicated = detail.partitions.filter(isUnderReplicated).length;
   const offline = detail.partitions.filter((p) => p.leader === null).length;
@@ -51,11 +52,14 @@ export function PartitionsTab({ detail }: { detail: TopicDetail | undefined }) {
               <th scope="col" className="num">
                 Messages
               </th>
+              <th scope="col">
+                <span className="visually-hidden">Open</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {detail.partitions.map((p) => (
-              <PartitionRow key={p.partition} p={p} />
+              <PartitionRow key={p.partition} p={p} clusterId={clusterId} topic={detail.name} />
             ))}
           </tbody>
         </table>
@@ -68,7 +72,7 @@ function isUnderReplicated(p: PartitionInfo): boolean {
   return p.isr.length < p.replicas.length;
 }
 
-function PartitionRow({ p }: { p: PartitionInfo }) {
+function PartitionRow({ p, clusterId, topic }: { p: PartitionInfo; clusterId: string; topic: string }) {
   const under = isUnderReplicated(p);
   return (
     <tr className={p.leader === null ? 'row-error' : under ? 'row-warn' : undefined}>
@@ -84,6 +88,16 @@ function PartitionRow({ p }: { p: PartitionInfo }) {
       <td className="num mono">{p.lowWatermark}</td>
       <td className="num mono">{p.highWatermark}</td>
       <td className="num mono">{formatCount(offsetDiff(p.highWatermark, p.lowWatermark))}</td>
+      <td>
+        {/* The newest records of this partition, read back from its high watermark. */}
+        <a
+          className="small"
+          href={routeHref({ page: 'topic', clusterId, topic, tab: 'messages', query: `p=${p.partition}` })}
+          aria-label={`Open partition ${p.partition} at its high watermark`}
+        >
+          Open at {p.highWatermark}
+        </a>
+      </td>
     </tr>
   );
 }

@@ -28,7 +28,9 @@ const detail: TopicDetail = {
 function renderTab(tab: TopicTab, topicsGet: () => unknown) {
   const { bridge } = fakeBridge({
     'topics.get': topicsGet,
-    'messages.newest': () => ({ messages: [] }),
+    'messages.page': () => ({ messages: [], partitions: [], hasOlder: false, hasNewer: false, partial: false }),
+    'messages.viewSettings': () => ({ keyFormat: 'auto', valueFormat: 'auto' }),
+    'connections.list': () => [],
   });
   renderWith(<TopicPage clusterId="c1" topic="orders" tab={tab} />, bridge);
 }

@@ -19,7 +19,7 @@ export function TopicPage({ clusterId, topic, tab }: { clusterId: string; topic:
         <a href={routeHref({ page: 'cluster', clusterId, section: 'topics' })} className="small">
           ← All topics
         </a>
-        <h2 id="topic-title" className="mono topic-name">
+        <h2 id="topic-title" className="mono topic-name" tabIndex={-1}>
           {topic}
         </h2>
         {detail.data?.internal && <span className="tag">internal</span>}

@@ -22,7 +22,10 @@ interface TopicTabEntry {
 
 // A Record, so a tab id without a component (or a component without an id) does not compile.
 const BODIES: Record<TopicTab, Pick<TopicTabEntry, 'Component' | 'needsDetail'>> = {
-  partitions: { Component: PartitionsTab, needsDetail: true },
+  partitions: {
+    Component: ({ clusterId, detail }) => <PartitionsTab clusterId={clusterId} detail={detail} />,
+    needsDetail: true,
+  },
   messages: {
     Component: ({ clusterId, topic, detail }) => (
       <MessagesTab clusterId={clusterId} topic={topic} partitionCount={detail?.partitions.length} />
