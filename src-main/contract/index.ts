@@ -9,6 +9,7 @@ export * from './topics.js';
 export * from './messages.js';
 export * from './produce.js';
 export * from './sandbox.js';
+export * from './groups.js';
 export * from './methods.js';
 export * from './events.js';
 export * from './wire.js';

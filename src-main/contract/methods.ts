@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
 import { connectionsMethods } from './connections.js';
+import { groupsMethods, groupsSubscriptions } from './groups.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
 import { messagesMethods } from './messages.js';
 import { produceMethods } from './produce.js';
@@ -21,10 +22,12 @@ export const methods = {
   ...messagesMethods,
   ...produceMethods,
   ...sandboxMethods,
+  ...groupsMethods,
 };
 
 export const subscriptions = {
   ...sandboxSubscriptions,
+  ...groupsSubscriptions,
 };
 
 export type Methods = typeof methods;

@@ -10,6 +10,9 @@ import { appApi } from './app/app-api.js';
 import { clusterApi } from './cluster/cluster-api.js';
 import { connectionsApi } from './connections/connections-api.js';
 import { createCoreContext, type CoreDeps } from './core-context.js';
+import { groupsApi } from './groups/groups-api.js';
+import { createGateway } from './groups/wire/cluster-gateway.js';
+import { LagSampler } from './lag/lag-sampler.js';
 import { messagesApi } from './messages/messages-api.js';
 import { produceApi } from './produce/produce-api.js';
 import { startSandboxOnFirstRun } from './sandbox/first-run.js';
@@ -43,6 +46,8 @@ const UNCANCELLED: CallContext = { signal: new AbortController().signal };
 
 export function createCore(deps: CoreDeps): Core {
   const core = createCoreContext(deps);
+  const lag = new LagSampler({ core, gateway: createGateway });
+  lag.start();
   const api: ApiImplementation = {
     ...appApi(core),
     ...connectionsApi(core),
@@ -51,6 +56,7 @@ export function createCore(deps: CoreDeps): Core {
     ...messagesApi(core),
     ...produceApi(core),
     ...sandboxApi(core),
+    ...groupsApi(core, lag),
   } satisfies MethodsImplementation<Methods>;
 
   const calls = {} as Record<string, (params: unknown, ctx?: CallContext) => unknown>;
@@ -61,6 +67,7 @@ export function createCore(deps: CoreDeps): Core {
     ...(calls as unknown as InProcessCalls<ApiImplementation>),
     ensureFirstCluster: (log = () => undefined) => startSandboxOnFirstRun(core, log),
     async close() {
+      lag.close();
       await core.pool.closeAll().catch(() => undefined);
       await core.sandbox.stop().catch(() => undefined);
     },
