@@ -30,6 +30,19 @@ export interface SampleDataResult {
   groups: string[];
 }
 
+/** A steady producer and a slower, pausing consumer group on the sandbox, to watch lag move. */
+export interface DemoTrafficStatus {
+  running: boolean;
+  topic: string;
+  groupId: string;
+  produced: number;
+  consumed: number;
+  consumerPaused: boolean;
+  startedAt: number | null;
+  /** Why it stopped by itself (the sandbox went away), if it did. */
+  error: string | null;
+}
+
 export const sandboxMethods = {
   'sandbox.status': method(NoParamsSchema).returns<SandboxStatus>(),
   'sandbox.start': method(z.object({ port: z.number().int().min(1).max(65535).optional() })).returns<SandboxStatus>(),
@@ -38,6 +51,9 @@ export const sandboxMethods = {
   'sandbox.reset': method(NoParamsSchema).returns<SandboxStatus>(),
   /** Creates sample topics, keyed JSON records and a lagging consumer group on the sandbox. */
   'sandbox.loadSampleData': method(NoParamsSchema).returns<SampleDataResult>(),
+  'sandbox.demoTrafficStatus': method(NoParamsSchema).returns<DemoTrafficStatus>(),
+  /** Starts or stops the demo traffic; starting needs the sandbox running. */
+  'sandbox.setDemoTraffic': method(z.object({ running: z.boolean() })).returns<DemoTrafficStatus>(),
 };
 
 export const SandboxTailLogParamsSchema = z.object({

@@ -13,6 +13,7 @@ import { createCoreContext, type CoreDeps } from './core-context.js';
 import { groupsApi } from './groups/groups-api.js';
 import { createGateway } from './groups/wire/cluster-gateway.js';
 import { LagSampler } from './lag/lag-sampler.js';
+import { DemoTraffic } from './sandbox/demo-traffic.js';
 import { messagesApi } from './messages/messages-api.js';
 import { produceApi } from './produce/produce-api.js';
 import { startSandboxOnFirstRun } from './sandbox/first-run.js';
@@ -48,6 +49,7 @@ export function createCore(deps: CoreDeps): Core {
   const core = createCoreContext(deps);
   const lag = new LagSampler({ core, gateway: createGateway });
   lag.start();
+  const demo = new DemoTraffic(core.logger);
   const api: ApiImplementation = {
     ...appApi(core),
     ...connectionsApi(core),
@@ -55,7 +57,7 @@ export function createCore(deps: CoreDeps): Core {
     ...topicsApi(core),
     ...messagesApi(core),
     ...produceApi(core),
-    ...sandboxApi(core),
+    ...sandboxApi(core, demo),
     ...groupsApi(core, lag),
   } satisfies MethodsImplementation<Methods>;
 
@@ -67,6 +69,7 @@ export function createCore(deps: CoreDeps): Core {
     ...(calls as unknown as InProcessCalls<ApiImplementation>),
     ensureFirstCluster: (log = () => undefined) => startSandboxOnFirstRun(core, log),
     async close() {
+      await demo.stop();
       lag.close();
       await core.pool.closeAll().catch(() => undefined);
       await core.sandbox.stop().catch(() => undefined);

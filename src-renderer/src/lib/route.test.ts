@@ -9,6 +9,7 @@ describe('hash routes', () => {
     { page: 'cluster', clusterId: 'c1', section: 'topics' },
     { page: 'topic', clusterId: 'c1', topic: 'orders.v1', tab: 'messages' },
     { page: 'topic', clusterId: 'c1', topic: 'a/b', tab: 'produce' },
+    { page: 'group', clusterId: 'c1', groupId: 'payments/consumer#1' },
   ])('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -5,7 +5,8 @@ export type Route =
   | { page: 'home' }
   | { page: 'sandbox' }
   | { page: 'cluster'; clusterId: string; section: ClusterSection }
-  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab };
+  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab }
+  | { page: 'group'; clusterId: string; groupId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
     if (section === 'topics' && topic) {
       return { page: 'topic', clusterId: id, topic, tab: known(TOPIC_TABS, tab) ?? 'partitions' };
     }
+    if (section === 'groups' && topic) return { page: 'group', clusterId: id, groupId: topic };
     return { page: 'cluster', clusterId: id, section: known(CLUSTER_SECTIONS, section) ?? 'overview' };
   }
   return { page: 'home' };
@@ -30,6 +32,8 @@ export function routeHref(route: Route): string {
       return `#/clusters/${encodeURIComponent(route.clusterId)}/${route.section}`;
     case 'topic':
       return `#/clusters/${encodeURIComponent(route.clusterId)}/topics/${encodeURIComponent(route.topic)}/${route.tab}`;
+    case 'group':
+      return `#/clusters/${encodeURIComponent(route.clusterId)}/groups/${encodeURIComponent(route.groupId)}`;
   }
 }
 

@@ -5,12 +5,14 @@
 export const CLUSTER_SECTIONS = [
   { id: 'overview', label: 'Overview' },
   { id: 'topics', label: 'Topics' },
+  { id: 'groups', label: 'Consumer groups' },
 ] as const;
 
 export const TOPIC_TABS = [
   { id: 'partitions', label: 'Partitions' },
   { id: 'messages', label: 'Messages' },
   { id: 'produce', label: 'Produce' },
+  { id: 'consumers', label: 'Consumer groups' },
 ] as const;
 
 export type ClusterSection = (typeof CLUSTER_SECTIONS)[number]['id'];

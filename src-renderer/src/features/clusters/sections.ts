@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CLUSTER_SECTIONS, type ClusterSection } from '../../lib/sections.js';
+import { GroupList } from '../groups/GroupList.js';
 import { TopicList } from '../topics/TopicList.js';
 import { OverviewSection } from './OverviewSection.js';
 
@@ -13,6 +14,7 @@ interface ClusterSectionEntry {
 const COMPONENTS: Record<ClusterSection, ClusterSectionEntry['Component']> = {
   overview: OverviewSection,
   topics: TopicList,
+  groups: GroupList,
 };
 
 /** The cluster page's sections in nav order; ids and labels come from lib/sections.ts, where the router reads them. */

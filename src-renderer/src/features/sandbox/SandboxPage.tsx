@@ -8,6 +8,7 @@ import { formatSize } from '../../lib/bytes.js';
 import { routeHref } from '../../lib/route.js';
 import { useConnections } from '../../queries/connections.js';
 import { useLoadSampleData, useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
+import { DemoTraffic } from './DemoTraffic.js';
 import { SandboxLog } from './SandboxLog.js';
 
 const TONE: Record<SandboxState, 'ok' | 'warn' | 'error' | 'neutral' | 'busy'> = {
@@ -47,6 +48,7 @@ export function SandboxPage() {
         />
       )}
       <SandboxControls status={s} />
+      <DemoTraffic />
       <h2 className="section-heading">Log</h2>
       <SandboxLog />
     </div>

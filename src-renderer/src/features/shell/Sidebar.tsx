@@ -7,7 +7,8 @@ import { useConnectionDialogs } from './connectionDialogs.js';
 
 export function Sidebar({ route }: { route: Route }) {
   const dialogs = useConnectionDialogs();
-  const activeId = route.page === 'cluster' || route.page === 'topic' ? route.clusterId : null;
+  const activeId =
+    route.page === 'cluster' || route.page === 'topic' || route.page === 'group' ? route.clusterId : null;
   return (
     <aside className="sidebar">
       <a className="brand" href={routeHref({ page: 'home' })}>
