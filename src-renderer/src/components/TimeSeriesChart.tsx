@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './time-series-chart.css';
 
@@ -88,10 +88,28 @@ export function TimeSeriesChart(props: Props) {
   const dark = useDarkMode();
   const structure = `${series.map((s) => s.label).join('\u0000')}|${height}|${dark}`;
 
+  const [ready, setReady] = useState(0);
   // (Re)created when the set of lines, the size or the theme changes; data alone only updates it.
+  // uPlot is loaded on first use: it is only needed where a chart is shown.
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    let disposed = false;
+    let cleanup = () => undefined as void;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (disposed) return;
+      cleanup = create(UPlot, el);
+      setReady((n) => n + 1);
+    });
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+    // `structure` stands for series labels, height and theme.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [structure]);
+
+  function create(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
     const palette = Array.from({ length: 10 }, (_, i) => css(`--chart-${i + 1}`));
     const grid = css('--border');
     const text = css('--text-muted');
@@ -155,7 +173,7 @@ export function TimeSeriesChart(props: Props) {
         ],
       },
     };
-    const u = new uPlot(opts, [[]], el);
+    const u = new UPlot(opts, [[]], el);
     chart.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
@@ -164,9 +182,7 @@ export function TimeSeriesChart(props: Props) {
       u.destroy();
       chart.current = null;
     };
-    // `structure` stands for series labels, height and theme.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [structure]);
+  }
 
   useEffect(() => {
     const u = chart.current;
@@ -175,7 +191,7 @@ export function TimeSeriesChart(props: Props) {
       u.setData(toAlignedData(t, series, gaps), false);
       u.setScale('x', { min: range[0] / 1000, max: range[1] / 1000 });
     });
-  }, [t, series, gaps, range, structure]);
+  }, [t, series, gaps, range, ready]);
 
   return <div ref={box} className="ts-chart" role="img" aria-label={label} />;
 }

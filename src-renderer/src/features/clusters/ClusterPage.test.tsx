@@ -54,6 +54,7 @@ describe('ClusterPage', () => {
     ).toEqual([
       ['Overview', '#/clusters/c1/overview'],
       ['Topics', '#/clusters/c1/topics'],
+      ['Consumer groups', '#/clusters/c1/groups'],
     ]);
     expect(current()).toBe('Overview');
     expect(await screen.findByRole('heading', { name: 'Brokers' })).toBeTruthy();

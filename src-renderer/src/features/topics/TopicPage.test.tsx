@@ -38,12 +38,13 @@ const unreachable = () => {
 };
 
 describe('TopicPage', () => {
-  it('offers the three tabs and shows the selected one', async () => {
+  it('offers the four tabs and shows the selected one', async () => {
     renderTab('partitions', () => detail);
     expect(screen.getAllByRole('tab').map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
       ['Partitions', 'true'],
       ['Messages', 'false'],
       ['Produce', 'false'],
+      ['Consumer groups', 'false'],
     ]);
     expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('topic-tab-partitions');
     expect(await screen.findByRole('table', { name: 'Partitions' })).toBeTruthy();
