@@ -52,6 +52,14 @@ const MARKER_COLORS: Record<string, string> = {
   state: '--chart-marker-state',
 };
 
+interface Latest {
+  gaps: ChartGap[];
+  markers: ChartMarker[];
+  onZoom?: (from: number, to: number) => void;
+  onDrawn?: () => void;
+  formatValue: (v: number) => string;
+}
+
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 
 /** uPlot wants seconds and one row per x; a gap becomes a row of nulls, a missing point stays undefined. */
@@ -81,12 +89,13 @@ export function TimeSeriesChart(props: Props) {
   const { label, t, series, gaps = [], markers = [], range, formatValue, onZoom, height = 240, onDrawn } = props;
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
-  const latest = useRef({ gaps, markers, onZoom, onDrawn, formatValue });
+  const latest = useRef<Latest>({ gaps, markers, onZoom, onDrawn, formatValue });
   useLayoutEffect(() => {
     latest.current = { gaps, markers, onZoom, onDrawn, formatValue };
   });
   const dark = useDarkMode();
-  const structure = `${series.map((s) => s.label).join('\u0000')}|${height}|${dark}`;
+  const labels = series.map((s) => s.label);
+  const structure = `${labels.join('\u0000')}|${height}|${dark}`;
 
   const [ready, setReady] = useState(0);
   // (Re)created when the set of lines, the size or the theme changes; data alone only updates it.
@@ -98,7 +107,15 @@ export function TimeSeriesChart(props: Props) {
     let cleanup = () => undefined as void;
     void import('uplot').then(({ default: UPlot }) => {
       if (disposed) return;
-      cleanup = create(UPlot, el);
+      const u = createChart(UPlot, el, labels, height, latest);
+      chart.current = u;
+      const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
+      ro.observe(el);
+      cleanup = () => {
+        ro.disconnect();
+        u.destroy();
+        chart.current = null;
+      };
       setReady((n) => n + 1);
     });
     return () => {
@@ -109,86 +126,11 @@ export function TimeSeriesChart(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [structure]);
 
-  function create(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
-    const palette = Array.from({ length: 10 }, (_, i) => css(`--chart-${i + 1}`));
-    const grid = css('--border');
-    const text = css('--text-muted');
-    const opts: uPlot.Options = {
-      width: Math.max(200, el.clientWidth),
-      height,
-      cursor: { drag: { x: true, y: false, setScale: false }, points: { size: 5 } },
-      select: { show: true, left: 0, top: 0, width: 0, height: 0 },
-      legend: { live: true },
-      scales: { x: { time: true } },
-      axes: [
-        {
-          stroke: text,
-          grid: { stroke: grid, width: 1 },
-          ticks: { stroke: grid, width: 1 },
-          values: (_u, splits, _i, _space, incr) => splits.map((s) => timeLabel(s * 1000, incr * 1000)),
-        },
-        {
-          stroke: text,
-          grid: { stroke: grid, width: 1 },
-          ticks: { stroke: grid, width: 1 },
-          size: 64,
-          values: (_u, splits) => splits.map((v) => latest.current.formatValue(v)),
-        },
-      ],
-      series: [
-        {
-          label: 'Time',
-          value: (_u: uPlot, v: number | null) => {
-            if (v === null || v === undefined) return '—';
-            const d = new Date(v * 1000);
-            return `${timeLabel(v * 1000, 86_400_000)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-          },
-        },
-        ...series.map((s, i) => ({
-          label: s.label,
-          stroke: palette[i % palette.length],
-          width: 1.5,
-          spanGaps: false,
-          points: { show: false },
-          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : latest.current.formatValue(v)),
-        })),
-      ],
-      hooks: {
-        drawClear: [(u) => drawGaps(u, latest.current.gaps)],
-        draw: [
-          (u) => {
-            drawMarkers(u, latest.current.markers);
-            latest.current.onDrawn?.();
-          },
-        ],
-        setSelect: [
-          (u) => {
-            const { left, width } = u.select;
-            if (width < 4) return;
-            const from = u.posToVal(left, 'x') * 1000;
-            const to = u.posToVal(left + width, 'x') * 1000;
-            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-            latest.current.onZoom?.(Math.round(from), Math.round(to));
-          },
-        ],
-      },
-    };
-    const u = new UPlot(opts, [[]], el);
-    chart.current = u;
-    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      u.destroy();
-      chart.current = null;
-    };
-  }
-
   useEffect(() => {
     const u = chart.current;
     if (!u) return;
     u.batch(() => {
-      u.setData(toAlignedData(t, series, gaps), false);
+      u.setData(toAlignedData(t, series, gaps), true);
       u.setScale('x', { min: range[0] / 1000, max: range[1] / 1000 });
     });
   }, [t, series, gaps, range, ready]);
@@ -206,6 +148,79 @@ function timeLabel(ms: number, stepMs: number): string {
   if (stepMs >= 86_400_000) return day;
   if (stepMs < 60_000) return `${hm}:${pad(d.getSeconds())}`;
   return d.getHours() === 0 && d.getMinutes() === 0 ? day : hm;
+}
+
+function createChart(
+  UPlot: typeof uPlot,
+  el: HTMLDivElement,
+  labels: string[],
+  height: number,
+  latest: { current: Latest },
+): uPlot {
+  const palette = Array.from({ length: 10 }, (_, i) => css(`--chart-${i + 1}`));
+  const grid = css('--border');
+  const text = css('--text-muted');
+  const opts: uPlot.Options = {
+    width: Math.max(200, el.clientWidth),
+    height,
+    cursor: { drag: { x: true, y: false, setScale: false }, points: { size: 5 } },
+    select: { show: true, left: 0, top: 0, width: 0, height: 0 },
+    legend: { live: true },
+    scales: { x: { time: true } },
+    axes: [
+      {
+        stroke: text,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        values: (_u, splits, _i, _space, incr) => splits.map((s) => timeLabel(s * 1000, incr * 1000)),
+      },
+      {
+        stroke: text,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        size: 64,
+        values: (_u, splits) => splits.map((v) => latest.current.formatValue(v)),
+      },
+    ],
+    series: [
+      {
+        label: 'Time',
+        value: (_u: uPlot, v: number | null) => {
+          if (v === null || v === undefined) return '—';
+          const d = new Date(v * 1000);
+          return `${timeLabel(v * 1000, 86_400_000)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+        },
+      },
+      ...labels.map((label, i) => ({
+        label,
+        stroke: palette[i % palette.length],
+        width: 1.5,
+        spanGaps: false,
+        points: { show: false },
+        value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : latest.current.formatValue(v)),
+      })),
+    ],
+    hooks: {
+      drawClear: [(u) => drawGaps(u, latest.current.gaps)],
+      draw: [
+        (u) => {
+          drawMarkers(u, latest.current.markers);
+          latest.current.onDrawn?.();
+        },
+      ],
+      setSelect: [
+        (u) => {
+          const { left, width } = u.select;
+          if (width < 4) return;
+          const from = u.posToVal(left, 'x') * 1000;
+          const to = u.posToVal(left + width, 'x') * 1000;
+          u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+          latest.current.onZoom?.(Math.round(from), Math.round(to));
+        },
+      ],
+    },
+  };
+  return new UPlot(opts, [[]], el);
 }
 
 function drawGaps(u: uPlot, gaps: ChartGap[]) {
