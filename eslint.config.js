@@ -58,6 +58,29 @@ export default tseslint.config(
       ],
     },
   },
+  // The Kafka protocol codec stands alone, for the broker and client code alike: Node built-ins, the
+  // compression packages and its own files only (tests may add vitest). Files sit at most one folder
+  // deep, so `../` may leave a subfolder but `../../` would leave the codec.
+  ...[
+    { files: ['src-main/kafka-protocol/*.ts'], up: '' },
+    { files: ['src-main/kafka-protocol/*/**/*.ts'], up: '|\\.\\./(?!\\.\\./)' },
+  ].map(({ files, up }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!node:|\\./${up}|(fzstd|lz4js|snappyjs|vitest)$)`,
+              message:
+                'kafka-protocol imports nothing else of ours: only node:*, fzstd, lz4js, snappyjs and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['src-main/core/**/*.ts', 'src-main/broker/**/*.ts', 'src-main/runtime/**/*.ts', 'src-main/hosts/**/*.ts'],
     rules: {

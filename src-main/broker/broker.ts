@@ -1,15 +1,15 @@
 /**
  * Starts the Samsa sandbox broker: a single-node, Kafka-protocol broker on one data directory.
- * Wires storage, topics, the group coordinator, the handlers and the TCP server together.
+ * Wires storage, topics, the group coordinator, the API modules and the TCP server together.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BrokerContext, Logger, LogLevel } from './apis/context.js';
+import { advertisedApis, routeTable } from './apis/registry.js';
 import { GroupCoordinator } from './group/index.js';
-import { handlers, type BrokerContext, type Logger, type LogLevel } from './handlers/index.js';
 import { LogManager } from './log/index.js';
-import { supportedApis } from './protocol/index.js';
 import { acquireLock, BrokerMeta } from './server/data-dir.js';
-import { createDispatch } from './server/dispatch.js';
+import { createRequestRouter } from './server/request-router.js';
 import { DEFAULT_MAX_FRAME_BYTES } from './server/frame-reader.js';
 import { TcpServer } from './server/tcp-server.js';
 import { brokerConfigEntries, brokerStaticTopicDefaults, SANDBOX_SEGMENT_BYTES } from './topics/broker-configs.js';
@@ -58,13 +58,6 @@ const defaultLogger: Logger = (level, msg) => {
   if (level === 'warn' || level === 'error') process.stderr.write(`[samsa-broker] ${level}: ${msg}\n`);
 };
 
-/** Codec support ∩ handlers, so we never advertise an API we cannot answer. */
-function advertisedApis() {
-  return supportedApis
-    .filter((a) => handlers[a.apiKey] !== undefined)
-    .map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }));
-}
-
 export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   const log = opts.logger ?? defaultLogger;
   const host = opts.host ?? '127.0.0.1';
@@ -101,11 +94,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const logs = new LogManager(path.join(dataDir, 'logs'));
     const topics = await TopicManager.open({
       dataDir,
-      logs: {
-        openPartition: (t, p, c) => logs.openPartition(t, p, c),
-        deleteTopic: (t) => logs.deleteTopic(t),
-        close: () => logs.closeAll(),
-      },
+      logs,
       brokerConfigs: brokerStaticTopicDefaults(segmentBytes),
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
@@ -139,7 +128,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       },
     };
 
-    const server = new TcpServer(createDispatch(ctx, handlers), {
+    const server = new TcpServer(createRequestRouter(ctx, routeTable()), {
       maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
       maxQueuedRequests: 100,
       log,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDataDir } from './server/test-broker.js';
+import { tempDataDir } from './testing/test-broker.js';
 
 const CLI = path.resolve('src-main/broker/cli.ts');
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');

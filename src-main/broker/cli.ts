@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrokerStartError, startBroker, type BrokerOptions } from './broker.js';
-import type { LogLevel } from './handlers/index.js';
+import type { LogLevel } from './apis/context.js';
 
 export interface CliArgs {
   options: BrokerOptions;

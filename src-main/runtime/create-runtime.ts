@@ -2,6 +2,7 @@ import { createCore, type SecretStore } from '../core/index.js';
 import type { BrokerLaunch } from '../core/sandbox/sandbox-manager.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/event-hub.js';
+import { quietKafkajsTimeoutWarning } from './quiet-kafkajs-warning.js';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -17,6 +18,7 @@ export interface RuntimeOptions {
  * build exactly this; only the transport in front differs.
  */
 export function createRuntime(opts: RuntimeOptions) {
+  quietKafkajsTimeoutWarning();
   const hub = new EventHub();
   const log = opts.log ?? (() => undefined);
   const core = createCore({

@@ -14,7 +14,7 @@ import {
   Tools,
   type KafkaToolOptions,
 } from '../../../test-support/kafka/kafka-tools.js';
-import { startTestBroker, type TestBroker } from '../server/test-broker.js';
+import { startTestBroker, type TestBroker } from '../testing/test-broker.js';
 
 // Java 17+ is needed for the tools; the jars are fetched with Maven on first use.
 const hasJava = spawnSync('java', ['-version']).status === 0;

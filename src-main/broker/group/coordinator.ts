@@ -1,31 +1,38 @@
 /**
- * Facade of the classic consumer-group coordinator: wires the shared group registry (groups,
- * offsets, on-disk log) to the rebalance protocol (rebalance.ts), offsets (offsets.ts) and admin
- * requests (admin.ts). Protocol-independent: server handlers pass decoded request bodies in and
- * encode what comes back.
+ * The classic consumer-group coordinator as the broker's handlers call it. Protocol-independent:
+ * handlers pass decoded request bodies in and encode what comes back.
+ *
+ * Every request first checks that the coordinator is running, then goes to the part that owns it:
+ * membership requests to ClassicMembership (membership.ts, which drives rebalance.ts), offsets to
+ * GroupOffsets (offsets.ts). What spans both stays here: a member's commit counts as a heartbeat,
+ * and a group left Empty without offsets is removed. The registry (registry.ts) holds the groups
+ * and writes them through the log (persistence.ts).
  */
-import { ErrorCode } from '../errors.js';
-import { GroupAdmin } from './admin.js';
-import { GroupRegistry } from './group-registry.js';
-import { GroupOffsets } from './offsets.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import type { ClassicGroup } from './group.js';
+import { ClassicMembership } from './membership.js';
+import { GroupOffsets, OffsetsStore } from './offsets.js';
 import { GroupLog } from './persistence.js';
-import { RebalanceEngine } from './rebalance.js';
-import { Timers } from './timers.js';
-import type {
-  DescribedGroup,
-  GroupCoordinatorOptions,
-  HeartbeatRequest,
-  JoinGroupRequest,
-  JoinGroupResponse,
-  LeaveGroupRequest,
-  LeaveGroupResponse,
-  ListedGroup,
-  OffsetCommitRequest,
-  OffsetCommitResponse,
-  OffsetDeleteResponse,
-  OffsetFetchResponse,
-  SyncGroupRequest,
-  SyncGroupResponse,
+import { ClassicRebalance, Timers } from './rebalance.js';
+import { GroupRegistry } from './registry.js';
+import {
+  GroupState,
+  joinError,
+  syncError,
+  type DescribedGroup,
+  type GroupCoordinatorOptions,
+  type HeartbeatRequest,
+  type JoinGroupRequest,
+  type JoinGroupResponse,
+  type LeaveGroupRequest,
+  type LeaveGroupResponse,
+  type ListedGroup,
+  type OffsetCommitRequest,
+  type OffsetCommitResponse,
+  type OffsetDeleteResponse,
+  type OffsetFetchResponse,
+  type SyncGroupRequest,
+  type SyncGroupResponse,
 } from './types.js';
 
 export const DEFAULTS = {
@@ -38,117 +45,231 @@ export const DEFAULTS = {
   maxOffsetMetadataSize: 4096,
 } as const;
 
+const NOT_AVAILABLE = ErrorCode.COORDINATOR_NOT_AVAILABLE;
+
 export class GroupCoordinator {
-  private readonly timers: Timers;
+  private readonly now: () => number;
+  private readonly log: GroupLog;
   private readonly registry: GroupRegistry;
-  private readonly engine: RebalanceEngine;
+  private readonly rebalance: ClassicRebalance;
+  private readonly membership: ClassicMembership;
   private readonly offsets: GroupOffsets;
-  private readonly admin: GroupAdmin;
+  private readonly timers: Timers;
+  private readonly retentionCheckMs: number;
+  /** False once closed: every request then answers COORDINATOR_NOT_AVAILABLE. */
+  private active = false;
 
   constructor(opts: GroupCoordinatorOptions) {
-    const now = opts.now ?? Date.now;
+    const now = (this.now = opts.now ?? Date.now);
     const warn = opts.warn ?? ((m: string) => console.warn(`[group-coordinator] ${m}`));
+    this.log = new GroupLog(opts.dataDir, { fsync: opts.fsync, compactAfterRecords: opts.compactAfterRecords, warn });
+    const store = new OffsetsStore();
+    this.registry = new GroupRegistry(this.log, store, now, warn);
     this.timers = new Timers(opts.setTimeout, opts.clearTimeout);
-    const log = new GroupLog(opts.dataDir, {
-      fsync: opts.fsync,
-      compactAfterRecords: opts.compactAfterRecords,
-      warn: (m) => warn(m),
-    });
-    // The registry and the engine need each other: removing a group unloads its parked requests.
-    const reg = (this.registry = new GroupRegistry(log, () => now(), warn, {
-      unload: (g, errorCode) => this.engine.unload(g, errorCode),
-      armRestoredMembers: (g) => this.engine.armRestoredMembers(g),
-    }));
-    this.engine = new RebalanceEngine({
-      timers: this.timers,
-      now: () => now(),
+    this.rebalance = new ClassicRebalance(this.registry, this.timers, {
       initialRebalanceDelayMs: opts.initialRebalanceDelayMs ?? DEFAULTS.initialRebalanceDelayMs,
+      now,
+    });
+    this.membership = new ClassicMembership(this.registry, this.rebalance, {
       minSessionTimeoutMs: opts.minSessionTimeoutMs ?? DEFAULTS.minSessionTimeoutMs,
       maxSessionTimeoutMs: opts.maxSessionTimeoutMs ?? DEFAULTS.maxSessionTimeoutMs,
       maxGroupSize: opts.maxGroupSize ?? DEFAULTS.maxGroupSize,
-      isActive: () => reg.active,
-      getGroup: (id) => reg.groups.get(id),
-      createGroup: (id) => reg.createGroup(id),
-      discardIfUnused: (g) => reg.discardIfUnused(g),
-      storeGroup: (g, assignment) => reg.storeGroup(g, assignment),
     });
-    this.offsets = new GroupOffsets(reg, {
-      timers: this.timers,
+    this.offsets = new GroupOffsets(store, this.log, {
       retentionMs: opts.offsetsRetentionMs ?? DEFAULTS.offsetsRetentionMs,
-      retentionCheckMs: opts.offsetsRetentionCheckIntervalMs ?? DEFAULTS.offsetsRetentionCheckIntervalMs,
       maxMetadataSize: opts.maxOffsetMetadataSize ?? DEFAULTS.maxOffsetMetadataSize,
-      touchMember: (g, memberId) => this.engine.touchMember(g, memberId),
+      now,
     });
-    this.admin = new GroupAdmin(reg);
-    reg.restore(log.load());
-    reg.active = true;
-    reg.maybeCompact();
-    this.offsets.scheduleRetentionCheck();
+    this.retentionCheckMs = opts.offsetsRetentionCheckIntervalMs ?? DEFAULTS.offsetsRetentionCheckIntervalMs;
+
+    this.registry.restore(this.log.load());
+    for (const group of this.registry.all()) this.rebalance.armRestoredMembers(group);
+    this.active = true;
+    this.registry.maybeCompact();
+    this.scheduleRetentionCheck();
   }
 
   // ---------------------------------------------------------------- group membership
 
   joinGroup(req: JoinGroupRequest): Promise<JoinGroupResponse> {
-    return this.engine.joinGroup(req);
+    if (!this.active) return Promise.resolve(joinError(req.memberId, NOT_AVAILABLE));
+    return this.membership.joinGroup(req);
   }
 
   syncGroup(req: SyncGroupRequest): Promise<SyncGroupResponse> {
-    return this.engine.syncGroup(req);
+    if (!this.active) return Promise.resolve(syncError(NOT_AVAILABLE));
+    return this.membership.syncGroup(req);
   }
 
   heartbeat(req: HeartbeatRequest): { errorCode: number } {
-    return this.engine.heartbeat(req);
+    if (!this.active) return { errorCode: NOT_AVAILABLE };
+    return this.membership.heartbeat(req);
   }
 
   leaveGroup(req: LeaveGroupRequest): LeaveGroupResponse {
-    return this.engine.leaveGroup(req);
+    if (!this.active) return { errorCode: NOT_AVAILABLE, members: [] };
+    return this.membership.leaveGroup(req);
   }
 
   // ---------------------------------------------------------------- offsets
 
   commitOffsets(req: OffsetCommitRequest): OffsetCommitResponse {
-    return this.offsets.commitOffsets(req);
+    const everyPartition = (errorCode: number): OffsetCommitResponse => ({
+      topics: req.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })),
+      })),
+    });
+    if (!this.active) return everyPartition(NOT_AVAILABLE);
+    let group = this.registry.get(req.groupId);
+    if (!group) {
+      // generation -1: a consumer without group management (or the admin client) — a "simple" group.
+      if (req.generationId >= 0) return everyPartition(ErrorCode.ILLEGAL_GENERATION);
+      group = this.registry.create(req.groupId);
+    }
+    const invalid = group.validateOffsetCommit(req.memberId, req.groupInstanceId, req.generationId);
+    if (invalid !== ErrorCode.NONE) {
+      this.registry.discardIfUnused(group);
+      return everyPartition(invalid);
+    }
+    // A commit from a member is a sign of life: it restarts the member's session, as in Kafka.
+    if (group.has(req.memberId)) this.rebalance.touchMember(group, req.memberId);
+    const { response, logged } = this.offsets.commit(group.groupId, req.topics);
+    if (logged) this.registry.maybeCompact();
+    this.registry.discardIfUnused(group);
+    return response;
   }
 
   fetchOffsets(groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null): OffsetFetchResponse {
-    return this.offsets.fetchOffsets(groupId, topics);
+    if (!this.active) return { errorCode: NOT_AVAILABLE, topics: [] };
+    const group = this.registry.get(groupId);
+    return this.offsets.fetch(groupId, topics, group !== undefined && !group.is(GroupState.Dead));
   }
 
   deleteOffsets(groupId: string, topics: { name: string; partitions: number[] }[]): OffsetDeleteResponse {
-    return this.offsets.deleteOffsets(groupId, topics);
+    if (!this.active) return { errorCode: NOT_AVAILABLE, topics: [] };
+    if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, topics: [] };
+    const group = this.registry.get(groupId);
+    if (!group || group.is(GroupState.Dead)) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
+    const { response, deleted } = this.offsets.delete(group, topics);
+    if (deleted) {
+      this.removeIfEmpty(group);
+      this.registry.maybeCompact();
+    }
+    return response;
   }
 
   onTopicDeleted(topic: string): void {
-    this.offsets.onTopicDeleted(topic);
+    if (!this.active) return;
+    const affected = this.offsets.deleteTopic(topic);
+    if (affected.length === 0) return;
+    for (const id of affected) {
+      const group = this.registry.get(id);
+      if (group) this.removeIfEmpty(group);
+    }
+    this.registry.maybeCompact();
   }
 
   /** offsets.retention.minutes, plus removal of Empty groups left without offsets (Kafka's cleanup cycle). */
   expireOffsets(): void {
-    this.offsets.expireOffsets();
+    if (!this.active) return;
+    const now = this.now();
+    for (const group of this.registry.all()) {
+      if (this.offsets.expire(group, now)) this.removeIfEmpty(group);
+    }
+    this.registry.maybeCompact();
+  }
+
+  private scheduleRetentionCheck(): void {
+    if (this.retentionCheckMs <= 0) return;
+    this.timers.schedule('retention', this.retentionCheckMs, () => {
+      this.expireOffsets();
+      this.scheduleRetentionCheck();
+    });
   }
 
   // ---------------------------------------------------------------- admin
 
   describeGroup(groupId: string): DescribedGroup {
-    return this.admin.describeGroup(groupId);
+    const noGroup = (errorCode: number, groupState: string): DescribedGroup => {
+      return { errorCode, groupId, groupState, protocolType: '', protocolData: '', members: [] };
+    };
+    if (!this.active) return noGroup(NOT_AVAILABLE, '');
+    const group = this.registry.get(groupId);
+    // Kafka answers unknown groups as Dead without an error.
+    if (!group) return noGroup(ErrorCode.NONE, GroupState.Dead);
+    const stable = group.is(GroupState.Stable);
+    return {
+      errorCode: ErrorCode.NONE,
+      groupId,
+      groupState: group.state,
+      protocolType: group.protocolType ?? '',
+      protocolData: stable ? (group.protocolName ?? '') : '',
+      members: [...group.members.values()].map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        // Subscription metadata is only meaningful once a protocol is settled.
+        memberMetadata: stable ? m.metadata(group.protocolName) : Buffer.alloc(0),
+        memberAssignment: m.assignment,
+      })),
+    };
   }
 
+  /** ListGroups v4 filters match state names case-insensitively, as Kafka does. */
   listGroups(statesFilter?: string[]): ListedGroup[] {
-    return this.admin.listGroups(statesFilter);
+    if (!this.active) return [];
+    const filter = statesFilter && statesFilter.length > 0 ? new Set(statesFilter.map((s) => s.toLowerCase())) : null;
+    return this.registry
+      .all()
+      .filter((g) => !g.is(GroupState.Dead) && (filter === null || filter.has(g.state.toLowerCase())))
+      .sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0))
+      .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state }));
   }
 
   deleteGroups(groupIds: string[]): { groupId: string; errorCode: number }[] {
-    return this.admin.deleteGroups(groupIds);
+    return [...new Set(groupIds)].map((groupId) => {
+      if (!this.active) return { groupId, errorCode: NOT_AVAILABLE };
+      const group = this.registry.get(groupId);
+      if (!group || group.is(GroupState.Dead)) return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
+      if (!group.is(GroupState.Empty)) return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
+      try {
+        this.removeGroup(group);
+      } catch {
+        return { groupId, errorCode: NOT_AVAILABLE };
+      }
+      return { groupId, errorCode: ErrorCode.NONE };
+    });
   }
 
   /** Answers every parked join/sync with COORDINATOR_NOT_AVAILABLE, stops timers, writes a snapshot. */
   close(): void {
-    const reg = this.registry;
-    if (!reg.active) return;
-    reg.active = false;
-    for (const g of reg.groups.values()) this.engine.unload(g, ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    if (!this.active) return;
+    this.active = false;
+    for (const group of this.registry.all()) this.rebalance.unload(group, NOT_AVAILABLE);
     this.timers.cancelAll();
-    reg.compactQuietly();
-    reg.log.close();
+    this.registry.compactQuietly();
+    this.log.close();
+  }
+
+  // ---------------------------------------------------------------- group removal
+
+  /** Logged first (throws on I/O failure, leaving the group in place); then whatever is parked on it is answered. */
+  private removeGroup(group: ClassicGroup): void {
+    this.registry.remove(group);
+    this.rebalance.unload(group, NOT_AVAILABLE);
+  }
+
+  /** Kafka drops an Empty group once its last offset is gone. */
+  private removeIfEmpty(group: ClassicGroup): void {
+    if (!group.is(GroupState.Empty) || this.offsets.store.hasOffsets(group.groupId) || group.pendingMembers.size > 0) {
+      return;
+    }
+    try {
+      this.removeGroup(group);
+    } catch {
+      /* keep it; retried by the next cleanup */
+    }
   }
 }

@@ -1,21 +1,109 @@
-/** In-memory state of one classic group (membership, protocol, generation); no timers, no I/O. */
+/**
+ * One classic group: its state machine, its members and the rules that need nothing but the group
+ * (protocol choice, leader, static members, member and offset-commit validation). No timers and no
+ * I/O: the membership requests (membership.ts) and the rebalance (rebalance.ts) drive it, and the
+ * registry (registry.ts) stores it.
+ */
 import { randomUUID } from 'node:crypto';
-import { parseSubscriptionTopics } from './consumer-protocol.js';
-import { canTransition, GroupState, type GroupStateName } from './group-state.js';
-import { Member } from './member.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import {
+  CONSUMER_PROTOCOL_TYPE,
+  EMPTY_BUFFER,
+  GroupState,
   joinError,
+  parseSubscriptionTopics,
   syncError,
+  type GroupStateName,
   type JoinCallback,
   type JoinGroupMember,
   type JoinGroupProtocol,
   type JoinGroupResponse,
+  type SyncCallback,
   type SyncGroupResponse,
 } from './types.js';
 
-export const CONSUMER_PROTOCOL_TYPE = 'consumer';
+/** The states each state may be entered from (Kafka's classic group transitions). */
+const VALID_PREVIOUS: Record<GroupStateName, readonly GroupStateName[]> = {
+  Empty: ['PreparingRebalance'],
+  PreparingRebalance: ['Stable', 'CompletingRebalance', 'Empty'],
+  CompletingRebalance: ['PreparingRebalance'],
+  Stable: ['CompletingRebalance'],
+  Dead: ['Stable', 'PreparingRebalance', 'CompletingRebalance', 'Empty', 'Dead'],
+};
+
+export interface MemberInit {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  rebalanceTimeoutMs: number;
+  sessionTimeoutMs: number;
+  protocolType: string;
+  protocols: JoinGroupProtocol[];
+}
+
+/** One member of a classic group, plus the join/sync long-polls parked on it. */
+export class Member {
+  readonly memberId: string;
+  readonly groupInstanceId: string | null;
+  readonly clientId: string;
+  readonly clientHost: string;
+  readonly protocolType: string;
+  rebalanceTimeoutMs: number;
+  sessionTimeoutMs: number;
+  protocols: JoinGroupProtocol[];
+  assignment: Buffer = EMPTY_BUFFER;
+  awaitingJoin: JoinCallback | null = null;
+  awaitingSync: SyncCallback | null = null;
+  /** Joined but not yet through a completed join phase; such members may expire while waiting. */
+  isNew = false;
+
+  constructor(init: MemberInit) {
+    this.memberId = init.memberId;
+    this.groupInstanceId = init.groupInstanceId;
+    this.clientId = init.clientId;
+    this.clientHost = init.clientHost;
+    this.protocolType = init.protocolType;
+    this.rebalanceTimeoutMs = init.rebalanceTimeoutMs;
+    this.sessionTimeoutMs = init.sessionTimeoutMs;
+    this.protocols = init.protocols;
+  }
+
+  get isStatic(): boolean {
+    return this.groupInstanceId !== null;
+  }
+
+  metadata(protocolName: string | null): Buffer {
+    return this.protocols.find((p) => p.name === protocolName)?.metadata ?? EMPTY_BUFFER;
+  }
+
+  /** Same protocols, same order, same bytes: a rejoin that changes nothing. */
+  matches(protocols: JoinGroupProtocol[]): boolean {
+    if (protocols.length !== this.protocols.length) return false;
+    return protocols.every(
+      (p, i) => p.name === this.protocols[i].name && p.metadata.equals(this.protocols[i].metadata),
+    );
+  }
+
+  /** The member's most preferred protocol among those every member supports. */
+  vote(candidates: Set<string>): string {
+    const choice = this.protocols.find((p) => candidates.has(p.name));
+    if (!choice) throw new Error(`member ${this.memberId} supports none of the candidate protocols`);
+    return choice.name;
+  }
+
+  /**
+   * Members parked in a join or sync long-poll count as alive; new members do not, so a client
+   * that disappears during its first join is still expired.
+   */
+  hasSatisfiedHeartbeat(): boolean {
+    return !this.isNew && (this.awaitingJoin !== null || this.awaitingSync !== null);
+  }
+}
 
 export class ClassicGroup {
+  /** Which membership protocol runs the group; KIP-848 `consumer` groups would be a second type. */
+  readonly type = 'classic';
   state: GroupStateName = GroupState.Empty;
   stateTimestamp: number;
   protocolType: string | null = null;
@@ -32,6 +120,7 @@ export class ClassicGroup {
   private numAwaitingJoin = 0;
   /** Set while the initial (delayed) join of a new group runs: how much delay is left to grant. */
   initialJoinRemainingMs: number | null = null;
+  /** A member joined during the initial delay: the delay is extended (up to the rebalance timeout). */
   newMemberAdded = false;
   /** Topics the consumer members subscribe to; null when unknown (not a consumer group or unparsable). */
   subscribedTopics: Set<string> | null = null;
@@ -48,7 +137,7 @@ export class ClassicGroup {
   }
 
   transitionTo(state: GroupStateName, now: number): void {
-    if (!canTransition(this.state, state)) {
+    if (!VALID_PREVIOUS[state].includes(this.state)) {
       throw new Error(`group ${this.groupId}: illegal transition ${this.state} -> ${state}`);
     }
     this.state = state;
@@ -57,7 +146,7 @@ export class ClassicGroup {
 
   /** Empty, Stable and CompletingRebalance may start a rebalance. */
   canRebalance(): boolean {
-    return canTransition(this.state, GroupState.PreparingRebalance);
+    return VALID_PREVIOUS.PreparingRebalance.includes(this.state);
   }
 
   has(memberId: string): boolean {
@@ -76,13 +165,35 @@ export class ClassicGroup {
     return this.staticMembers.get(groupInstanceId);
   }
 
-  isStaticMemberFenced(groupInstanceId: string | null, memberId: string): boolean {
-    if (groupInstanceId === null) return false;
-    const existing = this.staticMembers.get(groupInstanceId);
-    return existing !== undefined && existing !== memberId;
+  /** Static-member fencing, then membership (Kafka's validateMember). */
+  validateMember(memberId: string, groupInstanceId: string | null): number {
+    if (groupInstanceId !== null) {
+      const existing = this.staticMembers.get(groupInstanceId);
+      if (existing === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
+      if (existing !== memberId) return ErrorCode.FENCED_INSTANCE_ID;
+    }
+    return this.has(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
   }
 
-  generateMemberId(clientId: string, groupInstanceId: string | null): string {
+  /** Who may commit offsets to this group (Kafka's ClassicGroup.validateOffsetCommit). */
+  validateOffsetCommit(memberId: string, groupInstanceId: string | null, generationId: number): number {
+    if (this.is(GroupState.Dead)) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (generationId < 0 && this.is(GroupState.Empty)) return ErrorCode.NONE;
+    if (generationId >= 0 || memberId !== '' || groupInstanceId !== null) {
+      const invalid = this.validateMember(memberId, groupInstanceId);
+      if (invalid !== ErrorCode.NONE) return invalid;
+      if (generationId !== this.generationId) return ErrorCode.ILLEGAL_GENERATION;
+    } else if (!this.is(GroupState.Empty)) {
+      // Only members may commit while the group has members.
+      return ErrorCode.UNKNOWN_MEMBER_ID;
+    }
+    // Valid member and generation but no assignment yet: let the client finish its sync.
+    if (this.is(GroupState.CompletingRebalance)) return ErrorCode.REBALANCE_IN_PROGRESS;
+    return ErrorCode.NONE;
+  }
+
+  /** KIP-394 member ids: the instance id (static) or client id, plus a random part. */
+  newMemberId(clientId: string, groupInstanceId: string | null): string {
     return `${groupInstanceId ?? clientId}-${randomUUID()}`;
   }
 
@@ -116,51 +227,40 @@ export class ClassicGroup {
   }
 
   /**
-   * Updates a member's protocols/timeouts and parks its join callback. A callback already parked
-   * belongs to an older join of the same member; it is answered so no request hangs.
+   * Takes a rejoining member's protocols and timeouts and parks its join callback. A callback
+   * already parked belongs to an older join of the same member: it is answered (REBALANCE_IN_PROGRESS)
+   * so no request hangs.
    */
   updateMember(
     member: Member,
-    protocols: JoinGroupProtocol[],
-    rebalanceTimeoutMs: number,
-    sessionTimeoutMs: number,
-    callback: JoinCallback | null,
-    supersededError: number,
+    req: { protocols: JoinGroupProtocol[]; rebalanceTimeoutMs: number; sessionTimeoutMs: number },
+    callback: JoinCallback,
   ): void {
     this.changeProtocolCounts(member.protocols, -1);
-    member.protocols = protocols;
+    member.protocols = req.protocols;
     this.changeProtocolCounts(member.protocols, 1);
-    member.rebalanceTimeoutMs = rebalanceTimeoutMs;
-    member.sessionTimeoutMs = sessionTimeoutMs;
+    member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
+    member.sessionTimeoutMs = req.sessionTimeoutMs;
     const previous = member.awaitingJoin;
-    if (previous && callback) {
+    if (previous) {
       member.awaitingJoin = null;
-      previous(joinError(member.memberId, supersededError));
+      previous(joinError(member.memberId, ErrorCode.REBALANCE_IN_PROGRESS));
+    } else {
+      this.numAwaitingJoin++;
     }
-    if (callback && !previous) this.numAwaitingJoin++;
-    else if (!callback && previous) this.numAwaitingJoin--;
     member.awaitingJoin = callback;
   }
 
-  /** Static member rejoining with an unknown member id takes over the old member's slot. */
-  replaceStaticMember(groupInstanceId: string, oldMemberId: string, newMemberId: string, fencedError: number): Member {
+  /** A static member rejoining with an unknown member id takes over the old member's slot. */
+  replaceStaticMember(groupInstanceId: string, oldMemberId: string, newMemberId: string): Member {
     const old = this.members.get(oldMemberId);
     if (!old) throw new Error(`cannot replace unknown member ${oldMemberId}`);
     // Fence any duplicate instance still parked on the old id.
-    this.completeJoin(old, joinError(oldMemberId, fencedError));
-    this.completeSync(old, syncError(fencedError));
+    this.completeJoin(old, joinError(oldMemberId, ErrorCode.FENCED_INSTANCE_ID));
+    this.completeSync(old, syncError(ErrorCode.FENCED_INSTANCE_ID));
     this.members.delete(oldMemberId);
     this.pendingSyncMembers.delete(oldMemberId);
-    const replacement = new Member(
-      newMemberId,
-      old.groupInstanceId,
-      old.clientId,
-      old.clientHost,
-      old.rebalanceTimeoutMs,
-      old.sessionTimeoutMs,
-      old.protocolType,
-      old.protocols,
-    );
+    const replacement = new Member({ ...old, memberId: newMemberId });
     replacement.assignment = old.assignment;
     this.members.set(newMemberId, replacement);
     if (this.leaderId === oldMemberId) this.leaderId = newMemberId;
@@ -198,13 +298,10 @@ export class ClassicGroup {
     if (this.leaderId === null) return false;
     const leader = this.members.get(this.leaderId);
     if (leader?.awaitingJoin) return true;
-    for (const m of this.members.values()) {
-      if (m.awaitingJoin) {
-        this.leaderId = m.memberId;
-        return true;
-      }
-    }
-    return false;
+    const rejoined = [...this.members.values()].find((m) => m.awaitingJoin);
+    if (!rejoined) return false;
+    this.leaderId = rejoined.memberId;
+    return true;
   }
 
   /** Max rebalance timeout over members: how long a rebalance may wait for rejoins. */
@@ -215,11 +312,11 @@ export class ClassicGroup {
   }
 
   /** An empty group accepts any non-empty protocol set; otherwise type must match and one protocol be common. */
-  supportsProtocols(protocolType: string, protocolNames: string[]): boolean {
-    if (this.is(GroupState.Empty)) return protocolType.length > 0 && protocolNames.length > 0;
+  supportsProtocols(protocolType: string, protocols: JoinGroupProtocol[]): boolean {
+    if (this.is(GroupState.Empty)) return protocolType.length > 0 && protocols.length > 0;
     return (
       this.protocolType === protocolType &&
-      protocolNames.some((n) => (this.supportedProtocols.get(n) ?? 0) === this.members.size)
+      protocols.some((p) => (this.supportedProtocols.get(p.name) ?? 0) === this.members.size)
     );
   }
 
@@ -235,26 +332,15 @@ export class ClassicGroup {
     }
     let best = '';
     let bestVotes = -1;
-    for (const [name, n] of votes) {
-      if (n > bestVotes) {
-        best = name;
-        bestVotes = n;
-      }
-    }
+    for (const [name, n] of votes) if (n > bestVotes) [best, bestVotes] = [name, n];
     return best;
   }
 
   initNextGeneration(now: number): void {
     this.generationId++;
-    if (this.members.size > 0) {
-      this.protocolName = this.selectProtocol();
-      this.subscribedTopics = this.computeSubscribedTopics();
-      this.transitionTo(GroupState.CompletingRebalance, now);
-    } else {
-      this.protocolName = null;
-      this.subscribedTopics = this.computeSubscribedTopics();
-      this.transitionTo(GroupState.Empty, now);
-    }
+    this.protocolName = this.members.size > 0 ? this.selectProtocol() : null;
+    this.subscribedTopics = this.computeSubscribedTopics();
+    this.transitionTo(this.members.size > 0 ? GroupState.CompletingRebalance : GroupState.Empty, now);
     this.pendingSyncMembers.clear();
   }
 
@@ -275,6 +361,20 @@ export class ClassicGroup {
   isSubscribedToTopic(topic: string): boolean {
     if (this.subscribedTopics) return this.subscribedTopics.has(topic);
     return this.protocolType === CONSUMER_PROTOCOL_TYPE;
+  }
+
+  /** The JoinGroup answer for a member of the current generation (only the leader gets the member list). */
+  joinResponse(member: Member): JoinGroupResponse {
+    return {
+      errorCode: ErrorCode.NONE,
+      generationId: this.generationId,
+      protocolType: this.protocolType,
+      protocolName: this.protocolName,
+      leader: this.leaderId ?? '',
+      memberId: member.memberId,
+      members: this.isLeader(member.memberId) ? this.currentMemberList() : [],
+      skipAssignment: false,
+    };
   }
 
   currentMemberList(): JoinGroupMember[] {

@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
-import { encodeSubscription } from './consumer-protocol.js';
-import { flush } from './fake-clock.js';
-import { harness, joinNew, joinReq, stableSingle, syncReq, type Harness } from './test-helpers.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import { flush } from '../testing/fake-clock.js';
+import {
+  encodeSubscription,
+  harness,
+  joinNew,
+  joinReq,
+  stableSingle,
+  syncReq,
+  type Harness,
+} from '../testing/group-harness.js';
 import type { OffsetCommitRequest } from './types.js';
 
 let h: Harness;

@@ -1,66 +1,135 @@
 /**
- * Committed offsets of the classic coordinator: OffsetCommit, OffsetFetch, OffsetDelete, topic
- * deletion and the periodic retention cleanup. Every change is logged before it is acknowledged.
+ * Committed offsets: the in-memory store and OffsetCommit / OffsetFetch / OffsetDelete / retention
+ * over it. Independent of how a group manages its members: the coordinator finds the group and the
+ * group decides who may commit (ClassicGroup.validateOffsetCommit); this module only asks what any
+ * group can tell (state, protocol type, subscribed topics). Every change is logged before it is
+ * acknowledged or applied.
  */
-import { ErrorCode } from '../errors.js';
-import { CONSUMER_PROTOCOL_TYPE, type ClassicGroup } from './group.js';
-import { GroupState } from './group-state.js';
-import { tupleToOffset, type GroupRegistry } from './group-registry.js';
-import { expiredOffsets } from './offsets-store.js';
-import type { OffsetTuple } from './persistence.js';
-import { validateMember } from './rebalance-context.js';
-import type { Timers } from './timers.js';
-import type {
-  OffsetCommitRequest,
-  OffsetCommitResponse,
-  OffsetDeleteResponse,
-  OffsetFetchPartition,
-  OffsetFetchResponse,
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import type { ClassicGroup } from './group.js';
+import type { GroupLog, OffsetTuple } from './persistence.js';
+import {
+  CONSUMER_PROTOCOL_TYPE,
+  GroupState,
+  type OffsetCommitRequest,
+  type OffsetCommitResponse,
+  type OffsetDeleteResponse,
+  type OffsetFetchPartition,
+  type OffsetFetchResponse,
 } from './types.js';
 
-const RETENTION_TIMER = 'retention';
+export interface CommittedOffset {
+  offset: bigint;
+  /** -1 when the client did not send one. */
+  leaderEpoch: number;
+  /** Kafka stores a null metadata string as "". */
+  metadata: string;
+  commitTimestamp: number;
+}
 
-export interface GroupOffsetsOptions {
-  readonly timers: Timers;
-  readonly retentionMs: number;
-  readonly retentionCheckMs: number;
-  readonly maxMetadataSize: number;
-  /** A commit from a member counts as a sign of life (resets its session timer). */
-  touchMember(group: ClassicGroup, memberId: string): void;
+export interface OffsetRow extends CommittedOffset {
+  topic: string;
+  partition: number;
+}
+
+/** Committed offsets per group, topic and partition, in memory (the log is what makes them durable). */
+export class OffsetsStore {
+  private readonly byGroup = new Map<string, Map<string, Map<number, CommittedOffset>>>();
+
+  get(groupId: string, topic: string, partition: number): CommittedOffset | undefined {
+    return this.byGroup.get(groupId)?.get(topic)?.get(partition);
+  }
+
+  set(groupId: string, topic: string, partition: number, value: CommittedOffset): void {
+    let topics = this.byGroup.get(groupId);
+    if (!topics) this.byGroup.set(groupId, (topics = new Map()));
+    let parts = topics.get(topic);
+    if (!parts) topics.set(topic, (parts = new Map()));
+    parts.set(partition, value);
+  }
+
+  delete(groupId: string, topic: string, partition: number): boolean {
+    const topics = this.byGroup.get(groupId);
+    const parts = topics?.get(topic);
+    if (!topics || !parts || !parts.delete(partition)) return false;
+    if (parts.size === 0) topics.delete(topic);
+    if (topics.size === 0) this.byGroup.delete(groupId);
+    return true;
+  }
+
+  deleteGroup(groupId: string): void {
+    this.byGroup.delete(groupId);
+  }
+
+  /** Drops a topic everywhere; returns the groups that had offsets for it. */
+  deleteTopic(topic: string): string[] {
+    const affected: string[] = [];
+    for (const [groupId, topics] of this.byGroup) {
+      if (topics.delete(topic)) {
+        affected.push(groupId);
+        if (topics.size === 0) this.byGroup.delete(groupId);
+      }
+    }
+    return affected;
+  }
+
+  hasOffsets(groupId: string): boolean {
+    return this.byGroup.has(groupId);
+  }
+
+  groupIds(): string[] {
+    return [...this.byGroup.keys()];
+  }
+
+  /** All offsets of a group, sorted by topic then partition for stable answers. */
+  all(groupId: string): OffsetRow[] {
+    const topics = this.byGroup.get(groupId);
+    if (!topics) return [];
+    const rows: OffsetRow[] = [];
+    for (const topic of [...topics.keys()].sort()) {
+      const parts = topics.get(topic)!;
+      for (const partition of [...parts.keys()].sort((a, b) => a - b)) {
+        rows.push({ topic, partition, ...parts.get(partition)! });
+      }
+    }
+    return rows;
+  }
+}
+
+/** The log's form of an offset; decimal strings keep 64-bit offsets exact in JSON. */
+export function offsetToTuple(r: OffsetRow): OffsetTuple {
+  return [r.topic, r.partition, r.offset.toString(), r.leaderEpoch, r.metadata, r.commitTimestamp];
+}
+
+export function offsetFromTuple(o: OffsetTuple): CommittedOffset {
+  return { offset: BigInt(o[2]), leaderEpoch: o[3], metadata: o[4], commitTimestamp: o[5] };
+}
+
+export interface OffsetsOptions {
+  /** offsets.retention.minutes, in ms. */
+  retentionMs: number;
+  /** offset.metadata.max.bytes. */
+  maxMetadataSize: number;
+  now(): number;
 }
 
 export class GroupOffsets {
   constructor(
-    private readonly reg: GroupRegistry,
-    private readonly opts: GroupOffsetsOptions,
+    readonly store: OffsetsStore,
+    private readonly log: GroupLog,
+    private readonly opts: OffsetsOptions,
   ) {}
 
-  commitOffsets(req: OffsetCommitRequest): OffsetCommitResponse {
-    const all = (errorCode: number): OffsetCommitResponse => ({
-      topics: req.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })),
-      })),
-    });
-    if (!this.reg.active) return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    let group = this.reg.groups.get(req.groupId);
-    if (!group) {
-      // generation -1: a consumer without group management (or the admin client) — a "simple" group.
-      if (req.generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
-      group = this.reg.createGroup(req.groupId);
-    }
-    const invalid = this.validateOffsetCommit(group, req);
-    if (invalid !== ErrorCode.NONE) {
-      this.reg.discardIfUnused(group);
-      return all(invalid);
-    }
-    if (group.has(req.memberId)) this.opts.touchMember(group, req.memberId);
-
-    const ts = this.reg.now();
+  /**
+   * Stores the offsets of a commit the group has accepted; metadata over the limit is refused per
+   * partition. `logged` tells whether a log record was attempted (the caller then checks compaction).
+   */
+  commit(groupId: string, topics: OffsetCommitRequest['topics']): { response: OffsetCommitResponse; logged: boolean } {
+    const ts = this.opts.now();
     const accepted: OffsetTuple[] = [];
     const codes = new Map<string, number>();
     const key = (t: string, p: number): string => `${t}\u0000${p}`;
-    for (const t of req.topics) {
+    for (const t of topics) {
       for (const p of t.partitions) {
         const metadata = p.committedMetadata ?? '';
         if (metadata.length > this.opts.maxMetadataSize) {
@@ -74,17 +143,15 @@ export class GroupOffsets {
       let code: number = ErrorCode.NONE;
       try {
         // Durable before acknowledged.
-        this.reg.log.append({ op: 'offsets', group: group.groupId, offsets: accepted });
-        for (const o of accepted) this.reg.offsets.set(group.groupId, o[0], o[1], tupleToOffset(o));
+        this.log.append({ op: 'offsets', group: groupId, offsets: accepted });
+        for (const o of accepted) this.store.set(groupId, o[0], o[1], offsetFromTuple(o));
       } catch {
         code = ErrorCode.COORDINATOR_NOT_AVAILABLE;
       }
       for (const o of accepted) codes.set(key(o[0], o[1]), code);
-      this.reg.maybeCompact();
     }
-    this.reg.discardIfUnused(group);
-    return {
-      topics: req.topics.map((t) => ({
+    const response = {
+      topics: topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((p) => ({
           partitionIndex: p.partitionIndex,
@@ -92,33 +159,19 @@ export class GroupOffsets {
         })),
       })),
     };
+    return { response, logged: accepted.length > 0 };
   }
 
-  /** Kafka's ClassicGroup.validateOffsetCommit. */
-  private validateOffsetCommit(group: ClassicGroup, req: OffsetCommitRequest): number {
-    if (group.is(GroupState.Dead)) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    if (req.generationId < 0 && group.is(GroupState.Empty)) return ErrorCode.NONE;
-    if (req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null) {
-      const invalid = validateMember(group, req.memberId, req.groupInstanceId);
-      if (invalid !== ErrorCode.NONE) return invalid;
-      if (req.generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
-    } else if (!group.is(GroupState.Empty)) {
-      // Only members may commit while the group has members.
-      return ErrorCode.UNKNOWN_MEMBER_ID;
-    }
-    // Valid member and generation but no assignment yet: let the client finish its sync.
-    if (group.is(GroupState.CompletingRebalance)) return ErrorCode.REBALANCE_IN_PROGRESS;
-    return ErrorCode.NONE;
-  }
-
-  fetchOffsets(groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null): OffsetFetchResponse {
-    if (!this.reg.active) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, topics: [] };
-    const group = this.reg.groups.get(groupId);
-    const known = group !== undefined && !group.is(GroupState.Dead);
+  /** `known` is false for a group that does not exist: listed partitions then read -1, and "all" reads nothing. */
+  fetch(
+    groupId: string,
+    topics: { name: string; partitionIndexes: number[] }[] | null,
+    known: boolean,
+  ): OffsetFetchResponse {
     if (topics === null) {
       if (!known) return { errorCode: ErrorCode.NONE, topics: [] };
       const byTopic = new Map<string, OffsetFetchPartition[]>();
-      for (const r of this.reg.offsets.all(groupId)) {
+      for (const r of this.store.all(groupId)) {
         let list = byTopic.get(r.topic);
         if (!list) byTopic.set(r.topic, (list = []));
         list.push({
@@ -136,7 +189,7 @@ export class GroupOffsets {
       topics: topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((partitionIndex) => {
-          const o = known ? this.reg.offsets.get(groupId, t.name, partitionIndex) : undefined;
+          const o = known ? this.store.get(groupId, t.name, partitionIndex) : undefined;
           return {
             partitionIndex,
             committedOffset: o ? o.offset : -1n,
@@ -149,12 +202,15 @@ export class GroupOffsets {
     };
   }
 
-  deleteOffsets(groupId: string, topics: { name: string; partitions: number[] }[]): OffsetDeleteResponse {
-    const groupError = (errorCode: number): OffsetDeleteResponse => ({ errorCode, topics: [] });
-    if (!this.reg.active) return groupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    if (groupId === '') return groupError(ErrorCode.INVALID_GROUP_ID);
-    const group = this.reg.groups.get(groupId);
-    if (!group || group.is(GroupState.Dead)) return groupError(ErrorCode.GROUP_ID_NOT_FOUND);
+  /**
+   * OffsetDelete on a live group: offsets of topics the group still consumes stay. `deleted` tells
+   * whether anything went, which may leave an Empty group with no offsets for the caller to drop.
+   */
+  delete(
+    group: ClassicGroup,
+    topics: { name: string; partitions: number[] }[],
+  ): { response: OffsetDeleteResponse; deleted: boolean } {
+    const groupError = (errorCode: number) => ({ response: { errorCode, topics: [] }, deleted: false });
     const subscribedCheck = !group.is(GroupState.Empty);
     // A non-empty group that is not a consumer group gives no way to know what it consumes.
     if (subscribedCheck && group.protocolType !== CONSUMER_PROTOCOL_TYPE) return groupError(ErrorCode.NON_EMPTY_GROUP);
@@ -173,61 +229,59 @@ export class GroupOffsets {
     });
     if (eligible.length > 0) {
       try {
-        this.reg.log.append({ op: 'deleteOffsets', group: groupId, partitions: eligible });
+        this.log.append({ op: 'deleteOffsets', group: group.groupId, partitions: eligible });
       } catch {
         return groupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
       }
-      for (const [t, p] of eligible) this.reg.offsets.delete(groupId, t, p);
-      this.reg.maybeRemoveEmptyGroup(group);
-      this.reg.maybeCompact();
+      for (const [t, p] of eligible) this.store.delete(group.groupId, t, p);
     }
-    return { errorCode: ErrorCode.NONE, topics: result };
+    return { response: { errorCode: ErrorCode.NONE, topics: result }, deleted: eligible.length > 0 };
   }
 
-  onTopicDeleted(topic: string): void {
-    if (!this.reg.active) return;
-    const affected = this.reg.offsets.deleteTopic(topic);
-    if (affected.length === 0) return;
+  /** Drops the offsets of a deleted topic; returns the groups that had some. */
+  deleteTopic(topic: string): string[] {
+    const affected = this.store.deleteTopic(topic);
+    if (affected.length === 0) return affected;
     try {
-      this.reg.log.append({ op: 'deleteTopic', topic });
+      this.log.append({ op: 'deleteTopic', topic });
     } catch {
       /* memory already reflects the deletion; a restart would resurrect offsets of a topic that no longer exists */
     }
-    for (const id of affected) {
-      const g = this.reg.groups.get(id);
-      if (g) this.reg.maybeRemoveEmptyGroup(g);
-    }
-    this.reg.maybeCompact();
+    return affected;
   }
 
-  scheduleRetentionCheck(): void {
-    if (this.opts.retentionCheckMs <= 0) return;
-    this.opts.timers.schedule(RETENTION_TIMER, this.opts.retentionCheckMs, () => {
-      this.expireOffsets();
-      this.scheduleRetentionCheck();
-    });
-  }
-
-  /** offsets.retention.minutes, plus removal of Empty groups left without offsets (Kafka's cleanup cycle). */
-  expireOffsets(): void {
-    if (!this.reg.active) return;
-    const now = this.reg.now();
-    for (const group of [...this.reg.groups.values()]) {
-      const expired = expiredOffsets(this.reg.offsets.all(group.groupId), group, now, this.opts.retentionMs);
-      if (expired.length > 0) {
-        try {
-          this.reg.log.append({
-            op: 'deleteOffsets',
-            group: group.groupId,
-            partitions: expired.map((r) => [r.topic, r.partition]),
-          });
-        } catch {
-          continue;
-        }
-        for (const r of expired) this.reg.offsets.delete(group.groupId, r.topic, r.partition);
-      }
-      this.reg.maybeRemoveEmptyGroup(group);
+  /** Drops the group's offsets that are past retention; false when that could not be logged (nothing changed). */
+  expire(group: ClassicGroup, now: number): boolean {
+    const expired = expiredOffsets(this.store.all(group.groupId), group, now, this.opts.retentionMs);
+    if (expired.length === 0) return true;
+    try {
+      this.log.append({
+        op: 'deleteOffsets',
+        group: group.groupId,
+        partitions: expired.map((r) => [r.topic, r.partition]),
+      });
+    } catch {
+      return false;
     }
-    this.reg.maybeCompact();
+    for (const r of expired) this.store.delete(group.groupId, r.topic, r.partition);
+    return true;
   }
+}
+
+/**
+ * Offsets due for expiry under Kafka's retention rules (KIP-211):
+ * - group with a protocol type and Empty: retention counts from when the group became Empty;
+ * - Stable consumer group with known subscriptions: offsets of unsubscribed topics, from commit time;
+ * - group without protocol type (simple commits only): from each offset's commit time;
+ * - anything else keeps its offsets.
+ */
+function expiredOffsets(rows: OffsetRow[], group: ClassicGroup, now: number, retentionMs: number): OffsetRow[] {
+  const older = (base: number): boolean => now - base >= retentionMs;
+  if (group.protocolType === null) return rows.filter((r) => older(r.commitTimestamp));
+  if (group.is(GroupState.Empty)) return rows.filter(() => older(group.stateTimestamp));
+  if (group.protocolType === CONSUMER_PROTOCOL_TYPE && group.is(GroupState.Stable) && group.subscribedTopics) {
+    const subscribed = group.subscribedTopics;
+    return rows.filter((r) => !subscribed.has(r.topic) && older(r.commitTimestamp));
+  }
+  return [];
 }

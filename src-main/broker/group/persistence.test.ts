@@ -1,10 +1,10 @@
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
-import { flush } from './fake-clock.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import { flush } from '../testing/fake-clock.js';
 import { LOG_FILE, SNAPSHOT_FILE } from './persistence.js';
-import { harness, stableSingle, syncReq, type Harness } from './test-helpers.js';
+import { harness, stableSingle, syncReq, type Harness } from '../testing/group-harness.js';
 
 let h: Harness;
 beforeEach(() => {

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 
 export const LOG_FILE = 'groups.log';
 export const SNAPSHOT_FILE = 'groups.snapshot.json';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { GroupCoordinator } from './coordinator.js';
-import { joinReq, syncReq } from './test-helpers.js';
+import { joinReq, syncReq } from '../testing/group-harness.js';
 import { legacyLeaveErrorCode } from './types.js';
 
 it('works on real timers with a short initial delay', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
-import { encodeSubscription } from './consumer-protocol.js';
-import { flush } from './fake-clock.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
+import { flush } from '../testing/fake-clock.js';
 import {
+  encodeSubscription,
   harness,
   INITIAL_DELAY,
   joinNew,
@@ -11,7 +11,7 @@ import {
   syncReq,
   track,
   type Harness,
-} from './test-helpers.js';
+} from '../testing/group-harness.js';
 
 let h: Harness;
 beforeEach(() => {

@@ -3,6 +3,17 @@
  * message JSON (lowerCamelCase) so the server's handlers can pass decoded bodies straight through.
  */
 
+/** Classic group states; the transitions between them are ClassicGroup's (group.ts). */
+export const GroupState = {
+  Empty: 'Empty',
+  PreparingRebalance: 'PreparingRebalance',
+  CompletingRebalance: 'CompletingRebalance',
+  Stable: 'Stable',
+  Dead: 'Dead',
+} as const;
+
+export type GroupStateName = (typeof GroupState)[keyof typeof GroupState];
+
 export interface GroupCoordinatorOptions {
   /** Folder for the group/offset log and snapshot; created if missing. */
   dataDir: string;
@@ -195,4 +206,33 @@ export function syncError(errorCode: number): SyncGroupResponse {
 export function legacyLeaveErrorCode(response: LeaveGroupResponse): number {
   if (response.errorCode !== 0) return response.errorCode;
   return response.members.find((m) => m.errorCode !== 0)?.errorCode ?? 0;
+}
+
+/** The protocol type of Kafka consumers, whose JoinGroup metadata is a ConsumerProtocolSubscription. */
+export const CONSUMER_PROTOCOL_TYPE = 'consumer';
+
+/**
+ * Topics of a consumer protocol subscription (ConsumerProtocolSubscription), or null when the bytes
+ * do not follow the schema. Only the V0 prefix (version, topics[]) is read: every later version
+ * starts with it, which is how Kafka's coordinator stays independent of future versions.
+ */
+export function parseSubscriptionTopics(metadata: Buffer): string[] | null {
+  let pos = 0;
+  // Reading past the end gives -1: a truncated field and a negative one both mean "not a subscription".
+  const read = (size: 2 | 4): number => {
+    if (pos + size > metadata.length) return -1;
+    pos += size;
+    return size === 2 ? metadata.readInt16BE(pos - 2) : metadata.readInt32BE(pos - 4);
+  };
+  if (read(2) < 0) return null; // version
+  const count = read(4);
+  if (count < 0) return null;
+  const topics: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const len = read(2);
+    if (len < 0 || pos + len > metadata.length) return null;
+    topics.push(metadata.toString('utf8', pos, pos + len));
+    pos += len;
+  }
+  return topics;
 }

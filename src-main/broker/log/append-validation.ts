@@ -2,8 +2,7 @@
  * Checks a Produce payload's batches before anything is written, so a bad batch rejects the
  * whole request and the log never holds a batch a consumer would choke on.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
-import { iterateRecords, type BatchView } from '../records/index.js';
+import { type BatchView, ErrorCode, iterateRecords, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { hasCompact, type LogConfig } from './config.js';
 
 /**

@@ -3,16 +3,17 @@
  * retries, deciding whether to roll, and putting the batches in the active segment. The facade
  * keeps only the state changes, so the order of effects there reads as a whole.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
 import {
   ATTRIBUTES_OFFSET,
   BASE_OFFSET_OFFSET,
+  type BatchView,
+  ErrorCode,
+  KafkaProtocolError,
   MAX_TIMESTAMP_OFFSET,
   PARTITION_LEADER_EPOCH_OFFSET,
-  TIMESTAMP_TYPE_MASK,
   rewriteBatchCrc,
-  type BatchView,
-} from '../records/index.js';
+  TIMESTAMP_TYPE_MASK,
+} from '../../kafka-protocol/index.js';
 import type { LogConfig } from './config.js';
 import type { BatchMetadata, ProducerAppend } from './producer-state.js';
 import type { LogSegment } from './segment.js';

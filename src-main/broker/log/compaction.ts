@@ -8,7 +8,13 @@
  * indexes rebuilt.
  */
 import fs from 'node:fs';
-import { buildBatch, canCompress, iterateRecords, type BatchHeader, type KafkaRecord } from '../records/index.js';
+import {
+  buildBatch,
+  canCompress,
+  iterateRecords,
+  type BatchHeader,
+  type KafkaRecord,
+} from '../../kafka-protocol/index.js';
 import { LogSegment } from './segment.js';
 
 export interface CompactionOptions {

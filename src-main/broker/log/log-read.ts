@@ -1,5 +1,5 @@
 /** Fetch reads: whole batches out of the segment holding the wanted offset. */
-import { LOG_OVERHEAD } from '../records/index.js';
+import { LOG_OVERHEAD } from '../../kafka-protocol/index.js';
 import type { LogSegment } from './segment.js';
 
 /** Index of the segment with the largest baseOffset <= offset (0 when none is). */

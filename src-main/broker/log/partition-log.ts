@@ -5,10 +5,8 @@
  * (Produce), log-read (Fetch), timestamp-lookup (ListOffsets), log-recovery (open, and the
  * files in the partition directory), retention and compaction.
  */
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
-import { splitBatches } from '../records/index.js';
+import { ErrorCode, KafkaProtocolError, splitBatches } from '../../kafka-protocol/index.js';
 import { validateAppendBatches } from './append-validation.js';
 import { assignOffsets, needsRoll, writeBatches } from './append-write.js';
 import { compactSegments } from './compaction.js';
@@ -45,9 +43,11 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-export class PartitionLog extends EventEmitter {
-  /** Called after every successful (non-duplicate) append; the server wakes long-polling fetches. */
-  onAppend?: () => void;
+/**
+ * Appends do not notify anyone: the Produce handler wakes long-polling fetches through the
+ * partition's AppendSignal (server/long-poll.ts) once the append has returned.
+ */
+export class PartitionLog {
   /** Partition leader epoch stamped into appended batches. */
   leaderEpoch = 0;
 
@@ -63,9 +63,7 @@ export class PartitionLog extends EventEmitter {
   private constructor(
     readonly dir: string,
     private config: LogConfig,
-  ) {
-    super();
-  }
+  ) {}
 
   // ---------------------------------------------------------------- open / recovery
 
@@ -155,8 +153,6 @@ export class PartitionLog extends EventEmitter {
     writeBatches(this.activeSegment, records, fresh, fresh.length === batches.length, totalBytes);
     txn.commit();
     this.nextOffset = offset;
-    this.onAppend?.();
-    this.emit('append');
     return { baseOffset, lastOffset: offset - 1n, logStartOffset: this.startOffset, logAppendTime, duplicate: false };
   }
 
@@ -307,14 +303,12 @@ export class PartitionLog extends EventEmitter {
     for (const s of this.segments) s.close();
     markCleanShutdown(this.dir);
     this.closed = true;
-    this.removeAllListeners();
   }
 
   /** Close without the clean-shutdown marker and delete every file (topic deletion). */
   destroy(): void {
     if (!this.closed) for (const s of this.segments) s.close();
     this.closed = true;
-    this.removeAllListeners();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 

@@ -5,9 +5,8 @@
  * `producer-state.snapshot` (JSON) so a restart only replays batches after the snapshot.
  */
 import fs from 'node:fs';
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
-import type { BatchHeader } from '../records/index.js';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { type BatchHeader, ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 
 export const MAX_BATCHES_PER_PRODUCER = 5;
 const INT32_MAX = 0x7fffffff;

@@ -13,7 +13,7 @@ import {
   parseBatchHeader,
   validateBatch,
   type BatchHeader,
-} from '../records/index.js';
+} from '../../kafka-protocol/index.js';
 import { OffsetIndex } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
 

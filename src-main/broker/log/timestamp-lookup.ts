@@ -2,7 +2,7 @@
  * ListOffsets by timestamp. Segment max timestamps and time indexes narrow the search to a few
  * batches; only those are inflated to find the exact record.
  */
-import { iterateRecords, type BatchHeader } from '../records/index.js';
+import { iterateRecords, type BatchHeader } from '../../kafka-protocol/index.js';
 import type { LogSegment } from './segment.js';
 
 export interface TimestampedOffset {

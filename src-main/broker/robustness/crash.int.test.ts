@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, startBrokerProcess, type BrokerProcess } from './broker-process.js';
+import { freePort, startBrokerProcess, type BrokerProcess } from '../testing/robustness/broker-process.js';
 import {
   checkDurability,
   idempotentProducer,
@@ -19,9 +19,9 @@ import {
   readAll,
   segmentFiles,
   type ProduceLog,
-} from './crash-helpers.js';
-import { kafka } from './kafka-check.js';
-import { createRng, seedFromEnv } from './prng.js';
+} from '../testing/robustness/crash-helpers.js';
+import { kafka } from '../testing/robustness/kafka-check.js';
+import { createRng, seedFromEnv } from '../testing/robustness/prng.js';
 
 interface Scenario {
   topic: string;

@@ -3,8 +3,8 @@
  * so a waiting Fetch or JoinGroup holds back later responses), and applies backpressure.
  */
 import type net from 'node:net';
-import type { ClientInfo } from '../handlers/index.js';
-import { CloseConnection, type Dispatch } from './dispatch.js';
+import type { ClientInfo } from '../apis/context.js';
+import { CloseConnection, type RequestRouter } from './request-router.js';
 import { FrameReader, FrameSizeError } from './frame-reader.js';
 
 export interface ConnectionOptions {
@@ -25,7 +25,7 @@ export class Connection {
 
   constructor(
     readonly socket: net.Socket,
-    private readonly dispatch: Dispatch,
+    private readonly route: RequestRouter,
     private readonly opts: ConnectionOptions,
   ) {
     this.reader = new FrameReader(opts.maxFrameBytes);
@@ -92,7 +92,7 @@ export class Connection {
         this.queue[this.head++] = undefined as unknown as Buffer; // let the frame be collected
         let result: Buffer | null | Promise<Buffer | null>;
         try {
-          result = this.dispatch(frame, this.client);
+          result = this.route(frame, this.client);
         } catch (e) {
           this.fail(e);
           return;

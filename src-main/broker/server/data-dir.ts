@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJson, writeJsonAtomic } from '../util/atomic-file.js';
+import { readJson, writeJsonAtomic } from '../../util/atomic-file.js';
 
 const LOCK_FILE = '.lock';
 const META_FILE = 'meta.json';

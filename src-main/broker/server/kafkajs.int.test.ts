@@ -1,7 +1,7 @@
 /** End-to-end with kafkajs 2.2.4: admin APIs, an idempotent producer, a two-member consumer group. */
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBroker, type TestBroker } from './test-broker.js';
+import { startTestBroker, type TestBroker } from '../testing/test-broker.js';
 
 let broker: TestBroker;
 let kafka: Kafka;

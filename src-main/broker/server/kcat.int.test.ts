@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBroker, type TestBroker } from './test-broker.js';
+import { startTestBroker, type TestBroker } from '../testing/test-broker.js';
 
 const KCAT = '/usr/bin/kcat';
 const hasKcat = fs.existsSync(KCAT);

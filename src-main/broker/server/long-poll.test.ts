@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { AppendSignal, waitForAppend } from './long-poll.js';
+import { abortWaiterCount, AppendSignal, waitForAppend } from './long-poll.js';
 
 describe('waitForAppend', () => {
   it('wakes on an append to any of the signals and unsubscribes from all', async () => {
@@ -46,5 +47,34 @@ describe('waitForAppend', () => {
     s.notify();
     s.notify();
     expect(await p).toBe('append');
+  });
+
+  it('puts one abort listener on the shutdown signal however many polls wait, and leaves no waiter behind', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const ac = new AbortController();
+      const s = new AppendSignal();
+      // Parked fetches that end by an append, by their timeout, and by shutdown.
+      const appended = Array.from({ length: 20 }, () => waitForAppend([s], 10_000, ac.signal));
+      const timedOut = Array.from({ length: 20 }, () => waitForAppend([new AppendSignal()], 5, ac.signal));
+      expect(getEventListeners(ac.signal, 'abort')).toHaveLength(1);
+      expect(abortWaiterCount(ac.signal)).toBe(40);
+      s.notify();
+      expect(new Set(await Promise.all(appended))).toEqual(new Set(['append']));
+      expect(new Set(await Promise.all(timedOut))).toEqual(new Set(['timeout']));
+      expect(abortWaiterCount(ac.signal)).toBe(0);
+      const parked = Array.from({ length: 20 }, () => waitForAppend([s], 10_000, ac.signal));
+      expect(getEventListeners(ac.signal, 'abort')).toHaveLength(1);
+      ac.abort();
+      expect(new Set(await Promise.all(parked))).toEqual(new Set(['shutdown']));
+      expect(abortWaiterCount(ac.signal)).toBe(0);
+      expect(s.waiting).toBe(0);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -29,6 +29,38 @@ export class AppendSignal {
 export type WakeReason = 'append' | 'timeout' | 'shutdown';
 
 /**
+ * The waiters on each AbortSignal, behind one 'abort' listener per signal. Every waiting Fetch
+ * shares the broker's shutdown signal; one listener each would put as many listeners on it as there
+ * are parked fetches (Node before v24 warns past ten: "MaxListenersExceededWarning: 11 abort
+ * listeners added to [AbortSignal]"), although each is removed when its wait ends.
+ */
+const abortWaiters = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `fn` once when `signal` aborts; returns the unsubscribe function. */
+function onAbort(signal: AbortSignal, fn: () => void): () => void {
+  let waiters = abortWaiters.get(signal);
+  if (!waiters) {
+    const all = new Set<() => void>();
+    const wakeAll = () => {
+      for (const w of [...all]) w();
+      all.clear();
+    };
+    signal.addEventListener('abort', wakeAll, { once: true });
+    abortWaiters.set(signal, (waiters = all));
+  }
+  const set = waiters;
+  set.add(fn);
+  return () => {
+    set.delete(fn);
+  };
+}
+
+/** How many waits are parked on `signal` (tests). */
+export function abortWaiterCount(signal: AbortSignal): number {
+  return abortWaiters.get(signal)?.size ?? 0;
+}
+
+/**
  * Resolves on the first append to any of `signals`, after `timeoutMs`, or when `abort` fires
  * (broker stopping), whichever comes first. Always cleans up its subscriptions and timer.
  */
@@ -47,13 +79,11 @@ export function waitForAppend(
       done = true;
       clearTimeout(timer);
       for (const u of unsubs) u();
-      abort?.removeEventListener('abort', onAbort);
       resolve(reason);
     };
     const onAppend = () => finish('append');
-    const onAbort = () => finish('shutdown');
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     for (const s of signals) unsubs.push(s.subscribe(onAppend));
-    abort?.addEventListener('abort', onAbort, { once: true });
+    if (abort) unsubs.push(onAbort(abort, () => finish('shutdown')));
   });
 }

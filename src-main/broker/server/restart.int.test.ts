@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { Kafka, logLevel, ConfigResourceTypes } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestBroker, tempDataDir } from './test-broker.js';
+import { startTestBroker, tempDataDir } from '../testing/test-broker.js';
 
 const dataDir = tempDataDir('samsa-restart-');
 

@@ -1,15 +1,15 @@
 /** The listening socket and the set of live connections, so stop() can end them all. */
 import net from 'node:net';
 import { Connection, type ConnectionOptions } from './connection.js';
-import type { Dispatch } from './dispatch.js';
+import type { RequestRouter } from './request-router.js';
 
 export class TcpServer {
   private readonly server: net.Server;
   private readonly connections = new Set<Connection>();
 
-  constructor(dispatch: Dispatch, opts: ConnectionOptions) {
+  constructor(route: RequestRouter, opts: ConnectionOptions) {
     this.server = net.createServer((socket) => {
-      const conn = new Connection(socket, dispatch, opts);
+      const conn = new Connection(socket, route, opts);
       this.connections.add(conn);
       socket.once('close', () => this.connections.delete(conn));
     });

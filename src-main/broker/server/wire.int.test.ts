@@ -1,12 +1,10 @@
 /** Protocol-level behaviour over a raw socket: ordering, long polls, KIP-511, bad frames, error codes. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
-import { ApiKey } from '../protocol/index.js';
-import { buildBatch } from '../records/index.js';
+import { ApiKey, buildBatch, ErrorCode } from '../../kafka-protocol/index.js';
 import { startBroker } from '../broker.js';
-import { startTestBroker, type TestBroker } from './test-broker.js';
-import { WireClient } from './wire-client.js';
+import { startTestBroker, type TestBroker } from '../testing/test-broker.js';
+import { WireClient } from '../testing/wire-client.js';
 
 let broker: TestBroker;
 const clients: WireClient[] = [];
@@ -42,7 +40,7 @@ function fetchBody(
     isolationLevel: 0,
     sessionId: 0,
     sessionEpoch: -1,
-    topics: [{ topic, partitions: [{ partition: 0, fetchOffset, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
+    topics: [{ topic, partitions: [{ partition: 0, fetchOffset, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
     forgottenTopicsData: [],
     ...extra,
   };
@@ -100,7 +98,7 @@ describe('wire protocol', () => {
     const f = await fetch.response;
     await meta.response;
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(f.responses[0].partitions[0].records.length).toBeGreaterThan(0);
+    expect(f.responses[0].partitions[0].records!.length).toBeGreaterThan(0);
     expect(f.responses[0].partitions[0].highWatermark).toBe(1n);
     expect(c.arrivals.slice(-2)).toEqual([fetch.correlationId, meta.correlationId]);
   });
@@ -116,7 +114,7 @@ describe('wire protocol', () => {
       lastStableOffset: 1n,
       logStartOffset: 0n,
     });
-    expect(f.responses[0].partitions[0].records.length).toBe(0);
+    expect(f.responses[0].partitions[0].records!.length).toBe(0);
   });
 
   it('answers fetch errors per partition and session requests as Kafka does', async () => {
@@ -214,11 +212,11 @@ describe('wire protocol', () => {
     });
     const t = created.topics[0];
     expect(t).toMatchObject({ errorCode: 0, numPartitions: 2, replicationFactor: 1 });
-    expect(t.configs.find((x: { name: string }) => x.name === 'cleanup.policy')).toMatchObject({
+    expect(t.configs!.find((x) => x.name === 'cleanup.policy')).toMatchObject({
       value: 'compact',
       configSource: 1,
     });
-    expect(t.configs.find((x: { name: string }) => x.name === 'segment.bytes')).toMatchObject({ configSource: 4 });
+    expect(t.configs!.find((x) => x.name === 'segment.bytes')).toMatchObject({ configSource: 4 });
     const dup = await c.request(ApiKey.CreateTopics, 7, {
       topics: [{ name: 'by-id', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
       timeoutMs: 1000,

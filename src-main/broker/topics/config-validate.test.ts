@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode } from '../../kafka-protocol/index.js';
 import { validateTopicConfig, validateTopicConfigs } from './config-validate.js';
 import { ConfigSource } from './config-defs.js';
 import { resolveTopicConfig, toLogConfig } from './topic-config.js';
 import { TOPIC_CONFIGS } from './config-defs.js';
-import { applyIncremental } from '../handlers/alter-configs.js';
+import { applyIncremental } from '../apis/44-incremental-alter-configs.js';
 
 const invalid = (fn: () => unknown) => {
   try {

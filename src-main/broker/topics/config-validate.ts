@@ -1,5 +1,5 @@
 /** Validation and normalisation of topic config values, answering INVALID_CONFIG with Kafka-like messages. */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { TOPIC_CONFIGS, type ConfigDef } from './config-defs.js';
 
 const INT_MIN = -(2 ** 31);

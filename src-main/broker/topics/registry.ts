@@ -1,6 +1,6 @@
 /** The persisted list of topics (name, id, partition count, config overrides) in topics.json. */
 import path from 'node:path';
-import { readJson, writeJsonAtomic } from '../util/atomic-file.js';
+import { readJson, writeJsonAtomic } from '../../util/atomic-file.js';
 
 export interface TopicRecord {
   name: string;

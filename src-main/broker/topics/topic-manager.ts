@@ -2,10 +2,10 @@
  * The live set of topics: registry + open partition logs + append signals. Every topic change
  * (create, delete, add partitions, alter configs) goes through here and is persisted at once.
  */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 import { AppendSignal } from '../server/long-poll.js';
 import { randomKafkaUuid } from '../server/data-dir.js';
-import type { LogManagerPort, PartitionLogPort } from './log-port.js';
+import type { LogManager, PartitionLog } from '../log/index.js';
 import { TopicRegistryFile, type TopicRecord } from './registry.js';
 import { toLogConfig, type BrokerStaticConfigs } from './topic-config.js';
 import { validateTopicConfigs } from './config-validate.js';
@@ -13,7 +13,7 @@ import { assertTopicName } from './topic-names.js';
 
 export interface PartitionState {
   readonly index: number;
-  readonly log: PartitionLogPort;
+  readonly log: PartitionLog;
   /** Fired after each append, for Fetch long polls. */
   readonly signal: AppendSignal;
 }
@@ -27,7 +27,7 @@ export interface Topic {
 
 export interface TopicManagerOptions {
   dataDir: string;
-  logs: LogManagerPort;
+  logs: LogManager;
   brokerConfigs: BrokerStaticConfigs;
   defaultPartitions: number;
   /** Called after a topic is gone, so group offsets for it can be dropped. */
@@ -210,7 +210,7 @@ export class TopicManager {
   async close(): Promise<void> {
     await this.chain.catch(() => undefined);
     for (const t of this.byName.values()) for (const p of t.partitions) await p.log.close();
-    await this.opts.logs.close?.();
+    this.opts.logs.closeAll();
   }
 
   private async openTopic(r: TopicRecord): Promise<Topic> {

@@ -1,5 +1,5 @@
 /** Kafka's topic name rules (org.apache.kafka.common.internals.Topic.validate). */
-import { ErrorCode, KafkaProtocolError } from '../errors.js';
+import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
 
 const MAX_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;

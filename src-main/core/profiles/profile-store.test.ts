@@ -237,7 +237,7 @@ describe('ProfileStore', () => {
     });
     await expect(failing.create({ ...input, name: 'second' })).rejects.toThrow('keychain locked');
     expect(await readFile(join(dir, 'connections.json'), 'utf8')).toBe(before);
-    expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('moves an unreadable file aside, reports it, and starts empty', async () => {

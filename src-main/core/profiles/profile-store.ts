@@ -22,7 +22,7 @@ import {
 } from '../../contract/connections.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 import { silentLogger, type CoreLogger } from '../util/logger.js';
 import { needsReencryption, SecretUnreadableError, type SecretStore } from './secret-store.js';
 
@@ -335,7 +335,8 @@ export class ProfileStore {
   private async persist(list: SavedProfile[]): Promise<void> {
     await mkdir(this.deps.dataDir, { recursive: true });
     const body = { version: 1 as const, connections: list.map((p) => this.toStored(p)) };
-    await writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+    // Owner-only: the file holds encrypted SASL passwords.
+    writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
   }
 }
 
