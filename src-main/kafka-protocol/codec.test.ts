@@ -214,7 +214,7 @@ describe('the API registry', () => {
       LeaveGroup: '0-5',
       SyncGroup: '0-5',
       DescribeGroups: '0-5',
-      ListGroups: '0-4',
+      ListGroups: '0-5',
       SaslHandshake: '0-1',
       ApiVersions: '0-3',
       CreateTopics: '0-7',
@@ -232,6 +232,7 @@ describe('the API registry', () => {
       IncrementalAlterConfigs: '0-1',
       OffsetDelete: '0-0',
       DescribeCluster: '0-1',
+      ConsumerGroupDescribe: '0-0',
     });
     for (const a of knownApis) {
       expect(ApiKey[a.name]).toBe(a.key);

@@ -14,6 +14,9 @@ import { untilAborted } from '../util/until-aborted.js';
 import { wordGroupError } from './group-errors.js';
 import { describeMode, runReset } from './offset-reset.js';
 
+/** Samples in a row without the group before its page says it does not exist. */
+const NOT_FOUND_AFTER = 3;
+
 type GroupsApi = MethodsImplementation<typeof groupsMethods> & SubscriptionsImplementation<typeof groupsSubscriptions>;
 
 export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
@@ -83,17 +86,23 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
         lag.history?.seriesOf(clusterId, groupId).some((s) => s.partition >= 0)
           ? (lag.history.watched(clusterId, lag.now()).find((w) => w.groupId === groupId)?.openedAt ?? null)
           : null;
-      // Every sample, changed or not: the detail shows offsets and the time of the sample.
-      await follow(sampler, ctx, () => {
+      // Every sample, changed or not: the detail shows offsets and the time of the sample. A group
+      // missing from a few samples in a row is gone (one miss may be a group being created).
+      let misses = 0;
+      await follow(sampler, ctx, (u) => {
         const s = sampler.groups.get(groupId);
         if (s) {
+          misses = 0;
           ctx.emit(toDetail(sampler, s, since()));
           return;
         }
-        if (sampler.lagKnown && !sampler.problem) {
+        if (sampler.problem) {
+          ctx.emit(placeholder(clusterId, groupId, sampler));
+          return;
+        }
+        if (u !== null && sampler.lagKnown && ++misses >= NOT_FOUND_AFTER) {
           throw new AppError('NOT_FOUND', `Consumer group "${groupId}" was not found on this cluster.`);
         }
-        if (sampler.problem) ctx.emit(placeholder(clusterId, groupId, sampler));
       });
     },
 

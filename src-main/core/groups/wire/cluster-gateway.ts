@@ -1,34 +1,24 @@
 /**
- * The GroupsGateway of one connection: batched group requests to coordinators and leaders over the
- * connection's kafkajs brokers.
+ * The GroupsGateway of one connection: group requests through the project's codec, batched per
+ * coordinator (describe, committed offsets) and per leader (log offsets), over the connection's
+ * kafkajs brokers. Offset commits and group deletion use kafkajs's own requests.
  */
-import kafkajs, { type Broker, type Cluster } from 'kafkajs';
-import type { GroupMember, GroupType } from '../../../contract/groups.js';
+import type { Broker, Cluster } from 'kafkajs';
 import type { ClusterConnection } from '../../connections/connection-pool.js';
 import type { CommittedOffsets, DescribedGroup, GroupsGateway, ListedGroup } from '../gateway.js';
 import { GroupProtocolError } from '../group-errors.js';
-import { CoordinatorCache, inParallel } from './coordinators.js';
+import { CoordinatorCache } from './coordinators.js';
+import {
+  deleteOffsetsOn,
+  describeClassicOn,
+  describeConsumerOn,
+  fetchCommittedOn,
+  findCoordinatorsOn,
+  listGroupsOn,
+} from './group-requests.js';
 import { LeaderView, logOffsets, offsetsForTime } from './log-offsets.js';
 
-const { AssignerProtocol } = kafkajs;
-
-/** OffsetFetch requests in flight at once (kafkajs asks one group per request). */
-const PARALLEL_FETCH = 32;
-
-interface RawDescribed {
-  errorCode: number;
-  groupId: string;
-  state: string;
-  protocolType: string;
-  protocol: string;
-  members: { memberId: string; clientId: string; clientHost: string; memberAssignment: Buffer }[];
-}
-
 interface KafkaBroker extends Broker {
-  listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }>;
-  offsetFetch(req: { groupId: string; topics: [] }): Promise<{
-    responses: { topic: string; partitions: { partition: number; offset: string }[] }[];
-  }>;
   offsetCommit(req: {
     groupId: string;
     groupGenerationId: number;
@@ -40,109 +30,81 @@ interface KafkaBroker extends Broker {
   ): Promise<{ results: { groupId: string; errorCode: number; error?: { type: string; message: string } }[] }>;
 }
 
-/** Classic consumer assignments are in the consumer protocol's format; others (connect) are opaque. */
-function decodeAssignment(protocolType: string, bytes: Buffer): GroupMember['assignment'] {
-  if (protocolType !== 'consumer' || !bytes || bytes.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(bytes);
-    return Object.entries(decoded?.assignment ?? {})
-      .map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }))
-      .sort((a, b) => a.topic.localeCompare(b.topic));
-  } catch {
-    return [];
-  }
-}
-
-export function toDescribed(raw: RawDescribed, coordinator: number): DescribedGroup {
-  return {
-    groupId: raw.groupId,
-    type: 'classic' as GroupType,
-    state: raw.state,
-    protocolType: raw.protocolType,
-    assignor: raw.protocol || null,
-    epoch: null,
-    coordinator,
-    members: raw.members
-      .map((m) => ({
-        memberId: m.memberId,
-        instanceId: null,
-        clientId: m.clientId,
-        host: m.clientHost.replace(/^\//, ''),
-        assignment: decodeAssignment(raw.protocolType, m.memberAssignment),
-      }))
-      .sort((a, b) => a.clientId.localeCompare(b.clientId) || a.memberId.localeCompare(b.memberId)),
-  };
-}
-
 export function createGateway(conn: ClusterConnection): GroupsGateway {
   let clusterP: Promise<Cluster> | null = null;
-  const cluster = () => (clusterP ??= conn.cluster().catch((e) => ((clusterP = null), Promise.reject(e))));
+  const cluster = () =>
+    (clusterP ??= conn.cluster().catch((e: unknown) => {
+      clusterP = null;
+      throw e;
+    }));
   let coords: CoordinatorCache | null = null;
   let leaders: LeaderView | null = null;
+  const broker = async (nodeId: number) =>
+    (await (await cluster()).findBroker({ nodeId: String(nodeId) })) as KafkaBroker;
+  const anyBroker = async () => {
+    const c = await cluster();
+    const ids = c.getNodeIds();
+    return broker(ids[Math.floor(Math.random() * ids.length)]!);
+  };
   const ready = async () => {
     const c = await cluster();
-    coords ??= new CoordinatorCache(c);
+    coords ??= new CoordinatorCache(c, async (ids) => findCoordinatorsOn(await anyBroker(), ids));
     leaders ??= new LeaderView(c);
     return { c, coords, leaders };
   };
-  const broker = async (nodeId: number) =>
-    (await (await cluster()).findBroker({ nodeId: String(nodeId) })) as KafkaBroker;
+
+  /** Runs `fn` once per coordinator with its groups; groups whose coordinator moved are looked up again once. */
+  async function perCoordinator<T>(
+    groupIds: readonly string[],
+    fn: (b: KafkaBroker, node: number, ids: string[]) => Promise<T & { moved?: string[] }>,
+  ): Promise<T[]> {
+    const { coords } = await ready();
+    const run = async (ids: readonly string[]) =>
+      Promise.all(
+        [...(await coords.byCoordinator(ids))].map(async ([node, list]) => fn(await broker(node), node, list)),
+      );
+    const first = await run(groupIds);
+    const moved = first.flatMap((r) => r.moved ?? []);
+    if (moved.length === 0) return first;
+    for (const g of moved) coords.forget(g);
+    return [...first, ...(await run(moved))];
+  }
 
   return {
     async listGroups() {
       const c = await cluster();
       await c.refreshMetadataIfNecessary();
-      const lists = await Promise.all(c.getNodeIds().map(async (id) => (await broker(id)).listGroups()));
+      const lists = await Promise.all(c.getNodeIds().map(async (id) => listGroupsOn(await broker(id))));
       const seen = new Map<string, ListedGroup>();
-      for (const l of lists) {
-        for (const g of l.groups)
-          seen.set(g.groupId, { groupId: g.groupId, protocolType: g.protocolType, state: null, type: null });
-      }
+      for (const g of lists.flat()) seen.set(g.groupId, g);
       return [...seen.values()].sort((a, b) => a.groupId.localeCompare(b.groupId));
     },
 
     async describeGroups(groups) {
-      const { coords } = await ready();
+      const type = new Map(groups.map((g) => [g.groupId, g.type]));
       const out = new Map<string, DescribedGroup>();
-      const byNode = await coords.byCoordinator(groups.map((g) => g.groupId));
-      await Promise.all(
-        [...byNode].map(async ([node, ids]) => {
-          const b = await broker(node);
-          // kafkajs fails a whole batch for one group's error; ask those one by one then.
-          const describe = async (groupIds: string[]) =>
-            ((await b.describeGroups({ groupIds })) as unknown as { groups: RawDescribed[] }).groups;
-          let raws: RawDescribed[];
-          try {
-            raws = await describe(ids);
-          } catch {
-            raws = (await inParallel(ids, 8, (id) => describe([id]).catch(() => [] as RawDescribed[]))).flat();
-          }
-          for (const r of raws) if (r.errorCode === 0 && r.state !== 'Dead') out.set(r.groupId, toDescribed(r, node));
-        }),
+      await perCoordinator(
+        groups.map((g) => g.groupId),
+        async (b, node, ids) => {
+          // Consumer groups (ListGroups v5 says so) go to ConsumerGroupDescribe; the rest, and any
+          // group the broker says is not classic, to DescribeGroups first.
+          const consumer = ids.filter((id) => type.get(id) === 'consumer');
+          const classic = ids.filter((id) => type.get(id) !== 'consumer');
+          const c = classic.length ? await describeClassicOn(b, node, classic) : { described: [], notClassic: [] };
+          const k = await describeConsumerOn(b, node, [...consumer, ...c.notClassic]);
+          for (const d of [...c.described, ...k]) out.set(d.groupId, d);
+          return {};
+        },
       );
       return out;
     },
 
     async fetchCommitted(groupIds) {
-      const { coords } = await ready();
-      const nodes = await coords.find(groupIds);
       const out = new Map<string, CommittedOffsets>();
-      await inParallel([...nodes], PARALLEL_FETCH, async ([groupId, node]) => {
-        try {
-          const res = await (await broker(node)).offsetFetch({ groupId, topics: [] });
-          const offsets: CommittedOffsets = new Map();
-          for (const t of res.responses) {
-            const m = new Map<number, number>();
-            for (const p of t.partitions) if (Number(p.offset) >= 0) m.set(p.partition, Number(p.offset));
-            if (m.size > 0) offsets.set(t.topic, m);
-          }
-          out.set(groupId, offsets);
-        } catch (e) {
-          const type = (e as { type?: string }).type ?? '';
-          if (/COORDINATOR/.test(type)) coords.forget(groupId);
-          if (type === 'GROUP_AUTHORIZATION_FAILED' || /COORDINATOR/.test(type)) return;
-          throw e;
-        }
+      await perCoordinator(groupIds, async (b, _node, ids) => {
+        const answer = await fetchCommittedOn(b, ids);
+        for (const [g, o] of answer.offsets) out.set(g, o);
+        return { moved: answer.moved };
       });
       return out;
     },
@@ -165,7 +127,10 @@ export function createGateway(conn: ClusterConnection): GroupsGateway {
 
     async commitOffsets(groupId, offsets) {
       const { coords } = await ready();
-      const node = (await coords.find([groupId])).get(groupId)!;
+      const node = (await coords.find([groupId])).get(groupId);
+      if (node === undefined)
+        throw new GroupProtocolError('COORDINATOR_NOT_AVAILABLE', 15, 'No coordinator for the group');
+      // Generation -1 and no member id: a commit for a group without active members, as the Kafka tool does.
       const res = await (
         await broker(node)
       ).offsetCommit({
@@ -188,7 +153,8 @@ export function createGateway(conn: ClusterConnection): GroupsGateway {
 
     async deleteGroup(groupId) {
       const { coords } = await ready();
-      const node = (await coords.find([groupId])).get(groupId)!;
+      const node = (await coords.find([groupId])).get(groupId);
+      if (node === undefined) throw new GroupProtocolError('GROUP_ID_NOT_FOUND', 69, 'No coordinator for the group');
       const res = await (await broker(node)).deleteGroups([groupId]);
       const r = res.results.find((x) => x.groupId === groupId);
       if (r && r.errorCode !== 0) {
@@ -200,8 +166,11 @@ export function createGateway(conn: ClusterConnection): GroupsGateway {
       }
     },
 
-    async deleteOffsets() {
-      throw new GroupProtocolError('UNSUPPORTED_VERSION', 35, 'OffsetDelete is not available yet.');
+    async deleteOffsets(groupId, topic, partitions) {
+      const { coords } = await ready();
+      const node = (await coords.find([groupId])).get(groupId);
+      if (node === undefined) throw new GroupProtocolError('GROUP_ID_NOT_FOUND', 69, 'No coordinator for the group');
+      await deleteOffsetsOn(await broker(node), groupId, topic, partitions);
     },
   };
 }

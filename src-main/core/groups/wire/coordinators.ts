@@ -26,8 +26,8 @@ export class CoordinatorCache {
 
   constructor(
     private readonly cluster: Cluster,
-    /** Batched lookup (FindCoordinator v4+) when the codec path offers one. */
-    private readonly batch?: (groupIds: string[]) => Promise<Map<string, number>>,
+    /** Batched lookup (FindCoordinator v4+); null when the broker only takes one key a request. */
+    private readonly batch?: (groupIds: string[]) => Promise<Map<string, number> | null>,
   ) {}
 
   forget(groupId: string): void {
@@ -38,8 +38,9 @@ export class CoordinatorCache {
   async find(groupIds: readonly string[]): Promise<Map<string, number>> {
     const missing = groupIds.filter((g) => !this.known.has(g));
     if (missing.length > 0) {
-      if (this.batch) {
-        for (const [g, node] of await this.batch(missing)) this.known.set(g, node);
+      const batched = this.batch ? await this.batch(missing) : null;
+      if (batched) {
+        for (const [g, node] of batched) this.known.set(g, node);
       } else {
         await inParallel(missing, PARALLEL, async (groupId) => {
           const { coordinator } = await this.cluster.findGroupCoordinatorMetadata({ groupId });
