@@ -25,7 +25,7 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
     await core.profiles.require(clusterId);
     const sampler = lag.activate(clusterId);
     const stale = sampler.sampledAt === null || lag.now() - sampler.sampledAt > lag.intervalMs * 1.5;
-    if (stale) void sampler.tick().catch(() => undefined);
+    if (stale) void lag.sampleNow(sampler);
     return sampler;
   }
 
@@ -151,7 +151,7 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
         'offset-reset',
         `Offsets of ${where} reset ${describeMode(mode)} by Samsa (${plan.rows.length} partition${plan.rows.length === 1 ? '' : 's'})`,
       );
-      void sampler.tick().catch(() => undefined);
+      void lag.sampleNow(sampler);
       return plan;
     },
 
@@ -164,7 +164,7 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
       );
       const sampler = lag.activate(clusterId);
       sampler.noteOwnChange(groupId, 'group-deleted', 'Group deleted by Samsa');
-      void sampler.tick().catch(() => undefined);
+      void lag.sampleNow(sampler);
       return { deleted: true };
     },
 
@@ -186,7 +186,7 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
       );
       const sampler = lag.activate(clusterId);
       sampler.noteOwnChange(groupId, 'offsets-deleted', `Committed offsets of ${topic} deleted by Samsa`);
-      void sampler.tick().catch(() => undefined);
+      void lag.sampleNow(sampler);
       return { partitions };
     },
 

@@ -150,6 +150,13 @@ export class ClusterSampler {
     }
   }
 
+  /** Not sampled on purpose (a stopped sandbox): say why, keep the last figures, record no outage. */
+  idle(reason: string): void {
+    if (this.problem === reason) return;
+    this.problem = reason;
+    this.emit({ changed: null, removed: [] });
+  }
+
   /** One sample; concurrent callers share the one in flight. */
   tick(signal?: AbortSignal): Promise<void> {
     this.running ??= this.sample(signal).finally(() => {

@@ -13,8 +13,11 @@ export interface MaintenanceReport {
   sizeBytes: number;
 }
 
-/** A chunk never crosses a span: an hour of samples, a day of minutes, a week of ten minutes. */
-const SPANS: Record<number, number> = { 0: HOUR, 1: DAY, 2: 7 * DAY };
+/**
+ * A chunk never crosses a span: an hour of samples, a day of minutes, a day of ten minutes (so a
+ * month-long chart reads about thirty chunks per series).
+ */
+const SPANS: Record<number, number> = { 0: HOUR, 1: DAY, 2: DAY };
 
 function splitBySpan(points: SamplePoint[], span: number): SamplePoint[][] {
   const out: SamplePoint[][] = [];
@@ -67,7 +70,7 @@ export function compact(db: DatabaseSync, cutoff: number): number {
 
 /**
  * Each compaction writes a small chunk per tier; the coarse tiers would be mostly row overhead.
- * Once a span is complete before `before` (an hour of samples, a day of minutes, a week of ten
+ * Once a span is complete before `before` (an hour of samples, a day of minutes or of ten
  * minutes), the chunks of one series in it become one.
  */
 export function mergeChunks(db: DatabaseSync, before: number): number {

@@ -139,13 +139,16 @@ function align(l: Leaf, axis: Axis, stepMs: number, gaps: { from: number; to: nu
       const secs = (p.t - prev.t) / 1000;
       const c = (p.committed - prev.committed) / secs;
       const e = (p.end - prev.end) / secs;
-      out.consumeRate[i] = c >= 0 ? c : null;
-      out.produceRate[i] = e >= 0 ? e : null;
+      out.consumeRate[i] = c >= 0 ? round(c) : null;
+      out.produceRate[i] = e >= 0 ? round(e) : null;
     }
     prev = p;
   }
   return out;
 }
+
+/** Rates to three decimals: finer is noise, and long decimals would bloat the answer. */
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The group's total: lag and rates added up over its topics, bucket by bucket. */
 function sum(leaves: AlignedLeaf[]): LagSeries {
@@ -163,7 +166,7 @@ function sum(leaves: AlignedLeaf[]): LagSeries {
     key: 'group',
     label: 'Total lag',
     lag: add((l) => l.lag),
-    consumeRate: add((l) => l.consumeRate),
-    produceRate: add((l) => l.produceRate),
+    consumeRate: add((l) => l.consumeRate).map((v) => (v === null ? null : round(v))),
+    produceRate: add((l) => l.produceRate).map((v) => (v === null ? null : round(v))),
   };
 }

@@ -157,21 +157,27 @@ export class LagSampler {
     return gw;
   }
 
-  /** The sandbox's connection is sampled only while the sandbox runs. */
-  private async shouldSample(clusterId: string): Promise<boolean> {
+  /** Why a cluster is not sampled now, or null: the sandbox's connection only while the sandbox runs. */
+  private async notSampledBecause(clusterId: string): Promise<string | null> {
     const profile = await this.opts.core.profiles.require(clusterId).catch(() => null);
-    if (!profile) return false;
-    return !profile.sandbox || this.opts.core.sandbox.bootstrap !== null;
+    if (!profile) return 'The connection was removed.';
+    if (profile.sandbox && this.opts.core.sandbox.bootstrap === null) {
+      return 'The sandbox is not running: start it on the Sandbox page to see live lag. The history recorded so far is below.';
+    }
+    return null;
+  }
+
+  /** One sample now (or the reason there is none); failures are recorded by the sampler. */
+  async sampleNow(sampler: ClusterSampler, signal?: AbortSignal): Promise<void> {
+    const reason = await this.notSampledBecause(sampler.clusterId);
+    if (reason) sampler.idle(reason);
+    else await sampler.tick(signal).catch(() => undefined);
   }
 
   private async loop(sampler: ClusterSampler, signal: AbortSignal) {
     while (!signal.aborted) {
       const started = this.now();
-      try {
-        if (await this.shouldSample(sampler.clusterId)) await sampler.tick(signal);
-      } catch {
-        /* the sampler recorded the outage; the next tick tries again */
-      }
+      await this.sampleNow(sampler, signal);
       const wait = Math.max(200, this.intervalMs - (this.now() - started));
       await sleep(wait, undefined, { signal, ref: false }).catch(() => undefined);
     }

@@ -43,6 +43,8 @@ export function createGateway(conn: ClusterConnection): GroupsGateway {
     (await (await cluster()).findBroker({ nodeId: String(nodeId) })) as KafkaBroker;
   const anyBroker = async () => {
     const c = await cluster();
+    // A connection's first request may come before its first metadata.
+    if (c.getNodeIds().length === 0) await c.refreshMetadata();
     const ids = c.getNodeIds();
     return broker(ids[Math.floor(Math.random() * ids.length)]!);
   };
