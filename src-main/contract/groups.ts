@@ -58,6 +58,8 @@ export interface GroupSummary {
   pinned: boolean;
 }
 
+export type ProblemKind = 'unreachable' | 'not-sampled';
+
 export interface GroupListUpdate {
   /** True for the first update of a stream and after a reset: `groups` is then the whole list. */
   full: boolean;
@@ -67,8 +69,10 @@ export interface GroupListUpdate {
   groups: GroupSummary[];
   /** Group ids that are gone. */
   removed: string[];
-  /** Set while the cluster does not answer: a sentence; the figures shown are from `sampledAt`. */
+  /** Set while the cluster does not answer or is not sampled: a sentence; the figures shown are from `sampledAt`. */
   problem: string | null;
+  /** Why there are no live figures: the cluster did not answer, or it is not sampled now (a stopped sandbox). */
+  problemKind: ProblemKind | null;
   /** False while only names and states are known and lag is still being fetched. */
   lagKnown: boolean;
 }
@@ -133,6 +137,7 @@ export interface GroupDetail {
   drain: DrainEstimate | null;
   sampledAt: number | null;
   problem: string | null;
+  problemKind: ProblemKind | null;
   pinned: boolean;
   /** When per-partition history started for this group (it is recorded for opened and pinned groups). */
   partitionHistorySince: number | null;

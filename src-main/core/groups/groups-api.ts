@@ -72,6 +72,7 @@ export function groupsApi(core: CoreContext, lag: LagSampler): GroupsApi {
           }),
           removed: u?.removed ?? [],
           problem: sampler.problem,
+          problemKind: sampler.problemKind,
           lagKnown: sampler.lagKnown,
         };
         // Before the first answer there is nothing to say yet (unless it is a problem).
@@ -224,10 +225,11 @@ function placeholder(clusterId: string, groupId: string, sampler: ClusterSampler
     members: [],
     topics: [],
     totalLag: null,
-    health: { level: 'UNKNOWN', status: null, reason: 'The cluster does not answer.' },
+    health: { level: 'UNKNOWN', status: null, reason: sampler.problem ?? 'Not sampled.' },
     drain: null,
     sampledAt: sampler.sampledAt,
     problem: sampler.problem,
+    problemKind: sampler.problemKind,
     pinned: sampler.isPinned(groupId),
     partitionHistorySince: null,
   };

@@ -3,7 +3,7 @@
  * behind, in a handful of batched requests per tick. Keeps the latest picture and a short memory
  * per partition (for Burrow's rules and rates), writes history, and tells listeners what changed.
  */
-import type { GroupHealth, LagVerdict } from '../../contract/groups.js';
+import type { GroupHealth, LagVerdict, ProblemKind } from '../../contract/groups.js';
 import type {
   CommittedOffsets,
   DescribedGroup,
@@ -56,6 +56,7 @@ export class ClusterSampler {
   logEnds = new Map<string, Map<number, PartitionOffsets>>();
   sampledAt: number | null = null;
   problem: string | null = null;
+  problemKind: ProblemKind | null = null;
   lagKnown = false;
   private watched = new Set<string>();
   private pinned = new Set<string>();
@@ -154,6 +155,7 @@ export class ClusterSampler {
   idle(reason: string): void {
     if (this.problem === reason) return;
     this.problem = reason;
+    this.problemKind = 'not-sampled';
     this.emit({ changed: null, removed: [] });
   }
 
@@ -202,6 +204,7 @@ export class ClusterSampler {
       const message = (e as Error).message;
       const wasFine = this.problem === null;
       this.problem = message;
+      this.problemKind = 'unreachable';
       this.deps.history?.noteOutage(this.deps.clusterId, t, message);
       if (wasFine) this.emit({ changed: null, removed: [] });
       throw e;
@@ -267,6 +270,7 @@ export class ClusterSampler {
     history?.appendTick(clusterId, t, rows, interval);
     this.sampledAt = t;
     this.problem = null;
+    this.problemKind = null;
     this.lagKnown = true;
     this.emit({ changed: firstFull ? null : changed, removed });
   }

@@ -107,6 +107,7 @@ export function toDetail(sampler: ClusterSampler, s: GroupState, partitionHistor
     drain: drainEstimate(sampler, s),
     sampledAt: sampler.sampledAt,
     problem: sampler.problem,
+    problemKind: sampler.problemKind,
     pinned: sampler.isPinned(s.listed.groupId),
     partitionHistorySince,
   };

@@ -5,6 +5,8 @@ import './time-series-chart.css';
 
 export interface ChartSeries {
   label: string;
+  /** Drawn dashed (e.g. production next to consumption). */
+  dashed?: boolean;
   /** Aligned with `t`; null where the series has no point (the line goes straight across). */
   values: (number | null)[];
 }
@@ -94,8 +96,8 @@ export function TimeSeriesChart(props: Props) {
     latest.current = { gaps, markers, onZoom, onDrawn, formatValue };
   });
   const dark = useDarkMode();
-  const labels = series.map((s) => s.label);
-  const structure = `${labels.join('\u0000')}|${height}|${dark}`;
+  const labels = series.map((s) => ({ label: s.label, dashed: s.dashed ?? false }));
+  const structure = `${labels.map((l) => `${l.label}${l.dashed ? '~' : ''}`).join('\u0000')}|${height}|${dark}`;
 
   const [ready, setReady] = useState(0);
   // (Re)created when the set of lines, the size or the theme changes; data alone only updates it.
@@ -153,7 +155,7 @@ function timeLabel(ms: number, stepMs: number): string {
 function createChart(
   UPlot: typeof uPlot,
   el: HTMLDivElement,
-  labels: string[],
+  labels: { label: string; dashed: boolean }[],
   height: number,
   latest: { current: Latest },
 ): uPlot {
@@ -191,8 +193,9 @@ function createChart(
           return `${timeLabel(v * 1000, 86_400_000)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
         },
       },
-      ...labels.map((label, i) => ({
+      ...labels.map(({ label, dashed }, i) => ({
         label,
+        dash: dashed ? [5, 3] : undefined,
         stroke: palette[i % palette.length],
         width: 1.5,
         spanGaps: false,

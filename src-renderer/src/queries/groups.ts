@@ -6,6 +6,7 @@ import type {
   GroupSummary,
   LagHistoryParams,
   LagSettings,
+  ProblemKind,
   ResetParams,
   TopicGroupsUpdate,
 } from '../contract.js';
@@ -25,13 +26,14 @@ export interface GroupListState {
   groups: GroupSummary[];
   sampledAt: number | null;
   problem: string | null;
+  problemKind: ProblemKind | null;
   lagKnown: boolean;
   /** False until the first answer arrived. */
   loaded: boolean;
   error: AppError | null;
 }
 
-const EMPTY_LIST = { groups: [], sampledAt: null, problem: null, lagKnown: false, loaded: false };
+const EMPTY_LIST = { groups: [], sampledAt: null, problem: null, problemKind: null, lagKnown: false, loaded: false };
 
 /**
  * Every group of a cluster, kept current by the `groups.list` subscription: the whole list first,
@@ -52,7 +54,13 @@ export function useGroupList(clusterId: string): GroupListState {
         if (u.full) byId.current = new Map();
         for (const g of u.groups) byId.current.set(g.groupId, g);
         for (const id of u.removed) byId.current.delete(id);
-        latest.current = { sampledAt: u.sampledAt, problem: u.problem, lagKnown: u.lagKnown, loaded: true };
+        latest.current = {
+          sampledAt: u.sampledAt,
+          problem: u.problem,
+          problemKind: u.problemKind,
+          lagKnown: u.lagKnown,
+          loaded: true,
+        };
       }
       frame.current ||= requestAnimationFrame(() => {
         frame.current = 0;

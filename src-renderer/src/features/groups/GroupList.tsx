@@ -6,6 +6,7 @@ import { useGroupList } from '../../queries/groups.js';
 import { GroupTable, type SortKey } from './GroupTable.js';
 import { severity } from './HealthBadge.js';
 import { HistorySettingsButton } from './HistorySettings.js';
+import { ProblemNote } from './ProblemNote.js';
 import { SampleAge } from './SampleAge.js';
 import './groups.css';
 
@@ -56,16 +57,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
         <SampleAge sampledAt={list.sampledAt} lagKnown={list.lagKnown} />
         <HistorySettingsButton />
       </div>
-      {list.problem && (
-        <div role="alert" className="alert alert-warn">
-          <div className="alert-body">
-            <strong className="alert-title">The cluster does not answer</strong>
-            <p className="alert-message">
-              {list.problem} {list.sampledAt ? 'The figures below are from the last sample that worked.' : ''}
-            </p>
-          </div>
-        </div>
-      )}
+      <ProblemNote problem={list.problem} kind={list.problemKind} hasFigures={list.sampledAt !== null} />
       <ErrorAlert error={list.error} title="Could not follow the consumer groups" />
       {!list.loaded ? (
         list.error ? null : (

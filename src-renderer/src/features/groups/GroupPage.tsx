@@ -9,6 +9,7 @@ import { HealthBadge } from './HealthBadge.js';
 import { LagChartPanel } from './LagChartPanel.js';
 import { MembersTable } from './MembersTable.js';
 import { PartitionLagTables } from './PartitionLagTables.js';
+import { ProblemNote } from './ProblemNote.js';
 import { ResetOffsetsDialog } from './ResetOffsetsDialog.js';
 import { SampleAge } from './SampleAge.js';
 import './groups.css';
@@ -21,6 +22,8 @@ export function GroupPage({ clusterId, groupId }: { clusterId: string; groupId: 
   const pin = useSetPinned();
   const [open, setOpen] = useState<Open>(null);
   const pinned = pin.isPending ? pin.variables.pinned : (detail?.pinned ?? false);
+  // A group page opened while its cluster is not sampled shows history only.
+  const live = detail !== null && detail.sampledAt !== null;
 
   return (
     <section className="group-page" aria-labelledby="group-title">
@@ -32,13 +35,15 @@ export function GroupPage({ clusterId, groupId }: { clusterId: string; groupId: 
           <h2 id="group-title" className="mono group-name">
             {groupId}
           </h2>
-          {detail && <span className="tag">{detail.type}</span>}
-          {detail && <HealthBadge health={detail.health} />}
+          {live && <span className="tag">{detail.type}</span>}
+          {live && <HealthBadge health={detail.health} />}
           <span className="spacer" />
           <SampleAge sampledAt={detail?.sampledAt ?? null} lagKnown={Boolean(detail)} />
         </div>
         <div className="group-title-row">
-          {detail ? (
+          {detail && !live ? (
+            <span className="muted small">No live figures</span>
+          ) : detail ? (
             <span className="muted small">
               {detail.state}
               {detail.assignor ? ` · ${detail.assignor}` : ''} · {detail.members.length} member
@@ -85,14 +90,7 @@ export function GroupPage({ clusterId, groupId }: { clusterId: string; groupId: 
           {detail.health.reason}
         </p>
       )}
-      {detail?.problem && (
-        <div role="alert" className="alert alert-warn">
-          <div className="alert-body">
-            <strong className="alert-title">The cluster does not answer</strong>
-            <p className="alert-message">{detail.problem}</p>
-          </div>
-        </div>
-      )}
+      <ProblemNote problem={detail?.problem ?? null} kind={detail?.problemKind ?? null} hasFigures={live} />
       <ErrorAlert error={error} title={error?.code === 'NOT_FOUND' ? 'Group not found' : 'Could not follow this group'}>
         {error?.code === 'NOT_FOUND' && (
           <a href={routeHref({ page: 'cluster', clusterId, section: 'groups' })}>Back to all groups</a>
@@ -104,9 +102,13 @@ export function GroupPage({ clusterId, groupId }: { clusterId: string; groupId: 
         <div className="group-body">
           <LagChartPanel clusterId={clusterId} detail={detail} samples={samples} />
           <h3 className="section-heading">Members</h3>
-          <MembersTable detail={detail} />
+          {live ? <MembersTable detail={detail} /> : <p className="muted small">Not known without live figures.</p>}
           <h3 className="section-heading">Offsets and lag</h3>
-          <PartitionLagTables detail={detail} />
+          {live ? (
+            <PartitionLagTables detail={detail} />
+          ) : (
+            <p className="muted small">Not known without live figures.</p>
+          )}
         </div>
       )}
       {open === 'reset' && detail && (

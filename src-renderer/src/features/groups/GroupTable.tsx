@@ -118,7 +118,7 @@ export function GroupTable({ clusterId, groups, lagKnown, sort, onSort, emptyTex
                   <span role="cell" className="ellipsis">
                     {g.state}
                   </span>
-                  <span role="cell" className="ellipsis muted">
+                  <span role="cell" className="ellipsis muted" title={g.assignor ?? undefined}>
                     {g.assignor ?? '—'}
                   </span>
                   <span role="cell" className="num mono">

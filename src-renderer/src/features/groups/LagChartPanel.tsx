@@ -83,7 +83,7 @@ export function LagChartPanel({
     if (metric === 'lag') return merged.series.map((s) => ({ label: s.label, values: s.lag }));
     return merged.series.flatMap((s) => [
       { label: `${s.key === 'group' ? 'Consumed' : `${s.label} consumed`} /s`, values: s.consumeRate },
-      { label: `${s.key === 'group' ? 'Produced' : `${s.label} produced`} /s`, values: s.produceRate },
+      { label: `${s.key === 'group' ? 'Produced' : `${s.label} produced`} /s`, values: s.produceRate, dashed: true },
     ]);
   }, [merged, metric]);
 
