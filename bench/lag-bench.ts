@@ -179,6 +179,7 @@ async function main() {
       groupId,
       from: Date.now() - 30 * 86_400_000,
       level: 'partition',
+      maxPoints: 1000, // what the chart asks for
     });
     queryMs.push(performance.now() - t0);
     points = h.t.length * h.series.length;
@@ -189,16 +190,17 @@ async function main() {
   });
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   const drawMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await page.goto(`${serve.url}#/clusters/${encodeURIComponent(clusterId)}/groups/${groupId}`);
-    const panel = page.getByRole('region', { name: 'Lag over time' });
-    await panel.waitFor({ timeout: 30_000 });
-    await page.getByRole('radio', { name: 'Per partition' }).check();
-    await page.getByRole('radio', { name: '30 d' }).check();
-    // The panel carries data-render-ms once the chart for the current choice is drawn.
-    const drawn = page.locator('section[data-render-ms]');
+  await page.goto(`${serve.url}#/clusters/${encodeURIComponent(clusterId)}/groups/${groupId}`);
+  await page.getByRole('region', { name: 'Lag over time' }).waitFor({ timeout: 30_000 });
+  // The panel carries data-render-ms once the chart for the current choice is drawn.
+  const drawn = page.locator('section[data-render-ms]');
+  await page.getByRole('radio', { name: 'Per partition' }).check();
+  await drawn.waitFor({ timeout: 30_000 });
+  // Switch between 7 and 30 days, as a person would; each switch asks main and draws anew.
+  for (let i = 0; i < 10; i++) {
+    await page.getByRole('radio', { name: i % 2 === 0 ? '30 d' : '7 d' }).check();
     await drawn.waitFor({ timeout: 30_000 });
-    drawMs.push(Number(await drawn.getAttribute('data-render-ms')));
+    if (i % 2 === 0) drawMs.push(Number(await drawn.getAttribute('data-render-ms')));
   }
   await browser.close();
   api.close();
@@ -237,7 +239,7 @@ async function main() {
       '',
     ],
     [
-      '30-day graph per partition: asked → drawn in Chromium (median of 3)',
+      '30-day graph per partition: asked → drawn in Chromium (median of 5 switches from 7 d)',
       `${median(drawMs).toFixed(0)} ms`,
       `< 100 ms ${median(drawMs) < 100 ? '✅' : '❌'}`,
     ],
