@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { bundledLicenses } from './scripts/lib/bundled-licenses.js';
 
 // Three builds: main (Electron shell + browser-mode host + sandbox broker CLI, all plain Node),
-// preload (one self-contained CommonJS bundle so `sandbox: true` works) and the renderer.
+// preload (one self-contained CommonJS bundle so `sandbox: true` works) and the renderer. Each
+// writes licenses.json: the third-party packages it ships, for the About dialog.
 export default defineConfig({
   main: {
+    plugins: [bundledLicenses(__dirname)],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -18,6 +21,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [bundledLicenses(__dirname)],
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -33,6 +37,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), bundledLicenses(__dirname)],
   },
 });

@@ -1,12 +1,16 @@
 // Headless sandbox broker: `npm run sandbox -- --port 9092 --data-dir ./.sandbox`.
+// Runs the broker in this very process, so a signal (or kill -9) to it reaches the broker itself.
 import './lib/require-node.mjs';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root } from './lib/ensure-built.mjs';
 
 ensureBuilt({ quiet: true });
-const child = spawn(process.execPath, [join(root, 'out/main/sandbox.js'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const { main } = await import(pathToFileURL(join(root, 'out/main/sandbox.js')).href);
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`Samsa sandbox: ${error?.stack ?? error}`);
+    process.exit(1);
+  },
+);

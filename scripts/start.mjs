@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root } from './lib/ensure-built.mjs';
 
 ensureBuilt();
@@ -19,11 +20,10 @@ function electronBinary() {
   }
 }
 
+/** Browser mode in this very process, so nothing outlives it (see scripts/serve.mjs). */
 function browserMode(reason) {
   console.log(`${reason} Samsa opens in browser mode instead: open the address below in your browser.`);
-  const child = spawn(process.execPath, [join(root, 'out/main/serve.js'), ...args], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  void import(pathToFileURL(join(root, 'out/main/serve.js')).href);
 }
 
 /**

@@ -12,7 +12,13 @@ const outputs = [
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
-const sources = ['src-main', 'src-renderer', 'electron.vite.config.ts', 'package.json'];
+const sources = [
+  'src-main',
+  'src-renderer',
+  'electron.vite.config.ts',
+  'scripts/lib/bundled-licenses.ts',
+  'package.json',
+];
 
 function newestMtime(path) {
   const st = statSync(path);

@@ -2,10 +2,11 @@ import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attachIpcTransport } from '../transport/ipc.js';
-import { resolveBrokerLaunch } from '../runtime/broker-launch.js';
+import { bundledBrokerScript } from '../runtime/broker-launch.js';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.js';
 import { buildMenu } from './menu.js';
 import { electronSecretStore } from './secret-store.js';
+import { utilityBrokerLaunch } from './utility-broker.js';
 import { rendererUrlMatcher } from './renderer-url.js';
 import { createMainWindow, denyPermissions } from './window.js';
 
@@ -37,7 +38,9 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       mode: 'electron',
       version: app.getVersion(),
-      brokerLaunch: resolveBrokerLaunch({ electron: true }),
+      buildDir: join(here, '..'),
+      // Built beside this file; a missing one fails the start with a message in the sandbox log.
+      brokerLaunch: utilityBrokerLaunch(bundledBrokerScript() ?? join(here, 'sandbox.js')),
       secrets: electronSecretStore(dataDir),
       log: (m) => console.error(m),
     });
@@ -49,7 +52,8 @@ if (!app.requestSingleInstanceLock()) {
       targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     });
     denyPermissions();
-    Menu.setApplicationMenu(buildMenu());
+    const hub = runtime.hub;
+    Menu.setApplicationMenu(buildMenu({ onAbout: () => hub.emit('app.showAbout', {}) }));
     if (process.env.SAMSA_SKIP_SANDBOX !== '1') await runtime.ensureFirstCluster();
     createMainWindow(windowPaths);
     app.on('activate', () => {

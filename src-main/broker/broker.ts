@@ -33,6 +33,8 @@ export interface BrokerOptions {
   segmentBytes?: number;
   /** How often retention and compaction run (default 30 s). */
   maintenanceIntervalMs?: number;
+  /** The process that started this broker (the app), recorded in the data folder's lock. */
+  parentPid?: number;
   logger?: (level: LogLevel, msg: string) => void;
 }
 
@@ -71,7 +73,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   fs.mkdirSync(dataDir, { recursive: true });
   let releaseLock: () => void;
   try {
-    releaseLock = acquireLock(dataDir);
+    releaseLock = acquireLock(dataDir, opts.parentPid ?? null);
   } catch (e) {
     throw new BrokerStartError((e as Error).message, (e as Error).name === 'DataDirLockedError' ? 'LOCKED' : 'OTHER');
   }

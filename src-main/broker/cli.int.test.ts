@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isProcessGone } from '../util/process-state.js';
+import { deadPid, zombie } from '../util/testing/processes.js';
 import { tempDataDir } from './testing/test-broker.js';
 
 const CLI = path.resolve('src-main/broker/cli.ts');
@@ -89,5 +91,71 @@ describe('broker cli', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(messages.some((m) => m.type === 'log')).toBe(true);
+  });
+
+  it('stops by itself, releasing its data folder, when the --parent-pid process is gone', async () => {
+    const parent = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    await new Promise((r) => parent.once('spawn', r));
+    const p = run(['--port', '0', '--parent-pid', String(parent.pid)]);
+    await p.ready;
+    const dir = dirs.at(-1)!;
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.lock'), 'utf8')).parent.pid).toBe(parent.pid);
+    parent.kill('SIGKILL');
+    expect(await p.exited).toBe(0);
+    expect(p.out().stderr).toMatch(/INFO parent process exited, stopping/);
+    expect(fs.existsSync(path.join(dir, '.lock'))).toBe(false);
+  });
+
+  it('stops when its IPC parent dies by kill -9 (the channel closes)', async () => {
+    const dir = tempDataDir('samsa-cli-');
+    dirs.push(dir);
+    // A parent that forks the broker with an IPC channel, prints the broker's pid once it is ready, then waits.
+    const parentSource = `
+      const { fork } = require('node:child_process');
+      const child = fork(${JSON.stringify(CLI)}, ['--port', '0', '--data-dir', ${JSON.stringify(dir)}, '--ipc'],
+        { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      child.on('message', (m) => { if (m.type === 'ready') console.log('broker ' + child.pid); });`;
+    const parent = spawn(process.execPath, ['-e', parentSource], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const brokerPid = await new Promise<number>((resolve) =>
+      parent.stdout!.on('data', (d: Buffer) => {
+        const m = /broker (\d+)/.exec(d.toString());
+        if (m) resolve(Number(m[1]));
+      }),
+    );
+    parent.kill('SIGKILL');
+    await expect.poll(() => isProcessGone(brokerPid), { timeout: 5_000 }).toBe(true);
+    expect(fs.existsSync(path.join(dir, '.lock'))).toBe(false);
+  });
+
+  it('takes over a lock whose holder is gone, and refuses one whose holder runs', async () => {
+    const zombieHolder = process.platform === 'linux' ? await zombie() : null;
+    const stalePid = zombieHolder?.pid ?? (await deadPid());
+    try {
+      const first = run(['--port', '0']);
+      await first.ready;
+      const dir = dirs.at(-1)!;
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // A broker killed with -9 left its lock; its pid is now a zombie or nobody.
+      fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: stalePid, startTime: null, parent: null }));
+      const again = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dir, '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      await new Promise<void>((resolve) =>
+        again.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
+      );
+      // While it runs, a second broker on the same folder is refused with exit code 3.
+      const second = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dir, '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      second.stderr!.on('data', (d) => (stderr += d));
+      expect(await new Promise((r) => second.on('exit', r))).toBe(3);
+      expect(stderr).toContain(`already used by another Samsa sandbox broker (pid ${again.pid})`);
+      again.kill('SIGTERM');
+      expect(await new Promise((r) => again.on('exit', r))).toBe(0);
+    } finally {
+      zombieHolder?.holder.kill('SIGKILL');
+    }
   });
 });

@@ -35,6 +35,12 @@ describe('cli arguments', () => {
     expect(() => parseArgs(['--data-dir', 'x', '--bogus'])).toThrow(UsageError);
     expect(() => parseArgs(['--data-dir'])).toThrow(UsageError);
   });
+  it('takes the pid of the process to outlive no longer (--parent-pid)', () => {
+    expect(parseArgs(['--data-dir', 'x']).parentPid).toBeNull();
+    expect(parseArgs(['--data-dir', 'x', '--parent-pid', '4242']).parentPid).toBe(4242);
+    expect(() => parseArgs(['--data-dir', 'x', '--parent-pid', '0'])).toThrow(UsageError);
+    expect(() => parseArgs(['--data-dir', 'x', '--parent-pid', 'me'])).toThrow(UsageError);
+  });
   it('recognises itself as the main module with or without an extension', () => {
     const file = path.resolve('src-main/broker/cli.ts');
     const url = pathToFileURL(file).href;

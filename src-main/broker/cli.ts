@@ -1,8 +1,11 @@
 /**
  * Command line for the sandbox broker:
  *   samsa-broker --port 9092 --data-dir ./.sandbox [--host 127.0.0.1] [--advertised-host H]
- *                [--partitions N] [--no-auto-create] [--ipc] [--verbose]
+ *                [--partitions N] [--no-auto-create] [--ipc] [--parent-pid PID] [--verbose]
  * Prints "Samsa sandbox ready on HOST:PORT" once accepting connections; logs go to stderr.
+ * Started by the app, it stops by itself when the app is gone: `--ipc` watches the IPC channel
+ * of a Node parent (closed by the kernel however the parent ends), `--parent-pid` polls the
+ * parent process (all an Electron utility process has), a zombie counting as gone.
  * Exit codes: 0 clean stop, 1 unexpected failure, 2 port in use or bad arguments, 3 data dir in use.
  */
 import fs from 'node:fs';
@@ -10,17 +13,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrokerStartError, startBroker, type BrokerOptions } from './broker.js';
 import type { LogLevel } from './apis/context.js';
+import { isProcessGone, watchProcess } from '../util/process-state.js';
 
 export interface CliArgs {
   options: BrokerOptions;
   ipc: boolean;
+  /** Stop when this process is gone (the app that started the broker). */
+  parentPid: number | null;
   verbose: boolean;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE =
-  'usage: samsa-broker --data-dir DIR [--port 9092] [--host 127.0.0.1] [--advertised-host HOST] [--partitions N] [--no-auto-create] [--ipc] [--verbose]';
+  'usage: samsa-broker --data-dir DIR [--port 9092] [--host 127.0.0.1] [--advertised-host HOST] [--partitions N] [--no-auto-create] [--ipc] [--parent-pid PID] [--verbose]';
 
 function intArg(name: string, v: string | undefined, min: number, max: number): number {
   const n = Number(v);
@@ -32,6 +38,7 @@ function intArg(name: string, v: string | undefined, min: number, max: number): 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const options: BrokerOptions = { dataDir: '', port: 9092 };
   let ipc = false;
+  let parentPid: number | null = null;
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] =
@@ -66,6 +73,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--ipc':
         ipc = true;
         break;
+      case '--parent-pid':
+        parentPid = intArg('--parent-pid', value(), 1, 2 ** 31 - 1);
+        break;
       case '--verbose':
         verbose = true;
         break;
@@ -74,7 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (!options.dataDir) throw new UsageError('--data-dir is required');
-  return { options, ipc, verbose };
+  return { options, ipc, parentPid, verbose };
 }
 
 type Send = (msg: unknown) => void;
@@ -91,7 +101,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
-  const send: Send | null = args.ipc && typeof process.send === 'function' ? (m) => process.send!(m) : null;
+  // Once the app is gone nobody reads our output: a write to a closed pipe must not crash the
+  // broker before it has released its data folder.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  const send: Send | null =
+    args.ipc && typeof process.send === 'function'
+      ? (m) => {
+          if (process.connected) process.send!(m, undefined, undefined, () => undefined);
+        }
+      : null;
   const logger = (level: LogLevel, text: string) => {
     if (level === 'debug' && !args.verbose) return;
     process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${text.replaceAll('\n', ' | ')}\n`);
@@ -100,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   let broker;
   try {
-    broker = await startBroker({ ...args.options, logger });
+    broker = await startBroker({ ...args.options, logger, parentPid: args.parentPid ?? undefined });
   } catch (e) {
     const msg = e instanceof BrokerStartError ? e.message : `failed to start: ${(e as Error).message}`;
     process.stderr.write(`Samsa sandbox: ${msg}\n`);
@@ -113,18 +132,31 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Handlers go in before the ready line: a parent may signal the moment it reads it, and a
   // SIGTERM with no handler installed yet would kill the process without a clean stop.
   const stopRequested = new Promise<void>((resolve) => {
+    let stopping = false;
     const onSignal = (sig: string) => {
-      logger('info', `${sig} received, stopping`);
+      if (stopping) return;
+      stopping = true;
+      logger('info', `${sig}, stopping`);
       resolve();
     };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    if (send) process.once('disconnect', () => onSignal('parent disconnected'));
+    process.once('SIGINT', () => onSignal('SIGINT received'));
+    process.once('SIGTERM', () => onSignal('SIGTERM received'));
+    if (send) {
+      process.once('disconnect', () => onSignal('parent disconnected'));
+      // The parent may have gone while the broker was starting, before anyone listened.
+      if (!process.connected) onSignal('parent disconnected');
+    }
+    if (args.parentPid !== null) {
+      if (isProcessGone(args.parentPid)) onSignal('parent process exited');
+      else watchProcess(args.parentPid, () => onSignal('parent process exited'));
+    }
   });
   process.stdout.write(`Samsa sandbox ready on ${broker.host}:${broker.port}\n`);
   send?.({ type: 'ready', port: broker.port, host: broker.host, clusterId: broker.clusterId });
 
   await stopRequested;
+  // A stop that hangs (a stuck disk) must not leave a broker nobody can see running forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
   await broker.stop();
   return 0;
 }

@@ -6,7 +6,9 @@ export const AppErrorCodes = [
   'VALIDATION', // input failed validation (bad field, invalid JSON value, ...)
   'UNKNOWN_METHOD',
   'CONNECTION_FAILED', // brokers unreachable, wrong bootstrap address, DNS failure
-  'AUTH_FAILED', // SASL / TLS authentication rejected
+  'AUTH_FAILED', // SASL authentication rejected (credentials, mechanism)
+  'TLS_FAILED', // TLS handshake failed (unknown CA, host name mismatch, client certificate missing or refused)
+  'NOT_AUTHORIZED', // signed in, but the cluster's ACLs do not allow it
   'TIMEOUT',
   'NOT_FOUND', // unknown cluster profile, topic, group, ...
   'ALREADY_EXISTS',

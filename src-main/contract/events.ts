@@ -8,6 +8,8 @@ import type { SandboxStatus } from './sandbox.js';
 export interface EventMap {
   'connections.changed': { connections: ConnectionProfile[] };
   'sandbox.status': SandboxStatus;
+  /** The desktop app's menu asks the window to open the About dialog. */
+  'app.showAbout': Record<string, never>;
 }
 
 export type EventName = keyof EventMap;

@@ -11,6 +11,14 @@ export const LIMITS = {
   produceHeaders: 100,
   produceHeaderNameChars: 1024,
   produceHeaderValueBytes: 1024 * 1024,
+  /** A PEM file (CA bundle, client certificate, private key) chosen in the connection form. */
+  pemBytes: 1024 * 1024,
+  /** Saved connections: each change is announced to every window with the whole list. */
+  savedConnections: 1000,
+  /** Certificates (CA and client) of all saved connections together: they travel in every list. */
+  savedCertificateBytes: 16 * 1024 * 1024,
+  /** A client.properties or librdkafka config file imported into the connection form. */
+  importFileBytes: 256 * 1024,
   /** A call frame larger than this is refused before it is sent (browser mode's WebSocket). */
   callFrameBytes: 32 * 1024 * 1024,
 } as const;

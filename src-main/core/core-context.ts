@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AppError } from '../contract/errors.js';
 import type { EventSink } from '../contract/events.js';
 import { ConnectionPool, type ClusterConnection } from './connections/connection-pool.js';
+import { securityOf } from './connections/kafka-config.js';
 import { mapKafkaError, type ErrorContext } from './errors/map-kafka-error.js';
 import { ProfileStore } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
@@ -24,6 +25,8 @@ export interface CoreDeps {
   sandboxLaunch: BrokerLaunch;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (main/, preload/, renderer/), where the build lists bundled licences. */
+  buildDir?: string;
   logger?: CoreLogger;
   now?: () => number;
 }
@@ -81,6 +84,12 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
         `The saved password of "${profile.name}" cannot be used here: ${profile.sasl.unreadable.reason}. Edit the connection and enter it again.`,
       );
     }
+    if (profile.tls && profile.tlsOptions?.unreadable && !profile.tlsOptions.clientKeyPem) {
+      throw new AppError(
+        'TLS_FAILED',
+        `The saved private key of "${profile.name}" cannot be used here: ${profile.tlsOptions.unreadable.reason}. Edit the connection and choose the key file again.`,
+      );
+    }
     const conn = pool.get(profile);
     const brokers = profile.bootstrapServers.join(', ');
     try {
@@ -91,7 +100,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
         signal,
       );
     } catch (e) {
-      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers });
+      throw mapKafkaError(e, { ...errors, brokers: profile.bootstrapServers, security: securityOf(profile) });
     }
   }
 

@@ -6,9 +6,10 @@ import type { EventMap, EventName } from '../contract/events.js';
 import { createCore } from './index.js';
 import { ProfileStore } from './profiles/profile-store.js';
 import { keyFileSecretStore } from './profiles/key-file-secrets.js';
+import { scriptLaunch } from './testing/script-launch.js';
 
 // A launch that would fail at once: these tests never start the broker.
-const noBroker = { command: process.execPath, args: ['-e', 'process.exit(9)'] };
+const noBroker = scriptLaunch('process.exit(9)');
 
 let dir: string;
 beforeEach(async () => {

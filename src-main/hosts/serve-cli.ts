@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     dataDir,
     mode: 'browser',
     version,
+    buildDir: resolve(here, '..'),
     brokerLaunch: resolveBrokerLaunch(),
     log: (m) => console.error(m),
   });

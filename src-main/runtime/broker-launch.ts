@@ -1,19 +1,57 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrokerLaunch } from '../core/sandbox/sandbox-manager.js';
+import type { BrokerExit, BrokerLaunch, BrokerProcess } from '../core/sandbox/broker-process.js';
+
+export type { BrokerLaunch } from '../core/sandbox/broker-process.js';
 
 /**
- * How to start the sandbox broker as a child process. Built app: `out/main/sandbox.js` beside
- * this bundle, run by the same runtime (Electron runs it as plain Node). From sources (tests,
- * development): the TypeScript CLI through tsx.
+ * The built broker command line, `out/main/sandbox.js`, beside this bundle (the bundler may put
+ * this module in out/main/ or out/main/chunks/); null when running from sources.
  */
-export function resolveBrokerLaunch(opts: { electron?: boolean } = {}): BrokerLaunch {
+export function bundledBrokerScript(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  const env: NodeJS.ProcessEnv = opts.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
-  // The bundler may place this module in out/main/ or in out/main/chunks/.
-  const bundled = [join(here, 'sandbox.js'), join(here, '..', 'sandbox.js')].find((p) => existsSync(p));
-  if (bundled) return { command: process.execPath, args: [bundled], env };
-  const source = resolve(here, '../broker/cli.ts');
-  return { command: process.execPath, args: ['--import', 'tsx', source], env };
+  return [join(here, 'sandbox.js'), join(here, '..', 'sandbox.js')].find((p) => existsSync(p)) ?? null;
+}
+
+/**
+ * Starts the broker as a Node child process of this Node (browser mode, tests, `npm run sandbox`):
+ * the built script when there is one, else the TypeScript CLI through tsx.
+ *
+ * The child gets an IPC channel and `--ipc`: the kernel closes that channel the moment this
+ * process ends, however it ends (kill -9 included, and also while it lingers as a zombie), and the
+ * broker stops on the 'disconnect' it sees. `--parent-pid` adds a poll as a second line, which is
+ * also all the Electron utility process has (see app/utility-broker.ts).
+ */
+export function resolveBrokerLaunch(): BrokerLaunch {
+  const bundled = bundledBrokerScript();
+  const here = dirname(fileURLToPath(import.meta.url));
+  const entry = bundled ? [bundled] : ['--import', 'tsx', resolve(here, '../broker/cli.ts')];
+  return {
+    kind: 'Node child process',
+    start(args: string[]): BrokerProcess {
+      const child = spawn(process.execPath, [...entry, '--ipc', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        env: process.env,
+      });
+      const exited = new Promise<BrokerExit>((done) => {
+        child.once('exit', (code, signal) => done({ code, signal }));
+        // 'error' without a pid: the program could not be started at all, and no 'exit' follows.
+        child.on('error', (err) => {
+          if (child.pid === undefined) done({ code: null, signal: null, error: err.message });
+        });
+      });
+      return {
+        get pid() {
+          return child.pid;
+        },
+        stdout: child.stdout!,
+        stderr: child.stderr!,
+        exited,
+        terminate: () => void child.kill('SIGTERM'),
+        kill: () => void child.kill('SIGKILL'),
+      };
+    },
+  };
 }

@@ -8,6 +8,8 @@ export interface RuntimeOptions {
   dataDir: string;
   mode: 'electron' | 'browser';
   version: string;
+  /** The built app's folder (out/), for the About dialog's licence list. */
+  buildDir?: string;
   brokerLaunch: BrokerLaunch;
   secrets?: SecretStore;
   log?: (message: string) => void;
@@ -28,6 +30,7 @@ export function createRuntime(opts: RuntimeOptions) {
     sandboxLaunch: opts.brokerLaunch,
     mode: opts.mode,
     version: opts.version,
+    buildDir: opts.buildDir,
   });
   const dispatcher = createDispatcher(core, {
     onUnexpectedError: (name, error) => log(`Unexpected error in ${name}: ${(error as Error)?.stack ?? error}`),

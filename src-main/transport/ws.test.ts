@@ -124,11 +124,11 @@ describe('WebSocket transport', () => {
     const c = await connect(await serve(dispatcher));
     c.send({ type: 'call', id: 1, method: 'huge', params: {} });
     c.send({ type: 'call', id: 2, method: 'small', params: {} });
-    await vi.waitFor(() => expect(c.frames).toHaveLength(2));
+    await vi.waitFor(() => expect(c.frames).toHaveLength(2), { timeout: 20_000 });
     expect(c.frames[0]).toMatchObject({ type: 'result', id: 1, ok: false, error: { code: 'MESSAGE_TOO_LARGE' } });
     expect(c.frames[1]).toEqual({ type: 'result', id: 2, ok: true, result: 'small' });
     c.ws.close();
-  });
+  }, 30_000);
 
   it('survives invalid UTF-8, oversized and malformed frames: it closes that socket and serves others', async () => {
     const { dispatcher } = scriptedDispatcher({});

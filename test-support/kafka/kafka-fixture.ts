@@ -18,6 +18,8 @@ const pomPath = join(repoRoot, 'test-support', 'kafka', 'pom.xml');
 export interface StartKafkaOptions {
   /** Broker port; a free one is picked when omitted. */
   port?: number;
+  /** KRaft controller port; a free one is picked when omitted. */
+  controllerPort?: number;
   /** Default false: the app must never rely on topics appearing by themselves. */
   autoCreateTopics?: boolean;
   /** Extra or overriding server.properties entries. */
@@ -33,6 +35,8 @@ export interface StartKafkaOptions {
    * Kafka's own kafka-server-start.sh, so Kafka is not handicapped when compared.
    */
   jvm?: 'fast' | 'server';
+  /** Extra `kafka-storage format` arguments, e.g. `--add-scram 'SCRAM-SHA-256=[name=u,password=p]'`. */
+  formatArgs?: string[];
 }
 
 /** JVM flags of bin/kafka-server-start.sh + bin/kafka-run-class.sh in the 4.1 distribution. */
@@ -231,7 +235,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
   const dir = await mkdtemp(join(tmpdir(), 'samsa-kafka-'));
   const logDir = join(dir, 'data');
   const port = opts.port ?? (await freePort());
-  let controllerPort = await freePort();
+  let controllerPort = opts.controllerPort ?? (await freePort());
   while (controllerPort === port) controllerPort = await freePort();
   const log4jPath = join(dir, 'log4j2.properties');
   const propsPath = join(dir, 'server.properties');
@@ -255,7 +259,15 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<KafkaHan
     const uuid = await runTool('kafka.tools.StorageTool', ['random-uuid']);
     const clusterId = uuid.stdout.trim();
     if (uuid.code !== 0 || !clusterId) throw new Error(`StorageTool random-uuid failed: ${uuid.stderr}`);
-    const fmt = await runTool('kafka.tools.StorageTool', ['format', '--standalone', '-t', clusterId, '-c', propsPath]);
+    const fmt = await runTool('kafka.tools.StorageTool', [
+      'format',
+      '--standalone',
+      '-t',
+      clusterId,
+      '-c',
+      propsPath,
+      ...(opts.formatArgs ?? []),
+    ]);
     if (fmt.code !== 0) throw new Error(`StorageTool format failed: ${fmt.stderr || fmt.stdout}`);
   } catch (e) {
     await rm(dir, { recursive: true, force: true });

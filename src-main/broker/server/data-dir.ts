@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readJson, writeJsonAtomic } from '../../util/atomic-file.js';
+import { lockState, readLockOwner, tryCreateLock } from '../../util/pid-lock.js';
 
 const LOCK_FILE = '.lock';
 const META_FILE = 'meta.json';
@@ -17,36 +18,24 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Brokers in this process holding a lock, so a second broker in the same process is refused too. */
 const heldLocks = new Set<string>();
 
-/** Takes the lock or throws DataDirLockedError; a lock left by a dead process is taken over. */
-export function acquireLock(dataDir: string): () => void {
+/**
+ * Takes the lock or throws DataDirLockedError. A lock whose holder is gone is taken over: a dead
+ * process, a zombie or one being torn down, or a pid that now names another process (after a
+ * crash or reboot) holds nothing. `parentPid` is recorded so that the app can tell a broker it
+ * started from one an app that is gone left behind.
+ */
+export function acquireLock(dataDir: string, parentPid: number | null = null): () => void {
   const file = path.join(dataDir, LOCK_FILE);
   const key = path.resolve(file);
   if (heldLocks.has(key)) throw new DataDirLockedError(dataDir, process.pid);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && pidAlive(pid))
-        throw new DataDirLockedError(dataDir, pid);
-      fs.rmSync(file, { force: true }); // stale: its owner is gone
-    }
+  for (let attempt = 0; !tryCreateLock(file, parentPid); attempt++) {
+    const owner = readLockOwner(file);
+    if (attempt > 0 || (owner && owner.pid !== process.pid && lockState(owner) !== 'free'))
+      throw new DataDirLockedError(dataDir, owner?.pid ?? 0);
+    fs.rmSync(file, { force: true }); // stale: its holder is gone
   }
   heldLocks.add(key);
   return () => {

@@ -10,7 +10,7 @@ import { mapKafkaError } from '../errors/map-kafka-error.js';
 import { withDeadline } from '../util/deadline.js';
 import type { SavedProfile } from '../profiles/profile-store.js';
 import type { CoreLogger } from '../util/logger.js';
-import { ANSWER_DEADLINE_MS, clientRetry, kafkaConfig } from './kafka-config.js';
+import { ANSWER_DEADLINE_MS, clientRetry, kafkaConfig, securityOf } from './kafka-config.js';
 import { browseConsumer } from './browse-consumer.js';
 
 const { Kafka, Partitioners } = kafkajs;
@@ -41,7 +41,7 @@ function lazy<T>(open: () => Promise<T>): { get(): Promise<T>; peek(): Promise<T
 }
 
 function fingerprint(p: SavedProfile): string {
-  return JSON.stringify([p.bootstrapServers, p.tls, p.sasl]);
+  return JSON.stringify([p.bootstrapServers, p.tls, p.tls ? p.tlsOptions : null, p.sasl]);
 }
 
 function connectError(profile: SavedProfile) {
@@ -54,7 +54,7 @@ function connectError(profile: SavedProfile) {
 
 export function openConnection(profile: SavedProfile, logger?: CoreLogger): ClusterConnection {
   const kafka = new Kafka(kafkaConfig(profile, logger));
-  const ctx = { brokers: profile.bootstrapServers };
+  const ctx = { brokers: profile.bootstrapServers, security: securityOf(profile), connecting: true };
   const connect = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(
     client: T,
   ): Promise<T> => {

@@ -50,7 +50,7 @@ describe('mapKafkaError', () => {
   it('SASL failure', () => {
     const err = mapKafkaError(new k.KafkaJSSASLAuthenticationError('SASL PLAIN authentication failed: bad'));
     expect(err.code).toBe('AUTH_FAILED');
-    expect(err.message).toMatch(/rejected the SASL credentials/);
+    expect(err.message).toMatch(/rejected the user name or password/);
   });
 
   it('unknown topic names the topic', () => {
@@ -96,13 +96,15 @@ describe('mapKafkaError', () => {
     const err = mapKafkaError(
       new k.KafkaJSConnectionError(`Connection error: ${e.message}`, { broker: 'h:9092', code: 'EPROTO' }),
     );
-    expect(err.code).toBe('CONNECTION_FAILED');
-    expect(err.message).toMatch(/TLS handshake/);
+    expect(err.code).toBe('TLS_FAILED');
+    expect(err.message).toBe(
+      "The listener at h:9092 does not speak TLS (it is a PLAINTEXT or SASL_PLAINTEXT listener, or not Kafka). Turn TLS off, or use the cluster's TLS port.",
+    );
   });
 
   it('other broker errors keep the type', () => {
     const err = mapKafkaError(createErrorFromCode(29)); // TOPIC_AUTHORIZATION_FAILED
-    expect(err.code).toBe('AUTH_FAILED');
+    expect(err.code).toBe('NOT_AUTHORIZED');
     const other = mapKafkaError(createErrorFromCode(45)); // OUT_OF_ORDER_SEQUENCE_NUMBER
     expect(other.code).toBe('KAFKA_ERROR');
     expect(other.message).toContain('OUT_OF_ORDER_SEQUENCE_NUMBER');

@@ -3,12 +3,25 @@
  * can act on. The technical chain goes into `detail` for the "details" disclosure.
  */
 import { AppError, type AppErrorCode } from '../../contract/errors.js';
+import {
+  AUTHORIZATION_TYPES,
+  authorizationProblem,
+  brokerOf,
+  connectionProblem,
+  type SecurityContext,
+} from './connection-errors.js';
+
+export type { SecurityContext } from './connection-errors.js';
 
 export interface ErrorContext {
   /** Bootstrap servers of the connection in use, for "Could not reach ..." messages. */
   brokers?: string[];
   topic?: string;
   partition?: number;
+  /** How the connection was set up (TLS, client certificate, SASL): decides the advice. */
+  security?: SecurityContext;
+  /** While opening a connection: a broker closing it then says something about TLS/SASL settings. */
+  connecting?: boolean;
 }
 
 interface ErrorLike {
@@ -59,21 +72,9 @@ const NETWORK_REASONS: Record<string, string> = {
   EPIPE: 'connection closed',
 };
 
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-const SASL_TYPES = new Set(['SASL_AUTHENTICATION_FAILED', 'ILLEGAL_SASL_STATE', 'UNSUPPORTED_SASL_MECHANISM']);
-
 function where(ctx: ErrorContext, chain: ErrorLike[]): string {
   if (ctx.brokers && ctx.brokers.length > 0) return ctx.brokers.join(', ');
-  const b = chain.find((c) => typeof c.broker === 'string' && c.broker)?.broker;
-  return b ?? 'the bootstrap address';
+  return brokerOf(chain, undefined);
 }
 
 function topicName(ctx: ErrorContext): string {
@@ -109,15 +110,6 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
     case 'INVALID_CONFIG':
     case 'INVALID_REQUEST':
       return ['VALIDATION', `The broker rejected the request as invalid: ${raw}`];
-    case 'TOPIC_AUTHORIZATION_FAILED':
-      return [
-        'AUTH_FAILED',
-        `This user is not allowed to access ${ctx.topic !== undefined ? `topic "${ctx.topic}"` : 'the topic'}.`,
-      ];
-    case 'GROUP_AUTHORIZATION_FAILED':
-      return ['AUTH_FAILED', 'This user is not allowed to access the consumer group.'];
-    case 'CLUSTER_AUTHORIZATION_FAILED':
-      return ['AUTH_FAILED', 'This user is not allowed to perform cluster operations.'];
     case 'GROUP_ID_NOT_FOUND':
       return ['NOT_FOUND', 'The consumer group does not exist.'];
     case 'LEADER_NOT_AVAILABLE':
@@ -137,6 +129,11 @@ function fromProtocolType(type: string, raw: string, ctx: ErrorContext): [AppErr
   }
 }
 
+/** A broker's "not allowed" (an ACL is missing), anywhere in the chain. */
+export function isAuthorizationError(e: unknown): boolean {
+  return errorChain(e).some((c) => typeof c.type === 'string' && c.type in AUTHORIZATION_TYPES);
+}
+
 export function mapKafkaError(e: unknown, ctx: ErrorContext = {}): AppError {
   if (e instanceof AppError) return e;
   const chain = errorChain(e);
@@ -148,31 +145,15 @@ export function mapKafkaError(e: unknown, ctx: ErrorContext = {}): AppError {
   const inner = chain.find((c): c is AppError => c instanceof AppError);
   if (inner) return inner;
 
-  const sasl = chain.find((c) => c.name === 'KafkaJSSASLAuthenticationError' || (c.type && SASL_TYPES.has(c.type)));
-  if (sasl) {
-    return make(
-      'AUTH_FAILED',
-      'The cluster rejected the SASL credentials. Check the mechanism, username and password.',
-    );
-  }
-
-  const tls = chain.find((c) => typeof c.code === 'string' && TLS_CODES.has(c.code));
-  if (tls) {
-    return make('AUTH_FAILED', `The broker's TLS certificate was not accepted (${String(tls.code)}).`);
-  }
-  const tlsMismatch = chain.find((c) =>
-    /wrong version number|ERR_SSL|EPROTO|packet length too long/i.test(`${String(c.code ?? '')} ${c.message ?? ''}`),
-  );
-  if (tlsMismatch) {
-    return make(
-      'CONNECTION_FAILED',
-      `The TLS handshake with ${where(ctx, chain)} failed. Check whether the listener uses TLS and turn the TLS option on or off to match.`,
-    );
-  }
+  // Unreachable, TLS and SASL problems, worded for the settings in use.
+  const conn = connectionProblem(chain, ctx.brokers, ctx.security, ctx.connecting ?? false);
+  if (conn) return make(...conn);
 
   const protocol = chain.find((c) => typeof c.type === 'string' && c.type.length > 0);
   if (protocol?.type) {
-    const [code, message] = fromProtocolType(protocol.type, protocol.message ?? '', ctx);
+    const [code, message] =
+      authorizationProblem(protocol.type, ctx.security, ctx.topic) ??
+      fromProtocolType(protocol.type, protocol.message ?? '', ctx);
     return make(code, message);
   }
 

@@ -268,4 +268,15 @@ describe('ProfileStore', () => {
     expect(t.loadProblem).toMatch(/1 saved connection/);
     expect((await readdir(dir)).some((f) => f.startsWith('connections.json.corrupt-'))).toBe(true);
   });
+
+  it('keeps a bounded number of saved connections and says so', async () => {
+    const s = store({ maxProfiles: 2 });
+    await s.create(input);
+    await s.create({ ...input, name: 'second' });
+    await expect(s.create({ ...input, name: 'third' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'Samsa keeps at most 2 saved connections. Remove some you no longer use first.',
+    });
+    expect(await s.list()).toHaveLength(2);
+  });
 });

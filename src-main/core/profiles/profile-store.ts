@@ -2,67 +2,35 @@
  * Saved connection profiles in `<dataDir>/connections.json`.
  * - Writes are atomic (temp file + rename) and serialized, so the file is always whole.
  * - A file that cannot be read is moved aside (`connections.json.corrupt-<ts>`), never overwritten.
- * - SASL passwords are stored through the injected SecretStore, and are decrypted only for the
- *   connection pool: everything returned towards the contract (results, events) is redacted.
- * - A saved password that cannot be decrypted (keychain changed, written by the other mode) is
- *   kept as it was on disk until the user types a new one, never replaced by an empty one.
- * - A saved password is only reused for the address, TLS setting, mechanism and user it was
- *   saved for: changing any of them asks for the password again.
+ * - Secrets (SASL passwords, client private keys and their passphrases) follow the rules in
+ *   profile-secrets.ts: encrypted at rest, never returned, kept when unreadable, reused only for
+ *   the target they were saved for.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  ConnectionProfileSchema,
-  SaslSchema,
-  type ConnectionInputSchema,
-  type ConnectionProfile,
-  type ConnectionUpdateInputSchema,
-} from '../../contract/connections.js';
+import type { ConnectionProfile } from '../../contract/connections.js';
+import { formatBytes, LIMITS } from '../../contract/limits.js';
 import { AppError } from '../../contract/errors.js';
 import type { EventSink } from '../../contract/events.js';
+import { checkTlsMaterial } from '../connections/tls-material.js';
 import { writeFileAtomic } from '../../util/atomic-file.js';
 import { silentLogger, type CoreLogger } from '../util/logger.js';
-import { needsReencryption, SecretUnreadableError, type SecretStore } from './secret-store.js';
+import {
+  fromStored,
+  redactProfile,
+  storedInPlainText,
+  StoredProfileSchema,
+  toStored,
+  withSavedSecrets,
+  type ConnectionSettings,
+  type ConnectionUpdate,
+  type SavedProfile,
+} from './profile-secrets.js';
+import type { SecretStore } from './secret-store.js';
 
-export type ConnectionSettings = z.output<typeof ConnectionInputSchema>;
-/** Settings from an edit or a test: an empty SASL password means "the saved one". */
-export type ConnectionUpdate = z.output<typeof ConnectionUpdateInputSchema>;
-/**
- * A profile with its decrypted password: for the connection pool only, never for the contract.
- * When the saved secret could not be decrypted, `password` is '' and `unreadable` keeps the stored
- * form (written back as it was) with the reason.
- */
-export type SavedProfile = Omit<ConnectionProfile, 'sasl'> & {
-  sasl: (NonNullable<ConnectionSettings['sasl']> & { unreadable?: { stored: string; reason: string } }) | null;
-};
-
-/** What leaves the main process: whether a password is saved, never the password. */
-export function redactProfile(p: SavedProfile): ConnectionProfile {
-  const sasl = p.sasl
-    ? {
-        mechanism: p.sasl.mechanism,
-        username: p.sasl.username,
-        passwordSaved: p.sasl.password !== '',
-        passwordProblem: p.sasl.unreadable
-          ? `The saved password cannot be used here: ${p.sasl.unreadable.reason}. Enter it again.`
-          : null,
-      }
-    : null;
-  const { sasl: _omit, ...rest } = p;
-  return { ...rest, sasl };
-}
-
-function passwordRequired(field: string): AppError {
-  return new AppError('VALIDATION', 'Password is required', { field });
-}
-
-/** On disk the password is replaced by its encrypted form. */
-const StoredProfileSchema = ConnectionProfileSchema.extend({
-  sasl: SaslSchema.omit({ password: true }).extend({ passwordSecret: z.string() }).nullable(),
-});
-type StoredProfile = z.output<typeof StoredProfileSchema>;
+export { redactProfile, type ConnectionSettings, type ConnectionUpdate, type SavedProfile } from './profile-secrets.js';
 
 const StoredFileSchema = z.object({
   version: z.literal(1),
@@ -81,6 +49,10 @@ export interface ProfileStoreDeps {
   now?: () => number;
   newId?: () => string;
   logger?: CoreLogger;
+  /** At most this many saved connections (LIMITS.savedConnections). */
+  maxProfiles?: number;
+  /** At most this much certificate text over all saved connections (LIMITS.savedCertificateBytes). */
+  maxCertificateBytes?: number;
 }
 
 export type ProfileChange = { id: string; kind: 'created' | 'updated' | 'removed' };
@@ -169,23 +141,36 @@ export class ProfileStore {
   private add(input: ConnectionSettings, sandbox: boolean): Promise<ConnectionProfile> {
     return this.mutate((list) => {
       // The contract schema already demands it; this guards other callers.
-      if (input.sasl && !input.sasl.password) throw passwordRequired('sasl.password');
+      if (input.sasl && !input.sasl.password)
+        throw new AppError('VALIDATION', 'Password is required', { field: 'sasl.password' });
+      const max = this.deps.maxProfiles ?? LIMITS.savedConnections;
+      if (list.length >= max) {
+        throw new AppError(
+          'VALIDATION',
+          `Samsa keeps at most ${max.toLocaleString('en')} saved connections. Remove some you no longer use first.`,
+        );
+      }
       const t = this.now();
+      const { sasl, tlsOptions } = withSavedSecrets(input, undefined, '');
+      checkTlsMaterial(tlsOptions, '');
       const profile: SavedProfile = {
         id: this.newId(),
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
-        sasl: input.sasl ? { ...input.sasl } : null,
+        sasl,
+        ...(tlsOptions ? { tlsOptions } : {}),
         sandbox,
         createdAt: t,
         updatedAt: t,
       };
-      return { list: [...list, profile], result: redactProfile(profile), change: { id: profile.id, kind: 'created' } };
+      const next = [...list, profile];
+      this.checkCertificateTotal(next);
+      return { list: next, result: redactProfile(profile), change: { id: profile.id, kind: 'created' } };
     });
   }
 
-  /** An empty SASL password keeps the saved one (the renderer never has it to send back). */
+  /** An empty SASL password or client key keeps the saved one (the renderer never has it to send back). */
   update(id: string, input: ConnectionUpdate): Promise<ConnectionProfile> {
     return this.mutate((list) => {
       const old = list.find((p) => p.id === id);
@@ -193,38 +178,76 @@ export class ProfileStore {
         throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been removed.', {
           detail: `id ${id}`,
         });
+      const { tlsOptions: _old, ...kept } = old;
+      const { sasl, tlsOptions } = withSavedSecrets(input, old, 'input.');
+      checkTlsMaterial(tlsOptions, 'input.');
       const profile: SavedProfile = {
-        ...old,
+        ...kept,
         name: input.name,
         bootstrapServers: [...input.bootstrapServers],
         tls: input.tls,
-        sasl: input.sasl ? keepSasl(input, old, 'input.sasl.password') : null,
+        sasl,
+        ...(tlsOptions ? { tlsOptions } : {}),
         // Keeps updatedAt strictly increasing so caches keyed on it always see the change.
         updatedAt: Math.max(this.now(), old.updatedAt + 1),
       };
+      const next = list.map((p) => (p.id === id ? profile : p));
+      this.checkCertificateTotal(next);
       return {
-        list: list.map((p) => (p.id === id ? profile : p)),
+        list: next,
         result: redactProfile(profile),
         change: { id, kind: 'updated' },
       };
     });
   }
 
-  /** Settings for connections.test: with `id`, an empty password means the saved one. */
-  async settingsForTest(input: ConnectionUpdate, id?: string): Promise<ConnectionSettings> {
-    if (!input.sasl || input.sasl.password) return input;
-    const saved = id ? await this.require(id) : undefined;
-    const { mechanism, username, password, unreadable } = keepSasl(input, saved, 'sasl.password');
-    if (!password) {
+  /**
+   * Certificates are public and come back with every list and change event, so all of them
+   * together stay small enough for one message to every window.
+   */
+  private checkCertificateTotal(list: SavedProfile[]): void {
+    const max = this.deps.maxCertificateBytes ?? LIMITS.savedCertificateBytes;
+    const total = list.reduce(
+      (n, p) => n + (p.tlsOptions?.caPem?.length ?? 0) + (p.tlsOptions?.clientCertPem?.length ?? 0),
+      0,
+    );
+    if (total > max) {
       throw new AppError(
         'VALIDATION',
-        `Enter the password: the saved one cannot be used here (${unreadable?.reason}).`,
-        {
-          field: 'sasl.password',
-        },
+        `Saved connections hold at most ${formatBytes(max)} of certificates together; this one would bring them to ${formatBytes(total)}. Choose just the CA that signed the brokers' certificates, or remove connections you no longer use.`,
+        { field: 'tlsOptions.caPem' },
       );
     }
-    return { ...input, sasl: { mechanism, username, password } };
+  }
+
+  /** Settings for connections.test: with `id`, an empty password or key means the saved one. */
+  async settingsForTest(input: ConnectionUpdate, id?: string): Promise<ConnectionSettings> {
+    const saved = id ? await this.require(id) : undefined;
+    const { sasl, tlsOptions } = withSavedSecrets(input, saved, '');
+    checkTlsMaterial(tlsOptions, '');
+    if (sasl?.unreadable && !sasl.password) {
+      throw new AppError(
+        'VALIDATION',
+        `Enter the password: the saved one cannot be used here (${sasl.unreadable.reason}).`,
+        { field: 'sasl.password' },
+      );
+    }
+    if (tlsOptions?.unreadable && !tlsOptions.clientKeyPem) {
+      throw new AppError(
+        'VALIDATION',
+        `Choose the private key file: the saved one cannot be used here (${tlsOptions.unreadable.reason}).`,
+        { field: 'tlsOptions.clientKeyPem' },
+      );
+    }
+    const settings: ConnectionSettings = {
+      ...input,
+      sasl: sasl && { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password },
+    };
+    if (tlsOptions) {
+      const { unreadable: _u, ...usable } = tlsOptions;
+      settings.tlsOptions = usable;
+    } else delete settings.tlsOptions;
+    return settings;
   }
 
   remove(id: string): Promise<boolean> {
@@ -286,8 +309,8 @@ export class ProfileStore {
         skipped++;
         continue;
       }
-      plaintext ||= stored.data.sasl !== null && needsReencryption(stored.data.sasl.passwordSecret);
-      profiles.push(this.fromStored(stored.data));
+      plaintext ||= storedInPlainText(stored.data);
+      profiles.push(fromStored(stored.data, this.deps.secrets, this.logger));
     }
     // Keep the readable profiles but preserve the original bytes of the others.
     if (skipped > 0) await this.setAside('copy', `${skipped} saved connection(s) could not be read`);
@@ -305,75 +328,10 @@ export class ProfileStore {
     this.logger.warn(this.problem);
   }
 
-  private fromStored(s: StoredProfile): SavedProfile {
-    let sasl: SavedProfile['sasl'] = null;
-    if (s.sasl) {
-      const { mechanism, username, passwordSecret } = s.sasl;
-      try {
-        sasl = { mechanism, username, password: this.deps.secrets.decrypt(passwordSecret) };
-      } catch (e) {
-        // The keychain may have changed, or the other mode wrote it: keep it for that mode, ask here.
-        const reason = e instanceof SecretUnreadableError ? e.message : 'it could not be decrypted';
-        this.logger.warn(`Could not decrypt the saved password of connection "${s.name}": ${reason}`);
-        sasl = { mechanism, username, password: '', unreadable: { stored: passwordSecret, reason } };
-      }
-    }
-    return { ...s, sasl };
-  }
-
-  private toStored(p: SavedProfile): StoredProfile {
-    let sasl: StoredProfile['sasl'] = null;
-    if (p.sasl) {
-      const { mechanism, username, password, unreadable } = p.sasl;
-      // Never replace a secret we could not read with an empty one.
-      const passwordSecret = password === '' && unreadable ? unreadable.stored : this.deps.secrets.encrypt(password);
-      sasl = { mechanism, username, passwordSecret };
-    }
-    return { ...p, sasl };
-  }
-
   private async persist(list: SavedProfile[]): Promise<void> {
     await mkdir(this.deps.dataDir, { recursive: true });
-    const body = { version: 1 as const, connections: list.map((p) => this.toStored(p)) };
-    // Owner-only: the file holds encrypted SASL passwords.
+    const body = { version: 1 as const, connections: list.map((p) => toStored(p, this.deps.secrets)) };
+    // Owner-only: the file holds encrypted secrets (passwords, client keys).
     writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
   }
-}
-
-/**
- * The SASL settings to save or try: the typed password, else the saved one, but only for the
- * same addresses, TLS setting, mechanism and user it was saved for (a saved password is never
- * sent anywhere else). An unreadable saved secret is carried along untouched until replaced.
- */
-function keepSasl(
-  input: ConnectionUpdate,
-  saved: SavedProfile | undefined,
-  field: string,
-): NonNullable<SavedProfile['sasl']> {
-  const typed = input.sasl!;
-  if (typed.password) return { mechanism: typed.mechanism, username: typed.username, password: typed.password };
-  const old = saved?.sasl;
-  if (!old || !saved) throw passwordRequired(field);
-  const sameTarget =
-    sameSet(saved.bootstrapServers, input.bootstrapServers) &&
-    saved.tls === input.tls &&
-    old.mechanism === typed.mechanism &&
-    old.username === typed.username;
-  if (!sameTarget) {
-    throw new AppError(
-      'VALIDATION',
-      'Enter the password again: the saved one is only used for the addresses, TLS setting, mechanism and user it was saved with.',
-      { field },
-    );
-  }
-  if (old.password) return { mechanism: typed.mechanism, username: typed.username, password: old.password };
-  if (old.unreadable) {
-    return { mechanism: typed.mechanism, username: typed.username, password: '', unreadable: old.unreadable };
-  }
-  throw passwordRequired(field);
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim().toLowerCase()))].sort().join(',');
-  return norm(a) === norm(b);
 }

@@ -1,7 +1,10 @@
 import type { Readable } from 'node:stream';
 
-/** Calls `onLine` for every complete line of a child's output stream. */
-export function readLines(stream: Readable, onLine: (line: string) => void): void {
+/**
+ * Calls `onLine` for every complete line of a child's output stream. Resolves when the stream
+ * has ended, so a caller can wait for the last words of a process that has exited.
+ */
+export function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
   let pending = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
@@ -18,7 +21,14 @@ export function readLines(stream: Readable, onLine: (line: string) => void): voi
       pending = '';
     }
   });
-  stream.on('end', () => {
-    if (pending) onLine(pending);
+  return new Promise((resolve) => {
+    const done = () => {
+      if (pending) onLine(pending);
+      pending = '';
+      resolve();
+    };
+    stream.once('end', done);
+    stream.once('close', done);
+    stream.once('error', done);
   });
 }

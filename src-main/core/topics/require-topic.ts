@@ -1,6 +1,6 @@
 import type { Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
-import { mapKafkaError } from '../errors/map-kafka-error.js';
+import { isAuthorizationError, mapKafkaError } from '../errors/map-kafka-error.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
 
 /** Metadata of one topic, or NOT_FOUND in words a person understands. Never creates the topic. */
@@ -9,6 +9,8 @@ export async function requireTopic(cluster: Cluster, topic: string): Promise<Top
   try {
     found = (await fetchMetadata(cluster, [topic])).topicMetadata.find((t) => t.topic === topic);
   } catch (e) {
+    // Left to onCluster, which knows who is signed in and words it for them.
+    if (isAuthorizationError(e)) throw e;
     throw mapKafkaError(e, { topic });
   }
   if (!found) throw new AppError('NOT_FOUND', `Topic "${topic}" does not exist.`);

@@ -13,3 +13,14 @@ export function useAppInfo() {
     staleTime: Infinity, // start-up facts: they do not change while the app runs
   });
 }
+
+/** Version, runtime and the licences of bundled packages (read once, when About first opens). */
+export function useAbout(enabled: boolean) {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: ['app', 'about'] as const,
+    queryFn: () => bridge.call('app.about', {}),
+    staleTime: Infinity,
+    enabled,
+  });
+}

@@ -9,7 +9,16 @@ declare module '@tanstack/react-query' {
 }
 
 // Errors a retry cannot fix are shown at once instead of after three silent attempts.
-const NO_RETRY = new Set(['VALIDATION', 'NOT_FOUND', 'AUTH_FAILED', 'UNKNOWN_METHOD', 'CONNECTION_FAILED', 'TIMEOUT']);
+const NO_RETRY = new Set([
+  'VALIDATION',
+  'NOT_FOUND',
+  'AUTH_FAILED',
+  'TLS_FAILED',
+  'NOT_AUTHORIZED',
+  'UNKNOWN_METHOD',
+  'CONNECTION_FAILED',
+  'TIMEOUT',
+]);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -10,12 +10,17 @@ import {
   emptyConnectionForm,
   formFieldFromServer,
   formFromProfile,
+  savedKeyApplies,
   savedPasswordApplies,
   validateConnectionForm,
   type ConnectionFormState,
   type SaslChoice,
 } from './connectionForm.js';
+import { ImportConfigButton, ImportReportPanel } from './ImportConfig.js';
+import type { FormPatch, ImportReport } from './import/importConfig.js';
 import { TestConnectionResult } from './TestConnectionResult.js';
+import { TlsFields } from './TlsFields.js';
+import './connections.css';
 
 interface Props {
   /** Absent: add a new connection. */
@@ -31,20 +36,34 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
   );
   // Errors appear once the person tries to test or save, then follow their edits live.
   const [showErrors, setShowErrors] = useState(false);
+  const [imported, setImported] = useState<ImportReport | null>(null);
   const save = useSaveConnection();
   const test = useTestConnection();
 
   const passwordSaved = savedPasswordApplies(form, profile);
+  const keySaved = savedKeyApplies(form, profile);
   const secretStorage = useAppInfo().data?.secretStorage;
-  const validation = validateConnectionForm(form, { passwordSaved });
+  const validation = validateConnectionForm(form, { editing: Boolean(profile), passwordSaved, keySaved });
   const errors: FieldErrors = showErrors && !validation.ok ? { ...validation.errors } : {};
   const serverError = save.error ?? test.error;
   const serverField = formFieldFromServer(serverError?.field);
   if (serverField && !errors[serverField] && serverError) errors[serverField] = serverError.message;
 
   function update<K extends keyof ConnectionFormState>(key: K, value: ConnectionFormState[K]) {
-    setForm((f) => ({ ...f, [key]: value }));
+    patch({ [key]: value });
+  }
+
+  function patch(p: FormPatch) {
+    setForm((f) => ({ ...f, ...p }));
     test.reset(); // a test result describes the settings it was run with
+  }
+
+  function onImported(p: FormPatch, report: ImportReport) {
+    // A name, if none was typed yet: the first server's host.
+    const host = p.servers?.split('\n')[0]?.replace(/:\d+$/, '');
+    patch({ ...p, ...(form.name.trim() === '' && host ? { name: host } : {}) });
+    setImported(report);
+    setShowErrors(false);
   }
 
   function onSubmit(e: FormEvent) {
@@ -74,6 +93,8 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
   return (
     <Dialog title={profile ? 'Edit connection' : 'Add connection'} onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
+        <ImportConfigButton onImported={onImported} />
+        {imported && <ImportReportPanel report={imported} onDismiss={() => setImported(null)} />}
         <Field label="Name" error={errors.name}>
           {(p) => (
             <input
@@ -108,6 +129,15 @@ export function ConnectionDialog({ profile, onClose, onSaved }: Props) {
           <input type="checkbox" checked={form.tls} onChange={(e) => update('tls', e.target.checked)} />
           Use TLS
         </label>
+        {form.tls && (
+          <TlsFields
+            form={form}
+            errors={errors}
+            keySaved={keySaved}
+            keyProblem={profile?.tlsOptions?.clientKeyProblem ?? null}
+            onChange={patch}
+          />
+        )}
         <Field label="SASL mechanism">
           {(p) => (
             <select {...p} value={form.mechanism} onChange={(e) => update('mechanism', e.target.value as SaslChoice)}>

@@ -14,7 +14,9 @@ export function TestConnectionResult({
       {!pending && result && (
         <span className="ok-text">
           Connected to cluster <code>{result.clusterId ?? 'unknown id'}</code> · {result.brokerCount}{' '}
-          {result.brokerCount === 1 ? 'broker' : 'brokers'} · {Math.round(result.latencyMs)} ms
+          {result.brokerCount === 1 ? 'broker' : 'brokers'}
+          {result.topicCount !== undefined && ` · ${result.topicCount} ${result.topicCount === 1 ? 'topic' : 'topics'}`}
+          {` · ${Math.round(result.latencyMs)} ms`}
         </span>
       )}
     </div>

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ConnectionProfile } from '../../contract.js';
 import {
   emptyConnectionForm,
   formFieldFromServer,
   formFromProfile,
+  savedKeyApplies,
+  savedPasswordApplies,
   toConnectionInput,
   validateConnectionForm,
 } from './connectionForm.js';
@@ -71,5 +74,53 @@ describe('connection form', () => {
     expect(formFieldFromServer('input.sasl.password')).toBe('sasl.password');
     expect(formFieldFromServer('something.else')).toBeNull();
     expect(formFieldFromServer(undefined)).toBeNull();
+  });
+
+  it('reuses saved secrets only for the same servers, TLS settings (CA, host name, checks) and certificate', () => {
+    const ca = '-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n';
+    const profile: ConnectionProfile = {
+      id: '1',
+      name: 'x',
+      bootstrapServers: ['a:1'],
+      tls: true,
+      sandbox: false,
+      createdAt: 0,
+      updatedAt: 0,
+      sasl: { mechanism: 'plain', username: 'u', passwordSaved: true, passwordProblem: null },
+      tlsOptions: {
+        caPem: ca,
+        clientCertPem: ca,
+        clientKeySaved: true,
+        clientKeyProblem: null,
+        serverName: 'k.example',
+        verification: 'full',
+      },
+    };
+    const form = formFromProfile(profile);
+    expect(form).toMatchObject({ clientKey: 'saved', serverName: 'k.example', ca: { text: ca, fileName: null } });
+    expect(savedPasswordApplies(form, profile)).toBe(true);
+    expect(savedKeyApplies(form, profile)).toBe(true);
+    expect(toConnectionInput(form).tlsOptions).toEqual({
+      caPem: ca,
+      clientCertPem: ca,
+      clientKeyPem: '',
+      clientKeyPassphrase: null,
+      serverName: 'k.example',
+      verification: 'full',
+    });
+    for (const changed of [
+      { ...form, ca: null },
+      { ...form, serverName: 'other.example' },
+      { ...form, verification: 'none' as const },
+      { ...form, tls: false },
+      { ...form, servers: 'b:1' },
+    ]) {
+      expect(savedPasswordApplies(changed, profile)).toBe(false);
+      expect(savedKeyApplies(changed, profile)).toBe(false);
+    }
+    const otherCert = { ...form, clientCert: { text: ca.replace('QUJD', 'REVG'), fileName: 'new.crt' } };
+    expect(savedPasswordApplies(otherCert, profile)).toBe(true);
+    expect(savedKeyApplies(otherCert, profile)).toBe(false);
+    expect(formFieldFromServer('input.tlsOptions.clientKeyPem')).toBe('tlsOptions.clientKeyPem');
   });
 });

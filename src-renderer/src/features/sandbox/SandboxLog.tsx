@@ -6,7 +6,10 @@ import { useSandboxLog } from '../../queries/sandbox.js';
 
 const LINE_HEIGHT = 20;
 
-/** Follows new lines while the reader is at the bottom; scrolling up pauses that. */
+/**
+ * Follows new lines while the reader is at the bottom; scrolling up pauses that. Long lines wrap
+ * (rows are measured, not assumed one line high), so every line can be read whole and copied.
+ */
 export function SandboxLog() {
   const { lines, error } = useSandboxLog();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -44,13 +47,14 @@ export function SandboxLog() {
               return (
                 <div
                   key={item.index}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
                   className={`log-line log-${line.level}`}
                   style={{
                     position: 'absolute',
                     top: 0,
                     left: 0,
                     right: 0,
-                    height: LINE_HEIGHT,
                     transform: `translateY(${item.start}px)`,
                   }}
                 >

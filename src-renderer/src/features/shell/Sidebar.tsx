@@ -2,6 +2,7 @@ import type { Route } from '../../lib/route.js';
 import { routeHref } from '../../lib/route.js';
 import { useConnections } from '../../queries/connections.js';
 import { useSandboxStatus } from '../../queries/sandbox.js';
+import { AboutButton } from '../about/AboutDialog.js';
 import { ConnectionList } from '../connections/ConnectionList.js';
 import { useConnectionDialogs } from './connectionDialogs.js';
 
@@ -29,6 +30,7 @@ export function Sidebar({ route }: { route: Route }) {
         <button type="button" className="btn btn-block" onClick={dialogs.openAdd}>
           Add connection
         </button>
+        <AboutButton />
       </div>
     </aside>
   );
