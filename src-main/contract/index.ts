@@ -13,6 +13,7 @@ export * from './message-filter.js';
 export * from './produce-template.js';
 export * from './key-partition.js';
 export * from './sandbox.js';
+export * from './groups.js';
 export * from './methods.js';
 export * from './events.js';
 export * from './wire.js';

@@ -3,6 +3,7 @@ import { appMethods } from './app.js';
 import { clusterMethods } from './cluster.js';
 import { configsMethods } from './configs.js';
 import { connectionsMethods, connectionsSubscriptions } from './connections.js';
+import { groupsMethods, groupsSubscriptions } from './groups.js';
 import type { MethodsImplementation, SubscriptionsImplementation } from './define.js';
 import { messagesMethods, messagesSubscriptions } from './messages.js';
 import { produceMethods, produceSubscriptions } from './produce.js';
@@ -23,6 +24,7 @@ export const methods = {
   ...messagesMethods,
   ...produceMethods,
   ...sandboxMethods,
+  ...groupsMethods,
 };
 
 export const subscriptions = {
@@ -30,6 +32,7 @@ export const subscriptions = {
   ...sandboxSubscriptions,
   ...messagesSubscriptions,
   ...produceSubscriptions,
+  ...groupsSubscriptions,
 };
 
 export type Methods = typeof methods;

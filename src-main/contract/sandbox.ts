@@ -42,6 +42,19 @@ export interface SampleDataPlan {
   records: number;
 }
 
+/** A steady producer and a slower, pausing consumer group on the sandbox, to watch lag move. */
+export interface DemoTrafficStatus {
+  running: boolean;
+  topic: string;
+  groupId: string;
+  produced: number;
+  consumed: number;
+  consumerPaused: boolean;
+  startedAt: number | null;
+  /** Why it stopped by itself (the sandbox went away), if it did. */
+  error: string | null;
+}
+
 export const sandboxMethods = {
   'sandbox.status': method(NoParamsSchema).returns<SandboxStatus>(),
   'sandbox.start': method(z.object({ port: z.number().int().min(1).max(65535).optional() })).returns<SandboxStatus>(),
@@ -55,6 +68,9 @@ export const sandboxMethods = {
   'sandbox.loadSampleData': method(NoParamsSchema).returns<SampleDataResult>(),
   /** What a load would add now, and which sample topics are already there. */
   'sandbox.sampleDataPlan': method(NoParamsSchema).returns<SampleDataPlan>(),
+  'sandbox.demoTrafficStatus': method(NoParamsSchema).returns<DemoTrafficStatus>(),
+  /** Starts or stops the demo traffic; starting needs the sandbox running. */
+  'sandbox.setDemoTraffic': method(z.object({ running: z.boolean() })).returns<DemoTrafficStatus>(),
 };
 
 export const SandboxTailLogParamsSchema = z.object({

@@ -11,6 +11,10 @@ import { clusterApi } from './cluster/cluster-api.js';
 import { configsApi } from './configs/configs-api.js';
 import { connectionsApi } from './connections/connections-api.js';
 import { createCoreContext, type CoreDeps } from './core-context.js';
+import { groupsApi } from './groups/groups-api.js';
+import { createGateway } from './groups/wire/cluster-gateway.js';
+import { LagSampler } from './lag/lag-sampler.js';
+import { DemoTraffic } from './sandbox/demo-traffic.js';
 import { messagesApi } from './messages/messages-api.js';
 import { produceApi } from './produce/produce-api.js';
 import { startSandboxOnFirstRun } from './sandbox/first-run.js';
@@ -44,6 +48,9 @@ const UNCANCELLED: CallContext = { signal: new AbortController().signal };
 
 export function createCore(deps: CoreDeps): Core {
   const core = createCoreContext(deps);
+  const lag = new LagSampler({ core, gateway: createGateway });
+  lag.start();
+  const demo = new DemoTraffic(core.logger);
   const api: ApiImplementation = {
     ...appApi(core),
     ...connectionsApi(core),
@@ -52,7 +59,8 @@ export function createCore(deps: CoreDeps): Core {
     ...configsApi(core),
     ...messagesApi(core),
     ...produceApi(core),
-    ...sandboxApi(core),
+    ...sandboxApi(core, demo),
+    ...groupsApi(core, lag),
   } satisfies MethodsImplementation<Methods>;
 
   const calls = {} as Record<string, (params: unknown, ctx?: CallContext) => unknown>;
@@ -63,6 +71,8 @@ export function createCore(deps: CoreDeps): Core {
     ...(calls as unknown as InProcessCalls<ApiImplementation>),
     ensureFirstCluster: (log = () => undefined) => startSandboxOnFirstRun(core, log),
     async close() {
+      await demo.stop();
+      lag.close();
       core.health.close();
       await core.pool.closeAll().catch(() => undefined);
       await core.sandbox.stop().catch(() => undefined);

@@ -90,6 +90,12 @@ export type KnownApiKey = KnownApi['key'];
 /** The API with the given key: ApiWithKey<0> is Produce. */
 export type ApiWithKey<K extends number> = Extract<KnownApi, { readonly key: K }>;
 
+/**
+ * APIs with schemas that only Samsa's own client code sends; the sandbox broker does not serve
+ * them. Its registry serves every other API with schemas (today: all of them).
+ */
+export const CLIENT_ONLY_API_KEYS: ReadonlySet<number> = new Set<number>();
+
 /** Every API with schemas, in key order. */
 export const knownApis: readonly KnownApi[] = Object.freeze(Object.values(Apis).sort((a, b) => a.key - b.key));
 

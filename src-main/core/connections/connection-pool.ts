@@ -126,8 +126,15 @@ export function openConnection(profile: SavedProfile, logger?: CoreLogger): Clus
 
 export class ConnectionPool {
   private readonly open = new Map<string, { fp: string; conn: ClusterConnection }>();
+  private readonly openListeners = new Set<(profileId: string) => void>();
 
   constructor(private readonly logger?: CoreLogger) {}
+
+  /** Told when a profile's connection is opened (first use, or after its settings changed). */
+  onOpen(listener: (profileId: string) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
 
   /** The live connection for this profile, rebuilt if its settings changed since it was opened. */
   get(profile: SavedProfile): ClusterConnection {
@@ -137,6 +144,7 @@ export class ConnectionPool {
     if (current) void current.conn.close();
     const conn = openConnection(profile, this.logger);
     this.open.set(profile.id, { fp, conn });
+    for (const l of this.openListeners) l(profile.id);
     return conn;
   }
 

@@ -16,6 +16,7 @@ describe('hash routes', () => {
       tab: 'messages',
       query: 'from=older%3A0%3D12&q=%24.a%20%3D%3D%20%22x%3Fy%22',
     },
+    { page: 'group', clusterId: 'c1', groupId: 'payments/consumer#1' },
   ])('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });

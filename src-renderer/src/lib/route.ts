@@ -6,7 +6,8 @@ export type Route =
   | { page: 'sandbox' }
   | { page: 'cluster'; clusterId: string; section: ClusterSection }
   /** `query`: the tab's own state (e.g. the messages position), `a=1&b=2`, so it can be linked. */
-  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab; query?: string };
+  | { page: 'topic'; clusterId: string; topic: string; tab: TopicTab; query?: string }
+  | { page: 'group'; clusterId: string; groupId: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query] = hash.split(/\?(.*)/s, 2);
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
       const route: Route = { page: 'topic', clusterId: id, topic, tab: known(TOPIC_TABS, tab) ?? 'partitions' };
       return query ? { ...route, query } : route;
     }
+    if (section === 'groups' && topic) return { page: 'group', clusterId: id, groupId: topic };
     return { page: 'cluster', clusterId: id, section: known(CLUSTER_SECTIONS, section) ?? 'overview' };
   }
   return { page: 'home' };
@@ -33,6 +35,8 @@ export function routeHref(route: Route): string {
       return `#/clusters/${encodeURIComponent(route.clusterId)}/${route.section}`;
     case 'topic':
       return `#/clusters/${encodeURIComponent(route.clusterId)}/topics/${encodeURIComponent(route.topic)}/${route.tab}${route.query ? `?${route.query}` : ''}`;
+    case 'group':
+      return `#/clusters/${encodeURIComponent(route.clusterId)}/groups/${encodeURIComponent(route.groupId)}`;
   }
 }
 

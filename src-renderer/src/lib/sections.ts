@@ -5,6 +5,7 @@
 export const CLUSTER_SECTIONS = [
   { id: 'overview', label: 'Overview' },
   { id: 'topics', label: 'Topics' },
+  { id: 'groups', label: 'Consumer groups' },
   { id: 'brokers', label: 'Brokers' },
 ] as const;
 
@@ -12,6 +13,7 @@ export const TOPIC_TABS = [
   { id: 'partitions', label: 'Partitions' },
   { id: 'messages', label: 'Messages' },
   { id: 'produce', label: 'Produce' },
+  { id: 'consumers', label: 'Consumer groups' },
   { id: 'configuration', label: 'Configuration' },
 ] as const;
 

@@ -12,6 +12,7 @@ export const sandboxKeys = {
   all,
   status: [...all, 'status'] as const,
   sampleDataPlan: [...all, 'sampleDataPlan'] as const,
+  demoTraffic: [...all, 'demo-traffic'] as const,
 };
 
 export function useSandboxStatus() {
@@ -66,6 +67,24 @@ export function useLoadSampleData() {
       void qc.invalidateQueries({ queryKey: clusterKeys.all });
       void qc.invalidateQueries({ queryKey: sandboxKeys.all }); // its data size grew
     },
+  });
+}
+
+export function useDemoTraffic() {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: sandboxKeys.demoTraffic,
+    queryFn: () => bridge.call('sandbox.demoTrafficStatus', {}),
+    staleTime: 0,
+  });
+}
+
+export function useSetDemoTraffic() {
+  const bridge = useBridge();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (running: boolean) => bridge.call('sandbox.setDemoTraffic', { running }),
+    onSuccess: (status) => qc.setQueryData(sandboxKeys.demoTraffic, status),
   });
 }
 

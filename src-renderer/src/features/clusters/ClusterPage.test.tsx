@@ -64,6 +64,7 @@ describe('ClusterPage', () => {
     ).toEqual([
       ['Overview', '#/clusters/c1/overview'],
       ['Topics', '#/clusters/c1/topics'],
+      ['Consumer groups', '#/clusters/c1/groups'],
       ['Brokers', '#/clusters/c1/brokers'],
     ]);
     expect(current()).toBe('Overview');

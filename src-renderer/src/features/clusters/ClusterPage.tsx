@@ -1,11 +1,12 @@
 import { routeHref, type Route } from '../../lib/route.js';
 import { useConnection, useConnections } from '../../queries/connections.js';
 import { useConnectionDialogs } from '../shell/connectionDialogs.js';
+import { GroupPage } from '../groups/GroupPage.js';
 import { TopicPage } from '../topics/TopicPage.js';
 import { DisconnectedBanner } from './DisconnectedBanner.js';
 import { clusterSections } from './sections.js';
 
-type ClusterRoute = Extract<Route, { page: 'cluster' | 'topic' }>;
+type ClusterRoute = Extract<Route, { page: 'cluster' | 'topic' | 'group' }>;
 
 export function ClusterPage({ route }: { route: ClusterRoute }) {
   const connections = useConnections();
@@ -23,8 +24,8 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
     );
   }
 
-  // A topic page lives under Topics: that link stays current.
-  const section = route.page === 'topic' ? 'topics' : route.section;
+  // A topic page lives under Topics, a group page under Consumer groups: that link stays current.
+  const section = route.page === 'topic' ? 'topics' : route.page === 'group' ? 'groups' : route.section;
   const { Component: Section } = clusterSections.find((s) => s.id === section)!;
   return (
     <div className="page page-cluster">
@@ -72,6 +73,8 @@ export function ClusterPage({ route }: { route: ClusterRoute }) {
       <div className="page-body">
         {route.page === 'topic' ? (
           <TopicPage clusterId={route.clusterId} topic={route.topic} tab={route.tab} />
+        ) : route.page === 'group' ? (
+          <GroupPage clusterId={route.clusterId} groupId={route.groupId} />
         ) : (
           <Section clusterId={route.clusterId} />
         )}

@@ -8,8 +8,8 @@ describe('cluster sections', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });
 
-  it('lists Overview first, then Topics and Brokers, each once and with a component', () => {
-    expect(clusterSections.map((s) => s.label)).toEqual(['Overview', 'Topics', 'Brokers']);
+  it('lists Overview first, then Topics, Consumer groups and Brokers, each once and with a component', () => {
+    expect(clusterSections.map((s) => s.label)).toEqual(['Overview', 'Topics', 'Consumer groups', 'Brokers']);
     expect(new Set(clusterSections.map((s) => s.id)).size).toBe(clusterSections.length);
     for (const s of clusterSections) expect(typeof s.Component).toBe('function');
   });

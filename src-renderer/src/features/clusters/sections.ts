@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CLUSTER_SECTIONS, type ClusterSection } from '../../lib/sections.js';
+import { GroupList } from '../groups/GroupList.js';
 import { TopicList } from '../topics/TopicList.js';
 import { BrokersSection } from './BrokersSection.js';
 import { OverviewSection } from './OverviewSection.js';
@@ -14,6 +15,7 @@ interface ClusterSectionEntry {
 const COMPONENTS: Record<ClusterSection, ClusterSectionEntry['Component']> = {
   overview: OverviewSection,
   topics: TopicList,
+  groups: GroupList,
   brokers: BrokersSection,
 };
 

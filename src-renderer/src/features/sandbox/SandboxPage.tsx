@@ -9,6 +9,7 @@ import { routeHref } from '../../lib/route.js';
 import { useConnections } from '../../queries/connections.js';
 import { useSandboxAction, useSandboxStatus } from '../../queries/sandbox.js';
 import { SampleDataButton } from './SampleData.js';
+import { DemoTraffic } from './DemoTraffic.js';
 import { SandboxLog } from './SandboxLog.js';
 
 const TONE: Record<SandboxState, 'ok' | 'warn' | 'error' | 'neutral' | 'busy'> = {
@@ -48,6 +49,7 @@ export function SandboxPage() {
         />
       )}
       <SandboxControls status={s} />
+      <DemoTraffic />
       <h2 className="section-heading">Log</h2>
       <SandboxLog />
     </div>

@@ -35,7 +35,9 @@ export function App() {
           <ErrorBoundary resetKey={routeHref(route)}>
             {route.page === 'home' && <Home />}
             {route.page === 'sandbox' && <SandboxPage />}
-            {(route.page === 'cluster' || route.page === 'topic') && <ClusterPage route={route} />}
+            {(route.page === 'cluster' || route.page === 'topic' || route.page === 'group') && (
+              <ClusterPage route={route} />
+            )}
           </ErrorBoundary>
         </main>
       </div>

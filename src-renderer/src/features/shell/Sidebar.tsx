@@ -7,7 +7,8 @@ import { SidebarToggle } from './SidebarToggle.js';
 
 export function Sidebar({ route, collapsed, onToggle }: { route: Route; collapsed: boolean; onToggle: () => void }) {
   const dialogs = useConnectionDialogs();
-  const activeId = route.page === 'cluster' || route.page === 'topic' ? route.clusterId : null;
+  const activeId =
+    route.page === 'cluster' || route.page === 'topic' || route.page === 'group' ? route.clusterId : null;
   return (
     <aside className="sidebar" id="sidebar">
       <div className="sidebar-rail">

@@ -11,6 +11,8 @@ export function focusKey(route: Route): string {
       return `cluster/${route.clusterId}/${route.section}`;
     case 'topic':
       return `topic/${route.clusterId}/${route.topic}`;
+    case 'group':
+      return `group/${route.clusterId}/${route.groupId}`;
   }
 }
 

@@ -46,6 +46,7 @@ describe('TopicPage', () => {
       ['Partitions', 'true'],
       ['Messages', 'false'],
       ['Produce', 'false'],
+      ['Consumer groups', 'false'],
       ['Configuration', 'false'],
     ]);
     expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('topic-tab-partitions');

@@ -8,8 +8,14 @@ describe('topic tabs', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });
 
-  it('lists Partitions, Messages, Produce, Configuration, each once and with a component', () => {
-    expect(topicTabs.map((t) => t.label)).toEqual(['Partitions', 'Messages', 'Produce', 'Configuration']);
+  it('lists Partitions, Messages, Produce, Consumer groups, Configuration, each once and with a component', () => {
+    expect(topicTabs.map((t) => t.label)).toEqual([
+      'Partitions',
+      'Messages',
+      'Produce',
+      'Consumer groups',
+      'Configuration',
+    ]);
     expect(new Set(topicTabs.map((t) => t.id)).size).toBe(topicTabs.length);
     for (const t of topicTabs) expect(typeof t.Component).toBe('function');
   });

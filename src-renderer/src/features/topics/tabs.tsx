@@ -4,6 +4,7 @@ import { TOPIC_TABS, type TopicTab } from '../../lib/sections.js';
 import { MessagesTab } from '../messages/MessagesTab.js';
 import { ProduceTab } from '../produce/ProduceTab.js';
 import { ConfigTable } from './ConfigTable.js';
+import { TopicGroupsTab } from '../groups/TopicGroupsTab.js';
 import { PartitionsTab } from './PartitionsTab.js';
 
 interface TopicTabProps {
@@ -46,6 +47,8 @@ const BODIES: Record<TopicTab, Pick<TopicTabEntry, 'Component' | 'needsDetail'>>
     ),
     needsDetail: false,
   },
+  // Fed by the lag sampler, not by the topic's details.
+  consumers: { Component: TopicGroupsTab, needsDetail: false },
 };
 
 /** The topic page's tabs in order; ids and labels come from lib/sections.ts, where the router reads them. */
