@@ -102,8 +102,6 @@ describe('transactions over the wire', () => {
   let epoch = 0;
 
   it('finds this node as transaction coordinator and initializes a transactional id', async () => {
-    const fc = await c.request(ApiKey.FindCoordinator, 3, { key: 'wire-app', keyType: 1 });
-    expect(fc).toMatchObject({ errorCode: ErrorCode.NONE, nodeId: 1, port: broker.port });
     const meta = await c.request(ApiKey.Metadata, 9, {
       topics: null,
       allowAutoTopicCreation: false,
@@ -111,6 +109,9 @@ describe('transactions over the wire', () => {
       includeTopicAuthorizedOperations: false,
     });
     expect(meta.topics.map((t) => t.name)).not.toContain('__transaction_state');
+    // As in Kafka, the first transaction-coordinator lookup creates the internal topic.
+    const fc = await c.request(ApiKey.FindCoordinator, 3, { key: 'wire-app', keyType: 1 });
+    expect(fc).toMatchObject({ errorCode: ErrorCode.NONE, nodeId: 1, port: broker.port });
     const init = await c.request(ApiKey.InitProducerId, 4, {
       transactionalId: 'wire-app',
       transactionTimeoutMs: 60_000,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertToolOk, runKafkaTool } from '../../../test-support/kafka/kafka-tools.js';
 import { methods, type MethodName, type ParamsOf, type ResultOf } from '../../contract/methods.js';
 import { cliDescribeConfigs } from '../testing/kafka-cli.js';
+import { freePort } from '../../../test-support/kafka/kafka-fixture.js';
 import { appError, BROKER_KINDS, startHarness, uniqueTopic, type Harness } from '../testing/harness.js';
 
 /** Topic configs Apache Kafka 4.1 describes, by name (checked against the sandbox below). */
@@ -117,9 +118,21 @@ describe.each(BROKER_KINDS)('cluster administration on %s', (kind) => {
       );
       expect(readOnly.field).toBe('changes.0');
     } else {
-      // The sandbox's broker configs are fixed while it runs: the UI says so instead of offering edits.
-      expect(configs.editable).toBe(false);
-      expect(configs.notEditableReason).toMatch(/read-only/);
+      // The sandbox's broker configs are fixed while it runs: on the app's own sandbox connection the UI
+      // says so instead of offering edits (the broker reports Kafka's flags, for clients that compare).
+      await h.core['sandbox.start']({ port: await freePort() });
+      try {
+        const sandboxId = (await h.core['connections.list']({})).find((p) => p.sandbox)!.id;
+        const onSandbox = await call('configs.describe', {
+          clusterId: sandboxId,
+          resource: { type: 'broker', name: '1' },
+        });
+        expect(onSandbox.editable).toBe(false);
+        expect(onSandbox.notEditableReason).toMatch(/read-only/);
+      } finally {
+        await h.core['sandbox.stop']({});
+      }
+      // Any other connection to it hears the reason when it tries.
       const refused = await appError(() =>
         call('configs.alter', {
           clusterId,

@@ -5,6 +5,9 @@ import type { CoreContext } from '../core-context.js';
 import { alterConfigs } from './alter-configs.js';
 import { describeConfigs, toConfigsResult } from './describe-configs.js';
 
+const SANDBOX_BROKER_CONFIGS_FIXED =
+  "The sandbox's broker configs are read-only while it runs; topic configs can be changed.";
+
 export function configsApi(core: CoreContext): MethodsImplementation<typeof configsMethods> {
   return {
     'configs.describe': ({ clusterId, resource }, { signal }) =>
@@ -12,7 +15,13 @@ export function configsApi(core: CoreContext): MethodsImplementation<typeof conf
         clusterId,
         resource.type === 'topic' ? { topic: resource.name } : {},
         async (c) => {
-          return toConfigsResult(resource, await describeConfigs(await c.cluster(), resource));
+          const raw = await describeConfigs(await c.cluster(), resource);
+          // The bundled broker reports Kafka's flags (for clients that compare) but refuses broker changes.
+          const fixed =
+            resource.type === 'broker' && (await core.profiles.require(clusterId)).sandbox
+              ? SANDBOX_BROKER_CONFIGS_FIXED
+              : null;
+          return toConfigsResult(resource, raw, fixed);
         },
         signal,
       ),

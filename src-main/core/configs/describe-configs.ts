@@ -54,13 +54,20 @@ export async function describeConfigs(cluster: Cluster, resource: ConfigResource
   }));
 }
 
-export function toConfigsResult(resource: ConfigResource, raw: RawConfigEntry[]): ConfigsResult {
+/** `fixedReason`: the cluster is known to refuse every change here, whatever the entries' flags say. */
+export function toConfigsResult(
+  resource: ConfigResource,
+  raw: RawConfigEntry[],
+  fixedReason: string | null = null,
+): ConfigsResult {
   const entries = raw.map(toConfigEntry).sort((a, b) => a.name.localeCompare(b.name));
   const allFixed = entries.length > 0 && entries.every((e) => e.readOnly);
-  const notEditableReason = allFixed
-    ? resource.type === 'broker'
-      ? 'Every config of this broker is read-only: the broker does not accept changes to them while it runs.'
-      : 'Every config of this topic is read-only on this cluster.'
-    : null;
+  const notEditableReason =
+    fixedReason ??
+    (allFixed
+      ? resource.type === 'broker'
+        ? 'Every config of this broker is read-only: the broker does not accept changes to them while it runs.'
+        : 'Every config of this topic is read-only on this cluster.'
+      : null);
   return { resource, entries, editable: notEditableReason === null, notEditableReason };
 }

@@ -188,7 +188,7 @@ export class LagHistory {
 
   /** Forgets a removed connection's history. */
   deleteCluster(clusterId: string): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.closed) return;
     inTransaction(this.db, () => {
       const ids = 'SELECT id FROM series WHERE cluster_id=?';
       this.db.prepare(`DELETE FROM samples WHERE series_id IN (${ids})`).run(clusterId);

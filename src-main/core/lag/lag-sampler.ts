@@ -186,6 +186,8 @@ export class LagSampler {
   private forget(clusterId: string) {
     this.samplers.get(clusterId)?.stop.abort();
     this.samplers.delete(clusterId);
+    // A connection removed while the app shuts down: the history database is already closed.
+    if (this.closed) return;
     this.history?.deleteCluster(clusterId);
   }
 

@@ -130,10 +130,17 @@ class LineWriter {
   private linesSize = 0;
   private chunks: Buffer[] = [];
 
+  /** The stream's first error: kept here, so a write the file finishes after a cancel never goes uncaught. */
+  private failure: Error | null = null;
+
   constructor(
     private readonly stream: Writable,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    stream.on('error', (err) => {
+      this.failure ??= err;
+    });
+  }
 
   /**
    * Adds a line (synchronously: called while a response is decoded). Lines become bytes every
@@ -160,6 +167,7 @@ class LineWriter {
     for (const chunk of chunks) {
       this.bytes += chunk.length;
       if (this.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+      if (this.failure) throw new AppError('INTERNAL', `Could not write the file: ${this.failure.message}`);
       if (this.stream.destroyed) throw new AppError('CANCELLED', 'The file was closed before the export finished.');
       if (!this.stream.write(chunk)) await waitDrain(this.stream, this.signal);
     }

@@ -267,7 +267,14 @@ export class ProfileStore {
       if (!change) return structuredClone(result);
       await this.persist(list);
       this.profiles = list;
-      for (const l of this.listeners) l(change);
+      // The change is saved: a failing listener must not turn it into an error for the caller.
+      for (const l of this.listeners) {
+        try {
+          l(change);
+        } catch (err) {
+          console.error('connection change listener failed:', err);
+        }
+      }
       this.deps.events.emit('connections.changed', { connections: list.map(redactProfile) });
       return structuredClone(result);
     };
