@@ -103,7 +103,7 @@ test('no 404 on load; tabs and cards keep their size; focus moves to the opened 
   await expect(page.getByRole('tab', { name: 'Messages', selected: true })).toBeFocused();
   expect(await boxes(tabs)).toEqual(tabBoxes);
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Produce', selected: true })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Configuration', selected: true })).toBeFocused();
   expect(await boxes(tabs)).toEqual(tabBoxes);
 
   // The start page, from the brand link: focus lands on its heading.
