@@ -39,6 +39,10 @@ export interface BrokerOptions {
   groupConsumerSessionTimeoutMs?: number;
   /** How often retention and compaction run (default 30 s). */
   maintenanceIntervalMs?: number;
+  /** Idle connections are closed after this long (Kafka's connections.max.idle.ms, 10 minutes). */
+  idleTimeoutMs?: number;
+  /** Connections beyond this many are refused (default 1,000: a developer's machine, not a data centre). */
+  maxConnections?: number;
   /** The process that started this broker (the app), recorded in the data folder's lock. */
   parentPid?: number;
   logger?: (level: LogLevel, msg: string) => void;
@@ -98,7 +102,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   };
 
   try {
-    const meta = BrokerMeta.open(dataDir);
+    const meta = BrokerMeta.open(dataDir, (m) => log('error', m));
     // The coordinator assigns partitions of topics the topic manager (opened next) holds.
     const topicsRef: { current?: TopicManager } = {};
     const clientTopics = new ClientTopics();
@@ -120,6 +124,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       brokerConfigs: brokerStaticTopicDefaults(segmentBytes),
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
+      warn: (m) => log('error', m),
     });
     topicsRef.current = topics;
     cleanups.push(() => topics.close());
@@ -158,6 +163,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const server = new TcpServer(createRequestRouter(ctx, routeTable()), {
       maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
       maxQueuedRequests: 100,
+      maxQueuedBytes: 200 * 1024 * 1024,
+      idleTimeoutMs: opts.idleTimeoutMs ?? 600_000,
+      maxConnections: opts.maxConnections ?? 1_000,
       log,
     });
     let bound: { host: string; port: number };

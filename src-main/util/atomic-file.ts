@@ -54,6 +54,22 @@ export function readJson<T>(file: string): T | undefined {
 }
 
 /**
+ * Renames an unreadable state file to `<file>.corrupt-<time>` so the owner can start afresh while the
+ * bytes stay for a person to inspect. Returns the new path.
+ */
+export function moveAside(file: string): string {
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  fs.renameSync(file, aside);
+  syncDir(path.dirname(file));
+  return aside;
+}
+
+/** A parser's message quotes the file: keep control characters out of log lines. */
+export function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+/**
  * Makes a rename inside `dir` durable. Windows cannot open a folder for fsync (NTFS journals the
  * rename itself), so nothing is done there. Elsewhere a folder that cannot be opened or synced
  * (some network and FUSE file systems refuse) is not an error: the new content is already in

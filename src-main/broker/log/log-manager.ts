@@ -3,6 +3,7 @@
  * Kafka). Topic deletion renames the directories first so a crash never leaves half a topic
  * that would be reloaded.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogConfig } from './config.js';
@@ -77,12 +78,32 @@ export class LogManager {
         this.logs.delete(key);
       }
     }
-    for (const p of this.listPartitionDirs()) {
-      if (p.topic !== topic) continue;
-      const doomed = `${p.dir}${DELETE_SUFFIX}`;
-      fs.renameSync(p.dir, doomed);
-      fs.rmSync(doomed, { recursive: true, force: true });
-    }
+    this.removeDirs(this.listPartitionDirs().filter((p) => p.topic === topic));
+  }
+
+  /**
+   * Removes folders of `topic` from partition `from` on that no open log uses: what a deleted or
+   * crashed earlier topic of the same name left, so a new topic never shows its records.
+   */
+  removeUnopened(topic: string, from: number): void {
+    this.removeDirs(
+      this.listPartitionDirs().filter(
+        (p) => p.topic === topic && p.partition >= from && !this.logs.has(LogManager.key(topic, p.partition)),
+      ),
+    );
+  }
+
+  /**
+   * Every folder is renamed first (a crash then finishes the deletion on the next start), to a short
+   * random name: `<249-character topic>-<partition>.deleted` would pass the file system's 255 limit.
+   */
+  private removeDirs(dirs: PartitionDir[]): void {
+    const doomed = dirs.map((p) => {
+      const to = path.join(this.rootDir, `${crypto.randomUUID()}${DELETE_SUFFIX}`);
+      fs.renameSync(p.dir, to);
+      return to;
+    });
+    for (const d of doomed) fs.rmSync(d, { recursive: true, force: true });
   }
 
   /** Periodic housekeeping: retention and compaction for every open log. */

@@ -11,6 +11,13 @@ export interface ConnectionOptions {
   maxFrameBytes: number;
   /** Stop reading the socket while more requests than this wait. */
   maxQueuedRequests: number;
+  /**
+   * Stop reading the socket while the waiting requests (and a frame still arriving) hold more bytes
+   * than this: many large produce requests must not pile up in memory behind one slow request.
+   */
+  maxQueuedBytes: number;
+  /** Close a connection that sent nothing and has nothing in progress for this long (Kafka's connections.max.idle.ms). */
+  idleTimeoutMs: number;
   log: (level: 'debug' | 'info' | 'warn' | 'error', msg: string) => void;
 }
 
@@ -18,6 +25,8 @@ export class Connection {
   private readonly reader: FrameReader;
   private readonly queue: Buffer[] = [];
   private head = 0;
+  /** Bytes of the frames in `queue` from `head` on. */
+  private queuedBytes = 0;
   private busy = false;
   private closed = false;
   private paused = false;
@@ -39,7 +48,16 @@ export class Connection {
       this.client.closed = true;
       this.queue.length = 0;
       this.head = 0;
+      this.queuedBytes = 0;
     });
+    if (opts.idleTimeoutMs > 0) {
+      // Fires after that long without reads or writes; a request in progress (a long poll) is not idle.
+      socket.setTimeout(opts.idleTimeoutMs, () => {
+        if (this.busy || this.pending > 0) return;
+        opts.log('debug', `closing ${this.describe()}: idle for ${opts.idleTimeoutMs} ms`);
+        this.close();
+      });
+    }
   }
 
   get pending(): number {
@@ -65,7 +83,10 @@ export class Connection {
       this.close();
       return;
     }
-    for (const f of frames) this.queue.push(f);
+    for (const f of frames) {
+      this.queue.push(f);
+      this.queuedBytes += f.length;
+    }
     this.updateFlow();
     this.pump();
   }
@@ -73,7 +94,10 @@ export class Connection {
   /** Pause reading while the queue is long or the socket's write buffer is full; resume otherwise. */
   private updateFlow(): void {
     if (this.closed) return;
-    const shouldPause = this.pending > this.opts.maxQueuedRequests || this.socket.writableNeedDrain;
+    const shouldPause =
+      this.pending > this.opts.maxQueuedRequests ||
+      this.queuedBytes + this.reader.pendingBytes > this.opts.maxQueuedBytes ||
+      this.socket.writableNeedDrain;
     if (shouldPause && !this.paused) {
       this.paused = true;
       this.socket.pause();
@@ -91,6 +115,7 @@ export class Connection {
       while (this.head < this.queue.length && !this.closed) {
         const frame = this.queue[this.head];
         this.queue[this.head++] = undefined as unknown as Buffer; // let the frame be collected
+        this.queuedBytes -= frame.length;
         let result: Buffer | null | Promise<Buffer | null>;
         try {
           result = this.route(frame, this.client);
@@ -114,6 +139,7 @@ export class Connection {
       }
       this.queue.length = 0;
       this.head = 0;
+      this.queuedBytes = 0;
     } finally {
       this.socket.uncork();
       this.updateFlow();

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJson, writeJsonAtomic } from '../../util/atomic-file.js';
+import { moveAside, printable, readJson, writeJsonAtomic } from '../../util/atomic-file.js';
 import { lockState, readLockOwner, tryCreateLock } from '../../util/pid-lock.js';
 
 const LOCK_FILE = '.lock';
@@ -60,6 +60,18 @@ interface MetaFile {
   nextProducerId: string;
 }
 
+function checkedClusterId(v: unknown): string {
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(v))
+    throw new Error('the cluster id is missing or malformed');
+  return v;
+}
+
+function checkedProducerId(v: unknown): bigint {
+  if (typeof v !== 'string' || !/^\d{1,18}$/.test(v))
+    throw new Error('the producer id counter is missing or malformed');
+  return BigInt(v);
+}
+
 /**
  * Producer ids are reserved in blocks, as Kafka's controller hands them to brokers: one durable
  * write per block instead of two fsyncs per InitProducerId. Ids left in a block when the broker
@@ -79,11 +91,22 @@ export class BrokerMeta {
     this.blockEnd = nextProducerId;
   }
 
-  static open(dataDir: string): BrokerMeta {
+  static open(dataDir: string, warn: (message: string) => void = () => {}): BrokerMeta {
     const file = path.join(dataDir, META_FILE);
-    const meta = readJson<MetaFile>(file);
-    if (meta) return new BrokerMeta(file, meta.clusterId, BigInt(meta.nextProducerId));
-    const created = new BrokerMeta(file, randomKafkaUuid().toString('base64url'), 1000n);
+    let firstProducerId = 1000n;
+    try {
+      const meta = readJson<MetaFile>(file);
+      if (meta) return new BrokerMeta(file, checkedClusterId(meta.clusterId), checkedProducerId(meta.nextProducerId));
+    } catch (e) {
+      const aside = moveAside(file);
+      warn(
+        `${META_FILE} could not be read (${printable((e as Error).message)}); it was moved to ${path.basename(aside)} and the ` +
+          'broker starts with a new cluster id. Producer ids continue far above any used before.',
+      );
+      // Producer state in the logs may name ids from the lost counter: start beyond any of them.
+      firstProducerId = BigInt(Date.now()) * PRODUCER_ID_BLOCK_SIZE;
+    }
+    const created = new BrokerMeta(file, randomKafkaUuid().toString('base64url'), firstProducerId);
     created.save();
     return created;
   }

@@ -3,12 +3,23 @@ import net from 'node:net';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RequestRouter } from './request-router.js';
 
+export interface TcpServerOptions extends ConnectionOptions {
+  /** Connections beyond this many are closed at once, with a warning in the log. */
+  maxConnections: number;
+}
+
 export class TcpServer {
   private readonly server: net.Server;
   private readonly connections = new Set<Connection>();
 
-  constructor(route: RequestRouter, opts: ConnectionOptions) {
+  constructor(route: RequestRouter, opts: TcpServerOptions) {
     this.server = net.createServer((socket) => {
+      if (this.connections.size >= opts.maxConnections) {
+        opts.log('warn', `refusing a connection from ${socket.remoteAddress ?? '?'}: ${opts.maxConnections} are open`);
+        socket.on('error', () => undefined);
+        socket.destroy();
+        return;
+      }
       const conn = new Connection(socket, route, opts);
       this.connections.add(conn);
       socket.once('close', () => this.connections.delete(conn));

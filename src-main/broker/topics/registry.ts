@@ -22,15 +22,25 @@ export class TopicRegistryFile {
     this.file = path.join(dataDir, 'topics.json');
   }
 
+  /** Throws when the file exists but is not a topic list this broker wrote (see TopicManager.open). */
   load(): TopicRecord[] {
     const data = readJson<FileShape>(this.file);
     if (!data) return [];
-    return data.topics.map((t) => ({
-      name: t.name,
-      id: Buffer.from(t.id, 'base64url'),
-      partitions: t.partitions,
-      configs: { ...t.configs },
-    }));
+    if (data.version !== 1 || !Array.isArray(data.topics)) throw new Error('it is not a topic list');
+    return data.topics.map((t) => {
+      const id = typeof t?.id === 'string' ? Buffer.from(t.id, 'base64url') : Buffer.alloc(0);
+      const valid =
+        typeof t.name === 'string' &&
+        t.name.length > 0 &&
+        id.length === 16 &&
+        Number.isInteger(t.partitions) &&
+        t.partitions >= 1 &&
+        typeof t.configs === 'object' &&
+        t.configs !== null &&
+        Object.values(t.configs).every((v) => typeof v === 'string');
+      if (!valid) throw new Error(`an entry is malformed (${JSON.stringify(t).slice(0, 80)})`);
+      return { name: t.name, id, partitions: t.partitions, configs: { ...t.configs } };
+    });
   }
 
   save(topics: Iterable<TopicRecord>): void {

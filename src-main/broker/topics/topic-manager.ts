@@ -2,7 +2,10 @@
  * The live set of topics: registry + open partition logs + append signals. Every topic change
  * (create, delete, add partitions, alter configs) goes through here and is persisted at once.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ErrorCode, KafkaProtocolError } from '../../kafka-protocol/index.js';
+import { moveAside, printable } from '../../util/atomic-file.js';
 import { AppendSignal } from '../server/long-poll.js';
 import { randomKafkaUuid } from '../server/data-dir.js';
 import type { LogManager, PartitionLog } from '../log/index.js';
@@ -33,6 +36,8 @@ export interface TopicManagerOptions {
   defaultPartitions: number;
   /** Called after a topic is gone, so group offsets for it can be dropped. */
   onTopicDeleted?: (name: string) => void | Promise<void>;
+  /** Problems the broker recovered from, for its log. */
+  warn?: (message: string) => void;
 }
 
 export const MAX_PARTITIONS = 10_000;
@@ -54,9 +59,37 @@ export class TopicManager {
 
   static async open(opts: TopicManagerOptions): Promise<TopicManager> {
     const tm = new TopicManager(opts);
-    const records = tm.registry.load();
+    let records: TopicRecord[];
+    try {
+      records = tm.registry.load();
+    } catch (e) {
+      records = tm.recoverFromFolders((e as Error).message);
+    }
     await Promise.all(records.map(async (r) => tm.index(await tm.openTopic(r))));
+    if (records.length > 0 && !fs.existsSync(tm.registry.file)) tm.persist();
     return tm;
+  }
+
+  /**
+   * topics.json is unreadable: it is moved aside, and the topics are rebuilt from the partition
+   * folders on disk, so no record is lost. Their config overrides and ids cannot be recovered.
+   */
+  private recoverFromFolders(why: string): TopicRecord[] {
+    const aside = moveAside(this.registry.file);
+    const counts = new Map<string, number>();
+    for (const d of this.opts.logs.listPartitionDirs())
+      counts.set(d.topic, Math.max(counts.get(d.topic) ?? 0, d.partition + 1));
+    this.opts.warn?.(
+      `topics.json could not be read (${printable(why)}); it was moved to ${path.basename(aside)}. ` +
+        `${counts.size} topic(s) were rebuilt from their partition folders with default configs.`,
+    );
+    // Kafka's internal topics get their fixed layout back; other overrides are gone.
+    return [...counts].map(([name, partitions]) => ({
+      name,
+      id: randomKafkaUuid(),
+      partitions,
+      configs: { ...internalTopicSpec(name)?.configs },
+    }));
   }
 
   /** The directory holding every partition's log (what DescribeLogDirs reports as the log dir). */
@@ -135,7 +168,16 @@ export class TopicManager {
     const topic = await this.serial(async () => {
       const v = this.validateCreate(name, numPartitions, configs);
       const record: TopicRecord = { name, id: randomKafkaUuid(), partitions: v.partitions, configs: v.configs };
-      const created = await this.openTopic(record);
+      // A new topic starts empty, whatever folders an earlier one of that name may have left.
+      this.opts.logs.removeUnopened(name, 0);
+      let created: Topic;
+      try {
+        created = await this.openTopic(record);
+      } catch (e) {
+        // Out of descriptors or disk half-way: leave no half-created topic behind.
+        this.opts.logs.deleteTopic(name);
+        throw e;
+      }
       this.index(created);
       return created;
     });
@@ -228,6 +270,7 @@ export class TopicManager {
       const topic = this.validateAddPartitions(name, count);
       const cfg = toLogConfig(topic.configs, this.opts.brokerConfigs);
       const added: PartitionState[] = [];
+      this.opts.logs.removeUnopened(name, topic.partitions.length);
       for (let i = topic.partitions.length; i < count; i++) added.push(await this.openPartition(name, i, cfg));
       topic.partitions = [...topic.partitions, ...added];
       this.persist();
