@@ -125,6 +125,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       defaultPartitions,
       onTopicDeleted: (name) => groups.onTopicDeleted(name),
       warn: (m) => log('error', m),
+      progress: (m) => log('info', m),
     });
     topicsRef.current = topics;
     cleanups.push(() => topics.close());

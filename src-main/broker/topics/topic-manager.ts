@@ -38,7 +38,11 @@ export interface TopicManagerOptions {
   onTopicDeleted?: (name: string) => void | Promise<void>;
   /** Problems the broker recovered from, for its log. */
   warn?: (message: string) => void;
+  /** Progress while a large data folder loads, for its log. */
+  progress?: (message: string) => void;
 }
+
+const PROGRESS_EVERY_MS = 2000;
 
 export const MAX_PARTITIONS = 10_000;
 
@@ -65,7 +69,20 @@ export class TopicManager {
     } catch (e) {
       records = tm.recoverFromFolders((e as Error).message);
     }
-    await Promise.all(records.map(async (r) => tm.index(await tm.openTopic(r))));
+    const total = records.reduce((n, r) => n + r.partitions, 0);
+    let opened = 0;
+    let told = Date.now();
+    await Promise.all(
+      records.map(async (r) => {
+        tm.index(await tm.openTopic(r));
+        opened += r.partitions;
+        // A large data folder takes a while: say how far it got, so whoever waits sees progress.
+        if (opts.progress && Date.now() - told >= PROGRESS_EVERY_MS) {
+          told = Date.now();
+          opts.progress(`loading topics: ${opened.toLocaleString('en')} of ${total.toLocaleString('en')} partitions`);
+        }
+      }),
+    );
     if (records.length > 0 && !fs.existsSync(tm.registry.file)) tm.persist();
     return tm;
   }

@@ -122,9 +122,25 @@ describe('SandboxManager start and stop', () => {
     managers.push(m);
     const port = await freePort();
     await expect(m.start(port)).rejects.toThrow(/did not become ready in time/);
-    expect(errorsLogged(m)).toEqual(['Start failed: The sandbox broker did not become ready in time.']);
+    expect(errorsLogged(m)).toEqual([
+      'Start failed: The sandbox broker did not become ready in time (nothing from it for 1 s).',
+    ]);
     expect(await m.start(port)).toMatchObject({ state: 'running', port });
     expect(isProcessGone(launch.pids[0]!)).toBe(true);
+  });
+
+  it('waits for a broker that keeps reporting progress longer than the start timeout', async () => {
+    const m = manager(
+      `let n = 0;
+      const t = setInterval(() => {
+        console.error(new Date().toISOString() + ' INFO loading topics: ' + (++n) + ' of 6');
+        if (n === 6) { clearInterval(t); ${fakeBroker(0).replace(/`/g, '\\`')} }
+      }, 300);`,
+      { startTimeoutMs: 1_000 },
+    );
+    const port = await freePort();
+    expect(await m.start(port)).toMatchObject({ state: 'running', port });
+    expect(m.logs().filter((l) => l.text.startsWith('loading topics')).length).toBe(6);
   });
 
   it('shows the broker’s own time and level once, not inside the text', async () => {

@@ -160,7 +160,10 @@ export class SandboxManager {
       readLines(proc.stderr, (raw) => onLine(raw, 'stderr')),
     ]);
     let onReady: (() => void) | null = null;
+    /** Restarts the start timeout: a broker that still logs (loading a large folder) is not stuck. */
+    let alive = () => {};
     const onLine = (raw: string, stream: 'stdout' | 'stderr') => {
+      alive();
       const m = stream === 'stdout' ? READY_LINE.exec(raw) : null;
       if (m && onReady) {
         this.port = Number(m[2]);
@@ -181,12 +184,26 @@ export class SandboxManager {
 
     return new Promise<SandboxStatus>((resolve, reject) => {
       let settled = false;
-      const timer = setTimeout(() => {
+      const quietMs = this.opts.startTimeoutMs ?? 20_000;
+      const giveUp = () => {
         if (settled) return;
         settled = true;
         proc.kill(); // the next start waits for its exit
-        reject(this.startFailed(new AppError('SANDBOX_ERROR', 'The sandbox broker did not become ready in time.')));
-      }, this.opts.startTimeoutMs ?? 20_000);
+        reject(
+          this.startFailed(
+            new AppError(
+              'SANDBOX_ERROR',
+              `The sandbox broker did not become ready in time (nothing from it for ${quietMs / 1000} s).`,
+            ),
+          ),
+        );
+      };
+      let timer = setTimeout(giveUp, quietMs);
+      alive = () => {
+        if (settled) return;
+        clearTimeout(timer);
+        timer = setTimeout(giveUp, quietMs);
+      };
       onReady = () => {
         onReady = null;
         settled = true;
