@@ -27,6 +27,15 @@ export function electronBinary(): string | null {
 }
 
 /** Starts browser mode on a free port with its own data folder; resolves with the printed URL. */
+/**
+ * Browser-mode processes a test started and has not stopped: a test that times out never reaches
+ * its own `finally`, so the dataDir fixture's teardown (and, last, the worker's exit) stops them.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
+
 export async function startBrowserMode(
   dataDir: string,
   extraArgs: string[] = [],
@@ -38,6 +47,8 @@ export async function startBrowserMode(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   let log = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${log}`)), 60_000);
@@ -84,6 +95,7 @@ export const test = base.extend<SamsaOptions & { samsa: Page; kafkaBootstrap: st
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'samsa-e2e-'));
     await use(dir);
+    await Promise.all([...running].map((p) => stopProcess(p)));
     await rm(dir, { recursive: true, force: true });
   },
 

@@ -16,12 +16,11 @@ import { WireClient } from '../testing/wire-client.js';
 const TOPICS = 10_000;
 const FD_LIMIT = 4096;
 const CLI = path.resolve('src-main/broker/cli.ts');
-const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 const dataDir = tempDataDir('samsa-many-');
-let stopBroker: (() => void) | undefined;
+let stopBroker: (() => Promise<void>) | undefined;
 
-afterAll(() => {
-  stopBroker?.();
+afterAll(async () => {
+  await stopBroker?.();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -29,22 +28,31 @@ const names = Array.from({ length: TOPICS }, (_, i) => `many-${String(i).padStar
 
 it(`${TOPICS.toLocaleString('en')} partitions under ulimit -n ${FD_LIMIT}: created, produced to, read back`, async () => {
   const port = await freePort();
+  // Node itself under the limit (not tsx's CLI, which runs the script in a grandchild), and told
+  // our pid, so the broker stops with this test process whatever happens to it.
   const child = spawn(
     'bash',
     [
       '-c',
       `ulimit -n ${FD_LIMIT} && exec "$0" "$@"`,
       process.execPath,
-      TSX,
+      '--import',
+      'tsx',
       CLI,
       '--data-dir',
       dataDir,
       '--port',
       String(port),
+      '--parent-pid',
+      String(process.pid),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  stopBroker = () => child.kill('SIGKILL');
+  const exited = new Promise((r) => child.once('exit', r));
+  stopBroker = async () => {
+    child.kill('SIGKILL');
+    await exited;
+  };
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@ import type { Cluster } from 'kafkajs';
 import type { LogDirInfo } from '../../contract/cluster.js';
 import { ApiKey } from '../../kafka-protocol/index.js';
 import type { FullMetadata } from './metadata.js';
-import { errorName, sendRequest, versionFor } from './protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 
 export interface LogDirsReport {
   byBroker: Map<number, LogDirInfo[]>;

@@ -6,7 +6,7 @@
  */
 import type { Cluster, PartitionMetadata } from 'kafkajs';
 import { ApiKey } from '../../kafka-protocol/index.js';
-import { sendRequest, versionFor } from './protocol-request.js';
+import { sendRequest, versionFor } from '../wire/codec-request.js';
 
 export interface TopicMetadata {
   topic: string;

@@ -4,7 +4,7 @@
  */
 import type { Broker } from 'kafkajs';
 import { ApiKey } from '../../kafka-protocol/index.js';
-import { sendRequest, versionFor } from './protocol-request.js';
+import { sendRequest, versionFor } from '../wire/codec-request.js';
 
 const BATCH = 1_000;
 const KEY = 'min.insync.replicas';

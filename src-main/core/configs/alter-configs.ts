@@ -8,7 +8,7 @@ import type { Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import type { ConfigChange, ConfigResource } from '../../contract/configs.js';
 import { ApiKey } from '../../kafka-protocol/index.js';
-import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 import { configAlterError } from './config-errors.js';
 import { brokerFor, describeConfigs, RESOURCE_TYPE } from './describe-configs.js';
 

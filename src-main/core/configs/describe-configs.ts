@@ -5,7 +5,7 @@ import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
 import { leaderBroker } from '../cluster/leaders.js';
 import { fetchBrokers } from '../cluster/metadata.js';
-import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 import { toConfigEntry, type RawConfigEntry } from './config-entries.js';
 import { configAlterError } from './config-errors.js';
 

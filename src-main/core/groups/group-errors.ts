@@ -1,6 +1,7 @@
 /** Broker errors about groups, in words a person can act on. Anything else goes to the shared mapping. */
 import { AppError } from '../../contract/errors.js';
 import { mapKafkaError } from '../errors/map-kafka-error.js';
+import { errorName } from '../wire/codec-request.js';
 
 /** A broker's error code on one group or partition; `type` is Kafka's name for it. */
 export class GroupProtocolError extends Error {
@@ -12,6 +13,12 @@ export class GroupProtocolError extends Error {
     super(message);
     this.name = 'GroupProtocolError';
   }
+}
+
+/** A non-zero error code as an error carrying Kafka's name for it (what the wording functions read). */
+export function protocolError(code: number, context: string, message?: string | null): GroupProtocolError {
+  const name = errorName(code);
+  return new GroupProtocolError(name, code, `${context}: ${message || name}`);
 }
 
 export function wordGroupError(groupId: string, topic?: string): (e: unknown) => never {

@@ -6,16 +6,17 @@
  * batches and aborted transactions are skipped whole, positions move by batch (exact after
  * compaction), and each partition reports its own error.
  */
+import type { Broker } from 'kafkajs';
 import {
   ErrorCode,
-  encodeRequest,
-  decodeResponse,
   forEachBatchHeader,
   iterateRecords,
   lastOffsetOf,
   type BatchHeader,
   type KafkaRecord,
+  type RequestBodyFor,
 } from '../../kafka-protocol/index.js';
+import { brokerMaxVersion, errorName, sendRequest } from '../wire/codec-request.js';
 import type { FetchedPartition, FetchPartitionRequest, LeaderFetch, Spare } from './fetcher.js';
 import type { ReadRecord } from './read-record.js';
 
@@ -24,24 +25,6 @@ const FETCH = 1;
 const MAX_VERSION = 11;
 const MIN_VERSION = 4;
 const READ_COMMITTED = 1;
-const NAMES = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code as number, name]));
-
-interface KafkajsConnectionPool {
-  send(protocol: {
-    request: {
-      apiKey: number;
-      apiVersion: number;
-      apiName: string;
-      encode(): Promise<{ buf: Buffer; buffer: Buffer }>;
-    };
-    response: { decode(payload: Buffer): Promise<Buffer>; parse(payload: Buffer): Promise<Buffer> };
-    requestTimeout?: number;
-  }): Promise<Buffer>;
-}
-interface KafkajsBroker {
-  connectionPool: KafkajsConnectionPool;
-  versions?: Record<number, { minVersion: number; maxVersion: number }>;
-}
 
 /** A partition-level error, named like kafkajs names them (`type`), so errors/map-kafka-error words it. */
 export class KafkaPartitionError extends Error {
@@ -51,66 +34,51 @@ export class KafkaPartitionError extends Error {
   }
 }
 
-function versionFor(broker: KafkajsBroker): number {
-  const max = broker.versions?.[FETCH]?.maxVersion ?? MAX_VERSION;
+function fetchVersion(broker: Broker): number {
+  // Before kafkajs asked the broker (no versions yet), kafkajs's own maximum.
+  const max = brokerMaxVersion(broker, FETCH) ?? MAX_VERSION;
   const v = Math.min(MAX_VERSION, max);
   if (v < MIN_VERSION)
     throw new Error(`This broker reads records only with Fetch v${max}; Samsa needs v${MIN_VERSION} or later.`);
   return v;
 }
 
-/** The request body alone: kafkajs writes the size prefix and the request header itself. */
-function requestBody(
-  version: number,
+/** Read committed, sessionless: what a person browsing a topic should see. */
+function fetchBody(
   topic: string,
   parts: FetchPartitionRequest[],
   opts: { maxWaitMs: number; minBytes: number; maxBytes: number },
-): Buffer {
-  const frame = encodeRequest(
-    { apiKey: FETCH, apiVersion: version, correlationId: 0, clientId: null },
-    {
-      replicaId: -1,
-      maxWaitMs: opts.maxWaitMs,
-      minBytes: opts.minBytes,
-      maxBytes: opts.maxBytes,
-      isolationLevel: READ_COMMITTED,
-      sessionId: 0,
-      sessionEpoch: -1,
-      topics: [
-        {
-          topic,
-          partitions: parts.map((p) => ({
-            partition: p.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: p.offset,
-            logStartOffset: -1n,
-            partitionMaxBytes: p.maxBytes,
-          })),
-        },
-      ],
-      forgottenTopicsData: [],
-      rackId: '',
-    },
-  );
-  // size int32 | apiKey int16 | apiVersion int16 | correlationId int32 | clientId int16 (-1 = null)
-  return frame.subarray(14);
+): RequestBodyFor<typeof FETCH> {
+  return {
+    replicaId: -1,
+    maxWaitMs: opts.maxWaitMs,
+    minBytes: opts.minBytes,
+    maxBytes: opts.maxBytes,
+    isolationLevel: READ_COMMITTED,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [
+      {
+        topic,
+        partitions: parts.map((p) => ({
+          partition: p.partition,
+          currentLeaderEpoch: -1,
+          fetchOffset: p.offset,
+          logStartOffset: -1n,
+          partitionMaxBytes: p.maxBytes,
+        })),
+      },
+    ],
+    forgottenTopicsData: [],
+    rackId: '',
+  };
 }
 
 export const codecLeaderFetch: LeaderFetch = async (broker, topic, parts, opts) => {
-  const b = broker as unknown as KafkajsBroker;
-  const version = versionFor(b);
-  const body = requestBody(version, topic, parts, opts);
-  const payload = await b.connectionPool.send({
-    request: {
-      apiKey: FETCH,
-      apiVersion: version,
-      apiName: 'Fetch',
-      encode: async () => ({ buf: body, buffer: body }),
-    },
-    response: { decode: async (p) => p, parse: async (p) => p },
-    requestTimeout: opts.maxWaitMs + 30_000,
+  const version = fetchVersion(broker);
+  const response = await sendRequest(broker, FETCH, version, fetchBody(topic, parts, opts), {
+    requestTimeoutMs: opts.maxWaitMs + 30_000,
   });
-  const { body: response } = decodeResponse(FETCH, version, withCorrelationId(payload));
   const asked = new Map(parts.map((p) => [p.partition, p]));
   const out: FetchedPartition[] = [];
   for (const t of response.responses) {
@@ -118,7 +86,7 @@ export const codecLeaderFetch: LeaderFetch = async (broker, topic, parts, opts) 
       const req = asked.get(p.partitionIndex);
       if (!req) continue;
       if (p.errorCode !== 0 && p.errorCode !== ErrorCode.OFFSET_OUT_OF_RANGE) {
-        const name = NAMES.get(p.errorCode) ?? `error ${p.errorCode}`;
+        const name = errorName(p.errorCode);
         // Moved leaders are retried by the caller with fresh metadata; anything else is the answer.
         throw new KafkaPartitionError(name);
       }
@@ -140,10 +108,6 @@ interface PartitionData {
  * decodeResponse reads the correlation id first; kafkajs has already taken it off. kafkajs hands
  * over a view whose 4 bytes before it are that id, so a wider view costs no copy of megabytes.
  */
-function withCorrelationId(payload: Buffer): Buffer {
-  if (payload.byteOffset >= 4) return Buffer.from(payload.buffer, payload.byteOffset - 4, payload.length + 4);
-  return Buffer.concat([Buffer.alloc(4), payload]);
-}
 
 /** The readable records of one partition's data in a Fetch response (exported for tests). */
 export function readPartition(

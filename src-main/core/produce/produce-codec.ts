@@ -6,7 +6,7 @@
  * go through kafkajs, which keeps the producer id and sequence numbers.
  */
 import zlib from 'node:zlib';
-import type { Cluster } from 'kafkajs';
+import type { Broker, Cluster } from 'kafkajs';
 import { AppError } from '../../contract/errors.js';
 import { partitionForKey } from '../../contract/key-partition.js';
 import type { ProduceOptions } from '../../contract/produce.js';
@@ -15,16 +15,14 @@ import {
   COMPRESSION_MASK,
   CRC_OFFSET,
   Compression,
-  ErrorCode,
   LENGTH_OFFSET,
   LOG_OVERHEAD,
   RECORDS_OFFSET,
   buildBatch,
   compress,
   crc32c,
-  decodeResponse,
-  encodeRequest,
 } from '../../kafka-protocol/index.js';
+import { brokerMaxVersion, errorName, sendMaybeUnanswered } from '../wire/codec-request.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
 import { leaderBroker, partitionsByLeader } from '../cluster/leaders.js';
 import { KafkaPartitionError } from '../messages/fetch-codec.js';
@@ -50,7 +48,6 @@ const PRODUCE = 0;
 const MAX_VERSION = 7;
 const MIN_VERSION = 3;
 const TIMEOUT_MS = 10_000;
-const NAMES = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code as number, name]));
 const MOVED = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION']);
 const CODEC = {
   none: Compression.NONE,
@@ -59,23 +56,6 @@ const CODEC = {
   lz4: Compression.LZ4,
   zstd: Compression.ZSTD,
 };
-
-interface KafkajsBroker {
-  connectionPool: {
-    send(protocol: {
-      request: {
-        apiKey: number;
-        apiVersion: number;
-        apiName: string;
-        encode(): Promise<{ buf: Buffer; buffer: Buffer }>;
-        expectResponse(): boolean;
-      };
-      response: { decode(payload: Buffer): Promise<Buffer>; parse(payload: Buffer): Promise<Buffer> };
-      requestTimeout?: number;
-    }): Promise<Buffer | undefined>;
-  };
-  versions?: Record<number, { maxVersion: number }>;
-}
 
 function compressRecords(type: number, plain: Buffer): Buffer {
   if (type === Compression.LZ4) return lz4Frame(plain);
@@ -144,7 +124,7 @@ export class CodecProducer {
       const moved: number[] = [];
       await Promise.all(
         [...partitionsByLeader(meta, todo)].map(async ([leader, parts]) => {
-          const broker = (await leaderBroker(this.cluster, leader)) as unknown as KafkajsBroker;
+          const broker = await leaderBroker(this.cluster, leader);
           const results = await produceTo(
             broker,
             meta.topic,
@@ -159,7 +139,7 @@ export class CodecProducer {
                 baseOffset: r.baseOffset,
               });
             else {
-              const name = NAMES.get(r.errorCode) ?? `error ${r.errorCode}`;
+              const name = errorName(r.errorCode);
               // Not the leader: nothing was written, so asking the new leader cannot duplicate.
               if (MOVED.has(name) && attempt < 2) moved.push(r.partition);
               else throw new KafkaPartitionError(name);
@@ -179,40 +159,29 @@ export class CodecProducer {
 }
 
 async function produceTo(
-  broker: KafkajsBroker,
+  broker: Broker,
   topic: string,
   parts: (readonly [number, Buffer])[],
   acks: number,
 ): Promise<{ partition: number; errorCode: number; baseOffset: bigint }[]> {
-  const max = broker.versions?.[PRODUCE]?.maxVersion ?? MAX_VERSION;
+  // Before kafkajs asked the broker (no versions yet), our own maximum.
+  const max = brokerMaxVersion(broker, PRODUCE) ?? MAX_VERSION;
   const version = Math.min(MAX_VERSION, max);
   if (version < MIN_VERSION)
     throw new Error(`This broker takes records only with Produce v${max}; Samsa needs v${MIN_VERSION} or later.`);
-  const frame = encodeRequest(
-    { apiKey: PRODUCE, apiVersion: version, correlationId: 0, clientId: null },
+  const response = await sendMaybeUnanswered(
+    broker,
+    PRODUCE,
+    version,
     {
       transactionalId: null,
       acks,
       timeoutMs: TIMEOUT_MS,
       topicData: [{ name: topic, partitionData: parts.map(([index, records]) => ({ index, records })) }],
     },
+    { requestTimeoutMs: TIMEOUT_MS + 5_000, expectResponse: acks !== 0 },
   );
-  // size int32 | apiKey int16 | apiVersion int16 | correlationId int32 | clientId int16 (-1 = null):
-  // kafkajs writes all of that itself.
-  const body = frame.subarray(14);
-  const payload = await broker.connectionPool.send({
-    request: {
-      apiKey: PRODUCE,
-      apiVersion: version,
-      apiName: 'Produce',
-      encode: async () => ({ buf: body, buffer: body }),
-      expectResponse: () => acks !== 0,
-    },
-    response: { decode: async (p) => p, parse: async (p) => p },
-    requestTimeout: TIMEOUT_MS + 5_000,
-  });
-  if (acks === 0 || !payload) return parts.map(([partition]) => ({ partition, errorCode: 0, baseOffset: -1n }));
-  const { body: response } = decodeResponse(PRODUCE, version, Buffer.concat([Buffer.alloc(4), payload]));
+  if (!response) return parts.map(([partition]) => ({ partition, errorCode: 0, baseOffset: -1n }));
   return response.responses.flatMap((t) =>
     t.partitionResponses.map((p) => ({ partition: p.index, errorCode: p.errorCode, baseOffset: p.baseOffset })),
   );

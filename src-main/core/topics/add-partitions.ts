@@ -4,7 +4,7 @@ import type { ValidParamsOf } from '../../contract/methods.js';
 import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
-import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 import { topicAdminError } from './admin-errors.js';
 import { requireTopic } from './require-topic.js';
 

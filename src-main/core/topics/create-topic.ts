@@ -5,7 +5,7 @@ import type { CreateTopicResult } from '../../contract/topics.js';
 import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
 import { fetchBrokers } from '../cluster/metadata.js';
-import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 import { topicAdminError } from './admin-errors.js';
 
 /** How long the controller may take to create the topic before answering REQUEST_TIMED_OUT. */

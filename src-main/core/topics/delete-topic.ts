@@ -3,7 +3,7 @@ import { AppError } from '../../contract/errors.js';
 import { ApiKey } from '../../kafka-protocol/index.js';
 import { adminBroker } from '../cluster/controller.js';
 import { fetchMetadata } from '../cluster/metadata.js';
-import { errorName, sendRequest, versionFor } from '../cluster/protocol-request.js';
+import { errorName, sendRequest, versionFor } from '../wire/codec-request.js';
 import { refuseProtected } from './protected.js';
 import { requireTopic } from './require-topic.js';
 

@@ -9,7 +9,8 @@ import { ApiKey } from '../../../kafka-protocol/index.js';
 import type { GroupMember, GroupType } from '../../../contract/groups.js';
 import type { CommittedOffsets, DescribedGroup, ListedGroup } from '../gateway.js';
 import { inParallel } from './coordinators.js';
-import { errorName, protocolError, send, versionFor } from './protocol-client.js';
+import { errorName, sendRequest as send, versionFor } from '../../wire/codec-request.js';
+import { protocolError } from '../group-errors.js';
 
 const { AssignerProtocol } = kafkajs;
 
