@@ -311,7 +311,21 @@ export class TopicManager {
 
   async close(): Promise<void> {
     await this.chain.catch(() => undefined);
-    for (const t of this.byName.values()) for (const p of t.partitions) await p.log.close();
+    const total = [...this.byName.values()].reduce((n, t) => n + t.partitions.length, 0);
+    let closed = 0;
+    let told = Date.now();
+    for (const t of this.byName.values()) {
+      for (const p of t.partitions) {
+        await p.log.close();
+        closed++;
+      }
+      if (this.opts.progress && Date.now() - told >= PROGRESS_EVERY_MS) {
+        told = Date.now();
+        this.opts.progress(
+          `closing topics: ${closed.toLocaleString('en')} of ${total.toLocaleString('en')} partitions`,
+        );
+      }
+    }
     this.opts.logs.closeAll();
   }
 

@@ -13,14 +13,14 @@ import { SandboxManager } from './sandbox-manager.js';
 
 // A stand-in broker that binds the port it is given, says it is ready, and on SIGTERM takes
 // `lingerMs` to let go, as a broker flushing its logs would.
-const fakeBroker = (lingerMs: number) => `
+const fakeBroker = (lingerMs: number, onTerm = `setTimeout(() => process.exit(0), ${lingerMs})`) => `
   const net = require('node:net');
   const argv = process.argv;
   const port = Number(argv[argv.indexOf('--port') + 1]);
   const server = net.createServer().listen({ port, host: '127.0.0.1', exclusive: true }, () =>
     console.log('Samsa sandbox ready on 127.0.0.1:' + port));
   server.on('error', (e) => { console.error('Samsa sandbox: port ' + port + ' on 127.0.0.1 is already in use'); process.exit(2); });
-  process.on('SIGTERM', () => setTimeout(() => process.exit(0), ${lingerMs}));
+  process.on('SIGTERM', () => { ${onTerm} });
   console.error(new Date(Date.UTC(2026, 4, 4, 5, 41, 20)).toISOString() + ' INFO sandbox up');
 `;
 
@@ -33,7 +33,10 @@ async function listenOn(port: number) {
 describe('SandboxManager start and stop', () => {
   let dir: string;
   let managers: SandboxManager[];
-  const manager = (source: string, extra: { startTimeoutMs?: number; portGraceMs?: number } = {}) => {
+  const manager = (
+    source: string,
+    extra: { startTimeoutMs?: number; stopTimeoutMs?: number; portGraceMs?: number } = {},
+  ) => {
     const m = new SandboxManager({
       dataDir: join(dir, 'data'),
       launch: scriptLaunch(source),
@@ -141,6 +144,31 @@ describe('SandboxManager start and stop', () => {
     const port = await freePort();
     expect(await m.start(port)).toMatchObject({ state: 'running', port });
     expect(m.logs().filter((l) => l.text.startsWith('loading topics')).length).toBe(6);
+  });
+
+  it('lets a stopping broker that reports progress finish, and kills one that goes silent', async () => {
+    const closing = fakeBroker(
+      0,
+      `let n = 0;
+      const t = setInterval(() => {
+        console.error(new Date().toISOString() + ' INFO closing topics: ' + (++n) + ' of 5');
+        if (n === 5) { clearInterval(t); process.exit(0); }
+      }, 300);`,
+    );
+    const patient = manager(closing, { stopTimeoutMs: 1_000 });
+    await patient.start(await freePort());
+    expect(await patient.stop()).toMatchObject({ state: 'stopped' });
+    expect(patient.logs().filter((l) => l.text.startsWith('closing topics')).length).toBe(5);
+    expect(patient.logs().some((l) => l.text.includes('killing it'))).toBe(false);
+
+    const silent = manager(fakeBroker(0, '/* ignores it */'), {
+      stopTimeoutMs: 1_000,
+    });
+    await silent.start(await freePort());
+    const asked = Date.now();
+    await silent.stop();
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(silent.logs().some((l) => l.text.includes('nothing from it for 1 s; killing it'))).toBe(true);
   });
 
   it('shows the broker’s own time and level once, not inside the text', async () => {

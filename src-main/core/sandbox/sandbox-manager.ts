@@ -16,6 +16,8 @@ export interface SandboxManagerOptions {
   host?: string;
   defaultPort?: number;
   startTimeoutMs?: number;
+  /** How long a stopping broker may stay silent before it is killed (default 10 s). */
+  stopTimeoutMs?: number;
   /**
    * Right after a broker of ours exited, how long a start waits for a taken port to come free
    * before it gives up (default 2 s). A port taken by someone else is refused at once.
@@ -35,6 +37,8 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export class SandboxManager {
   private child: BrokerProcess | null = null;
+  /** When the broker last wrote a line (start and stop wait as long as it reports progress). */
+  private lastOutputAt = 0;
   /** Settles once the last broker has exited and its exit has been recorded. */
   private lastExit: Promise<void> = Promise.resolve();
   /** When a broker of ours (or one left behind, stopped at start) last exited. */
@@ -163,6 +167,7 @@ export class SandboxManager {
     /** Restarts the start timeout: a broker that still logs (loading a large folder) is not stuck. */
     let alive = () => {};
     const onLine = (raw: string, stream: 'stdout' | 'stderr') => {
+      this.lastOutputAt = Date.now();
       alive();
       const m = stream === 'stdout' ? READY_LINE.exec(raw) : null;
       if (m && onReady) {
@@ -271,11 +276,21 @@ export class SandboxManager {
       return this.status();
     }
     this.setState('stopping');
+    const askedAt = Date.now();
     child.terminate();
-    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), STOP_TIMEOUT_MS).unref());
-    if ((await Promise.race([child.exited, timeout])) === 'timeout') {
-      this.append('warn', `Sandbox broker did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
-      child.kill();
+    // A broker closing many partitions says how far it got: only silence that long makes us kill it.
+    const limitMs = this.opts.stopTimeoutMs ?? STOP_TIMEOUT_MS;
+    let gone = false;
+    void child.exited.then(() => (gone = true));
+    while (!gone) {
+      const quietFor = Date.now() - Math.max(askedAt, this.lastOutputAt);
+      if (quietFor >= limitMs) {
+        this.append('warn', `Sandbox broker did not stop: nothing from it for ${limitMs / 1000} s; killing it`);
+        child.kill();
+        break;
+      }
+      const tick = new Promise((r) => setTimeout(r, Math.min(250, limitMs - quietFor)).unref());
+      await Promise.race([child.exited, tick]);
     }
     // Returns only once the process is gone and its exit recorded: a Start right after is safe.
     await this.lastExit;
