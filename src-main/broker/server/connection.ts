@@ -96,7 +96,8 @@ export class Connection {
     if (this.closed) return;
     const shouldPause =
       this.pending > this.opts.maxQueuedRequests ||
-      this.queuedBytes + this.reader.pendingBytes > this.opts.maxQueuedBytes ||
+      // Only while requests wait: running them is what resumes reading (a lone large frame still arrives).
+      (this.pending > 0 && this.queuedBytes + this.reader.pendingBytes > this.opts.maxQueuedBytes) ||
       this.socket.writableNeedDrain;
     if (shouldPause && !this.paused) {
       this.paused = true;
