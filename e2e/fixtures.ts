@@ -1,10 +1,10 @@
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const repoRoot = resolve(new URL('..', import.meta.url).pathname);
 
@@ -16,17 +16,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Path of the Electron binary, or null where it could not be downloaded. */
+/**
+ * The installed Electron binary, or null. Read from the package's `path.txt` rather than by
+ * requiring `electron`, whose entry point tries to download a missing binary (no network here).
+ */
 export function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
+    const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
+    const binary = join(dist, relative);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
 }
 
-/** Starts browser mode on a free port with its own data folder; resolves with the printed URL. */
 /**
  * Browser-mode processes a test started and has not stopped: a test that times out never reaches
  * its own `finally`, so the dataDir fixture's teardown (and, last, the worker's exit) stops them.
@@ -36,6 +41,7 @@ process.once('exit', () => {
   for (const p of running) p.kill('SIGKILL');
 });
 
+/** Starts browser mode on a free port with its own data folder; resolves with the printed URL. */
 export async function startBrowserMode(
   dataDir: string,
   extraArgs: string[] = [],
