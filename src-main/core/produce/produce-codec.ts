@@ -22,7 +22,7 @@ import {
   compress,
   crc32c,
 } from '../../kafka-protocol/index.js';
-import { brokerMaxVersion, errorName, sendMaybeUnanswered } from '../wire/codec-request.js';
+import { brokerMaxVersion, errorName, sendRequest } from '../wire/codec-request.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
 import { leaderBroker, partitionsByLeader } from '../cluster/leaders.js';
 import { KafkaPartitionError } from '../messages/fetch-codec.js';
@@ -169,7 +169,7 @@ async function produceTo(
   const version = Math.min(MAX_VERSION, max);
   if (version < MIN_VERSION)
     throw new Error(`This broker takes records only with Produce v${max}; Samsa needs v${MIN_VERSION} or later.`);
-  const response = await sendMaybeUnanswered(
+  const response = await sendRequest(
     broker,
     PRODUCE,
     version,

@@ -65,33 +65,27 @@ export interface SendOptions {
   expectResponse?: boolean;
 }
 
+/** Sends a request and decodes its answer; with `expectResponse: false` (acks=0) resolves with undefined. */
+export function sendRequest<K extends number>(
+  broker: Broker,
+  apiKey: K,
+  apiVersion: number,
+  body: RequestBodyFor<K>,
+  opts?: SendOptions & { expectResponse?: true },
+): Promise<ResponseFor<K>>;
+export function sendRequest<K extends number>(
+  broker: Broker,
+  apiKey: K,
+  apiVersion: number,
+  body: RequestBodyFor<K>,
+  opts: SendOptions,
+): Promise<ResponseFor<K> | undefined>;
 export async function sendRequest<K extends number>(
   broker: Broker,
   apiKey: K,
   apiVersion: number,
   body: RequestBodyFor<K>,
-  opts: SendOptions & { expectResponse?: true } = {},
-): Promise<ResponseFor<K>> {
-  return (await send(broker, apiKey, apiVersion, body, opts)) as ResponseFor<K>;
-}
-
-/** For requests that may go unanswered (acks=0). */
-export async function sendMaybeUnanswered<K extends number>(
-  broker: Broker,
-  apiKey: K,
-  apiVersion: number,
-  body: RequestBodyFor<K>,
-  opts: SendOptions,
-): Promise<ResponseFor<K> | undefined> {
-  return send(broker, apiKey, apiVersion, body, opts);
-}
-
-async function send<K extends number>(
-  broker: Broker,
-  apiKey: K,
-  apiVersion: number,
-  body: RequestBodyFor<K>,
-  opts: SendOptions,
+  opts: SendOptions = {},
 ): Promise<ResponseFor<K> | undefined> {
   const api = apiSchemas(apiKey);
   if (!api) throw new Error(`The codec has no schema for API key ${apiKey}`);
