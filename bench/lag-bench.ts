@@ -7,13 +7,14 @@
  *   npm run bench:lag [-- --groups 500 --partitions 10 --seconds 60 --no-write]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import kafkajs from 'kafkajs';
 import { LagHistory, type SampleRow } from '../src-main/core/lag/lag-history.js';
 import { repoRoot } from '../test-support/kafka/kafka-fixture.js';
+import { topSelfTime } from './lib/cpu-profile.js';
 import { writeLagSection } from './lib/lag-report.js';
 import { machineDescription } from './lib/report.js';
 import { cpuSeconds, cpuShare } from './lib/process-cpu.js';
@@ -33,12 +34,14 @@ const PARTITIONS = arg('partitions', 10);
 const SECONDS = arg('seconds', 60);
 const GROUPS_PER_TOPIC = 10;
 const WRITE = !args.includes('--no-write');
+/** --profile: run the app under --cpu-prof while it samples, print where its time goes, and stop there. */
+const PROFILE = args.includes('--profile');
 const log = (m: string) => process.stderr.write(`[bench:lag] ${m}\n`);
 
-async function startServe(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+async function startServe(dataDir: string, nodeFlags: string[] = []): Promise<{ url: string; proc: ChildProcess }> {
   const proc = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--skip-sandbox'],
+    [...nodeFlags, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--skip-sandbox'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -99,12 +102,27 @@ async function seed(bootstrap: string, api: Awaited<ReturnType<typeof connectApi
   return { kafka, producer, topics };
 }
 
+function printProfile(dir: string, share: number) {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const { hotSpots, busyMs, totalMs } = topSelfTime(join(dir, file), 30);
+  console.log(
+    `Samsa under --cpu-prof, sampling ${GROUPS} groups × ${PARTITIONS} partitions: ${(share * 100).toFixed(1)} % CPU`,
+  );
+  console.log(
+    `Profile (start-up and seeding included): ${(busyMs / 1000).toFixed(2)} s busy of ${(totalMs / 1000).toFixed(2)} s (${join(dir, file)})\n`,
+  );
+  console.log('| Self % of busy | Self ms | Function |\n|---:|---:|---|');
+  for (const h of hotSpots) console.log(`| ${h.percent.toFixed(1)}% | ${h.selfMs.toFixed(0)} | \`${h.where}\` |`);
+}
+
 async function main() {
   const loadBefore = loadavg()[0]!;
   const launcher = sandboxLauncher(false); // builds out/ (the app too)
   const sandbox = await spawnSandbox(launcher);
   const dataDir = mkdtempSync(join(tmpdir(), 'samsa-bench-lag-'));
-  let serve = await startServe(dataDir);
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'samsa-lag-cpuprof-')) : null;
+  let serve = await startServe(dataDir, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   let api = await connectApi(serve.url);
   const { id: clusterId } = await api.call<{ id: string }>('connections.create', {
     name: 'bench sandbox',
@@ -135,6 +153,16 @@ async function main() {
   const info0 = await api.call<{ settings: { sampleIntervalSeconds: number } }>('lag.storeInfo', {});
   log(`measuring sampling for ${SECONDS} s (interval ${info0.settings.sampleIntervalSeconds} s)`);
   const samplingOnly = await cpuShare(serve.proc.pid!, SECONDS * 1000);
+  if (profileDir) {
+    stopTraffic = true;
+    await traffic;
+    await producer.disconnect();
+    api.close();
+    await stop(serve.proc); // the profile is written on exit
+    await sandbox.stop();
+    printProfile(profileDir, samplingOnly);
+    return;
+  }
   const sandboxCpu0 = cpuSeconds(sandbox.pid);
   let listItems = 0;
   const unsubscribe = api.subscribe('groups.list', { clusterId }, (items) => (listItems += items.length));
