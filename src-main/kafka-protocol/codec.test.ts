@@ -5,6 +5,7 @@ import {
   decodeResponse,
   encodeRequest,
   encodeResponse,
+  encodeResponseChunks,
   decodeRequestOf,
   encodeApiVersionsFallback,
   knownApis,
@@ -289,6 +290,24 @@ describe('defaults and field handling', () => {
       expect(p.highWatermark).toBe(10n);
       expect(p.records).toEqual(Buffer.concat([a, b]));
       expect(p.abortedTransactions).toBeNull();
+    }
+  });
+
+  it('encodeResponseChunks leaves large record runs uncopied and equals encodeResponse byte for byte', () => {
+    const big = [Buffer.alloc(40_000, 1), Buffer.alloc(100, 2), Buffer.alloc(20_000, 3)];
+    const body = {
+      responses: [
+        { topic: 'a', partitions: [{ partitionIndex: 0, highWatermark: 3n, records: big }] },
+        // Enough small fields after the splices that the writer grows its buffer once more.
+        { topic: 'b'.repeat(600), partitions: [{ partitionIndex: 1, highWatermark: 4n, records: big[0] }] },
+      ],
+    };
+    for (const v of [4, 11, 12]) {
+      const chunks = encodeResponseChunks(header(ApiKey.Fetch, v), body, 16 * 1024);
+      expect(chunks).toContain(big[0]);
+      expect(chunks).toContain(big[2]);
+      expect(chunks).not.toContain(big[1]); // small runs are copied in
+      expect(Buffer.concat(chunks)).toEqual(encodeResponse(header(ApiKey.Fetch, v), body));
     }
   });
 

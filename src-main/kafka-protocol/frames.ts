@@ -139,17 +139,39 @@ export function encodeResponse<K extends number>(
   header: RequestHeader & { apiKey: K },
   body: ResponseBodyFor<K>,
 ): Buffer {
+  return finishFrame(writeResponse(new Writer(512), header, body));
+}
+
+/**
+ * encodeResponse for a server: byte runs of at least `spliceMin` (record batches read from disk)
+ * are not copied into the frame but returned as buffers of their own, to be written in order.
+ */
+export function encodeResponseChunks<K extends number>(
+  header: RequestHeader & { apiKey: K },
+  body: ResponseBodyFor<K>,
+  spliceMin = 16 * 1024,
+): Buffer[] {
+  const w = writeResponse(new Writer(512, spliceMin), header, body);
+  const chunks = w.finishChunks();
+  chunks[0].writeInt32BE(w.length - 4, 0); // the first chunk always holds the size prefix
+  return chunks;
+}
+
+function writeResponse<K extends number>(
+  w: Writer,
+  header: RequestHeader & { apiKey: K },
+  body: ResponseBodyFor<K>,
+): Writer {
   const api = apiOrThrow(header.apiKey);
   let version = header.apiVersion;
   const range = schemaVersions[api.key]!;
   if (api.key === ApiKey.ApiVersions && (version < range.min || version > range.max)) version = 0;
   checkVersion(api, version);
   const flexible = inVersions(api.response.flexibleVersions, version);
-  const w = new Writer(512);
   w.int32(0); // size, patched at the end
   writeResponseHeader(w, header.correlationId, responseHeaderVersion(api.key, flexible));
   encodeBody(api.response, version, w, body);
-  return finishFrame(w);
+  return w;
 }
 
 /**

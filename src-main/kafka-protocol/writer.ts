@@ -1,27 +1,59 @@
 /** Kafka wire primitives, output side: a growable Writer over Buffer (see reader.ts for input). */
 
-/** Growable output buffer. Grows geometrically so many small writes stay amortised O(1). */
+/**
+ * Growable output buffer. Grows geometrically so many small writes stay amortised O(1).
+ *
+ * With `spliceMin`, raw byte runs at least that long (a Fetch response's record batches, megabytes
+ * read from a segment) are not copied in: the output becomes a list of chunks that reference them,
+ * written to the socket as they are (see finishChunks). Positions are then relative to the chunk
+ * being written, so only writers built without it may patch bytes by absolute position.
+ */
 export class Writer {
   buf: Buffer;
   pos = 0;
+  /** Finished chunks, when a raw run was spliced in; null while the output is one buffer. */
+  private chunks: Buffer[] | null = null;
+  private chunkedBytes = 0;
+  /** Where the chunk being written starts in `buf`. */
+  private chunkStart = 0;
 
-  constructor(initialSize = 256) {
+  constructor(
+    initialSize = 256,
+    private readonly spliceMin = Infinity,
+  ) {
     this.buf = Buffer.allocUnsafe(initialSize);
+  }
+
+  /** Bytes written so far, spliced chunks included. */
+  get length(): number {
+    return this.chunkedBytes + this.pos - this.chunkStart;
   }
 
   ensure(n: number): void {
     const need = this.pos + n;
     if (need <= this.buf.length) return;
+    // Spliced chunks keep views on the old buffer, so only the chunk in progress moves.
+    const keep = this.pos - this.chunkStart;
     let size = this.buf.length * 2;
-    if (size < need) size = need + 256;
+    if (size < keep + n) size = keep + n + 256;
     const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    this.buf.copy(next, 0, this.chunkStart, this.pos);
     this.buf = next;
+    this.pos = keep;
+    this.chunkStart = 0;
   }
 
   /** The bytes written so far (a view, not a copy). */
   finish(): Buffer {
+    if (this.chunks) return Buffer.concat(this.finishChunks(), this.length);
     return this.buf.subarray(0, this.pos);
+  }
+
+  /** The bytes written so far as a list of buffers to be sent in order (views, nothing copied). */
+  finishChunks(): Buffer[] {
+    const tail = this.buf.subarray(this.chunkStart, this.pos);
+    if (!this.chunks) return [tail];
+    return tail.length > 0 ? [...this.chunks, tail] : [...this.chunks];
   }
 
   int8(v: number): void {
@@ -95,6 +127,13 @@ export class Writer {
   }
 
   raw(b: Buffer): void {
+    if (b.length >= this.spliceMin) {
+      const head = this.buf.subarray(this.chunkStart, this.pos);
+      (this.chunks ??= []).push(...(head.length > 0 ? [head, b] : [b]));
+      this.chunkedBytes += head.length + b.length;
+      this.chunkStart = this.pos;
+      return;
+    }
     this.ensure(b.length);
     b.copy(this.buf, this.pos);
     this.pos += b.length;

@@ -245,16 +245,15 @@ export class LogSegment {
     this.size = size;
   }
 
-  /** Positioned read of [position, position+length). */
-  readAt(position: number, length: number): Buffer {
-    const out = Buffer.allocUnsafe(length);
+  /** Positioned read of [position, position+length), into `out` when given (at least `length` long). */
+  readAt(position: number, length: number, out: Buffer = Buffer.allocUnsafe(length)): Buffer {
     let got = 0;
     while (got < length) {
       const n = fs.readSync(this.fd, out, got, length - got, position + got);
       if (n === 0) break;
       got += n;
     }
-    return got === length ? out : out.subarray(0, got);
+    return got === out.length ? out : out.subarray(0, got);
   }
 
   /** Read the batch header at `position`, or null past the end. */

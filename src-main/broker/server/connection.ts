@@ -4,7 +4,8 @@
  */
 import type net from 'node:net';
 import type { ClientInfo } from '../apis/context.js';
-import { CloseConnection, type RequestRouter } from './request-router.js';
+import { giveBackReadBuffer, isReadBuffer } from '../log/read-buffers.js';
+import { CloseConnection, type RequestRouter, type ResponseFrame } from './request-router.js';
 import { FrameReader, FrameSizeError } from './frame-reader.js';
 
 export interface ConnectionOptions {
@@ -117,7 +118,7 @@ export class Connection {
         const frame = this.queue[this.head];
         this.queue[this.head++] = undefined as unknown as Buffer; // let the frame be collected
         this.queuedBytes -= frame.length;
-        let result: Buffer | null | Promise<Buffer | null>;
+        let result: ResponseFrame | null | Promise<ResponseFrame | null>;
         try {
           result = this.route(frame, this.client);
         } catch (e) {
@@ -147,8 +148,20 @@ export class Connection {
     }
   }
 
-  private write(buf: Buffer | null): void {
-    if (buf && !this.closed) this.socket.write(buf);
+  private write(response: ResponseFrame | null): void {
+    if (!response || this.closed) return;
+    if (Buffer.isBuffer(response)) {
+      this.socket.write(response);
+      return;
+    }
+    // Corked, the chunks leave in one writev; outside pump() the socket is not corked yet. Pooled
+    // read buffers go back once the socket has taken their bytes.
+    this.socket.cork();
+    for (const chunk of response) {
+      if (isReadBuffer(chunk)) this.socket.write(chunk, () => giveBackReadBuffer(chunk));
+      else this.socket.write(chunk);
+    }
+    this.socket.uncork();
   }
 
   private fail(e: unknown): void {

@@ -9,6 +9,7 @@ import {
   decodeRequest,
   encodeApiVersionsFallback,
   encodeResponse,
+  encodeResponseChunks,
   ErrorCode,
   ProtocolDecodeError,
   UnknownApiError,
@@ -27,7 +28,10 @@ export class CloseConnection extends Error {
   }
 }
 
-export type RequestRouter = (frame: Buffer, client: ClientInfo) => Buffer | null | Promise<Buffer | null>;
+/** An encoded response: one buffer, or several to be written in order (record batches are not copied into the frame). */
+export type ResponseFrame = Buffer | Buffer[];
+
+export type RequestRouter = (frame: Buffer, client: ClientInfo) => ResponseFrame | null | Promise<ResponseFrame | null>;
 
 function isPromise<T>(v: unknown): v is Promise<T> {
   return typeof (v as Promise<T> | null)?.then === 'function';
@@ -56,10 +60,10 @@ export function createRequestRouter(ctx: BrokerContext, apis: ReadonlyArray<Rout
     return errorResponse(header, ErrorCode.UNKNOWN_SERVER_ERROR, `handler for api ${api} failed`);
   };
 
-  const encode = (header: RequestHeader, request: Struct, response: Struct | null): Buffer | null => {
+  const encode = (header: RequestHeader, request: Struct, response: Struct | null): ResponseFrame | null => {
     if (response === null) return null;
     try {
-      return encodeResponse(header, response);
+      return encodeResponseChunks(header, response);
     } catch (e) {
       return failed(header, request, e);
     }
