@@ -3,9 +3,13 @@
  * window tails the topic. Frames are timed with requestAnimationFrame (a gap is a frame that took
  * that long), long tasks with a PerformanceObserver, the JS heap through the DevTools protocol.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../e2e/fixtures.js';
 import { runKafkaTool, Tools } from '../../test-support/kafka/kafka-tools.js';
+import { rendererTasks, type RendererTasks } from './renderer-trace.js';
 
 export interface TailResult {
   produced: number;
@@ -17,17 +21,24 @@ export interface TailResult {
   p99FrameMs: number;
   longestTaskMs: number;
   heapPeakMb: number;
+  /** [ms since measuring started, gap ms] of each frame over 100 ms. */
+  slowFrames: [number, number][];
+  /** The renderer's main-thread tasks from the performance trace. */
+  tasks: RendererTasks;
 }
 
 /** A frame is the gap between two animation frames; long tasks come from the browser's own observer. */
 const FRAME_PROBE = `
-  window.__frames = { max: 0, over100: 0, longest: 0, gaps: [] };
+  window.__frames = { max: 0, over100: 0, longest: 0, gaps: [], slow: [], t0: performance.now() };
   let last = performance.now();
   const tick = (t) => {
     const gap = t - last;
     last = t;
     if (gap > window.__frames.max) window.__frames.max = gap;
-    if (gap > 100) window.__frames.over100++;
+    if (gap > 100) {
+      window.__frames.over100++;
+      window.__frames.slow.push([Math.round(t - window.__frames.t0), Math.round(gap)]);
+    }
     window.__frames.gaps.push(gap);
     requestAnimationFrame(tick);
   };
@@ -42,6 +53,8 @@ interface FrameStats {
   over100: number;
   longest: number;
   gaps: number[];
+  /** [ms since the probe started, gap ms] of each frame over 100 ms. */
+  slow: [number, number][];
 }
 
 export async function measureLiveTail(opts: {
@@ -52,6 +65,8 @@ export async function measureLiveTail(opts: {
   rate: number;
   seconds: number;
   recordSize: number;
+  /** Write the renderer's CPU profile (.cpuprofile) of the tail here. */
+  profilePath?: string;
 }): Promise<TailResult> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -72,6 +87,16 @@ export async function measureLiveTail(opts: {
       heapPeak = Math.max(heapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
     };
     const sampler = setInterval(() => void sampleHeap().catch(() => undefined), 500);
+    if (opts.profilePath) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    // The performance trace tells the page's own long work from waiting for a core.
+    const tracePath = join(mkdtempSync(join(tmpdir(), 'samsa-tail-trace-')), 'trace.json');
+    await browser.startTracing(page, {
+      path: tracePath,
+      categories: ['__metadata', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
     const total = opts.rate * opts.seconds;
     const started = Date.now();
     const perf = await runKafkaTool(
@@ -105,6 +130,13 @@ export async function measureLiveTail(opts: {
     const received = Number(/([\d,]+) received/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
     clearInterval(sampler);
     await sampleHeap();
+    await browser.stopTracing();
+    const tasks = rendererTasks(tracePath);
+    rmSync(dirname(tracePath), { recursive: true, force: true });
+    if (opts.profilePath) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(opts.profilePath, JSON.stringify(profile));
+    }
     const frames = (await page.evaluate('window.__frames')) as FrameStats;
     return {
       produced: total,
@@ -115,6 +147,8 @@ export async function measureLiveTail(opts: {
       frames: frames.gaps.length,
       p99FrameMs: [...frames.gaps].sort((a, b) => a - b)[Math.floor(frames.gaps.length * 0.99)] ?? 0,
       longestTaskMs: frames.longest,
+      slowFrames: frames.slow,
+      tasks,
       heapPeakMb: heapPeak / 1024 / 1024,
     };
   } finally {

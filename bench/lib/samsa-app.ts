@@ -23,10 +23,11 @@ export function rssMbOf(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export async function startSamsa(dataDir: string): Promise<SamsaApp> {
+/** `nodeFlags`: e.g. --cpu-prof, to see where the app's time goes. */
+export async function startSamsa(dataDir: string, nodeFlags: string[] = []): Promise<SamsaApp> {
   const proc: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--skip-sandbox'],
+    [...nodeFlags, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--skip-sandbox'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
