@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { appNodeFlags } from '../test-support/app-node-flags.js';
 
 export const repoRoot = resolve(new URL('..', import.meta.url).pathname);
 
@@ -48,7 +49,7 @@ export async function startBrowserMode(
 ): Promise<{ url: string; proc: ChildProcess }> {
   const proc = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [...appNodeFlags(), join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -51,7 +51,11 @@ if (!binary) {
   browserMode('There is no display to open a window on (no DISPLAY or WAYLAND_DISPLAY).');
 } else {
   const started = Date.now();
-  const child = spawn(binary, [root, ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
+  // The V8 flags package.json gives this Node (a smaller young generation: see its `serve` script's
+  // note in CONTRIBUTING.md) go to Electron's main process too, which takes them only at launch.
+  const v8Flags = process.execArgv.filter((f) => f.startsWith('--max-semi-space-size'));
+  const launch = v8Flags.length > 0 ? [`--js-flags=${v8Flags.join(' ')}`, root, ...args] : [root, ...args];
+  const child = spawn(binary, launch, { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { repoRoot } from '../../test-support/kafka/kafka-fixture.js';
+import { appNodeFlags } from '../../test-support/app-node-flags.js';
 
 export interface SamsaApp {
   url: string;
@@ -23,11 +24,20 @@ export function rssMbOf(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** `nodeFlags`: e.g. --cpu-prof, to see where the app's time goes. */
+/** Starts with the flags `npm run serve` uses; `nodeFlags` adds e.g. --cpu-prof, to see where the app's time goes. */
 export async function startSamsa(dataDir: string, nodeFlags: string[] = []): Promise<SamsaApp> {
   const proc: ChildProcess = spawn(
     process.execPath,
-    [...nodeFlags, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, '--skip-sandbox'],
+    [
+      ...appNodeFlags(),
+      ...nodeFlags,
+      join(repoRoot, 'out/main/serve.js'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--skip-sandbox',
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatch } from '../../kafka-protocol/index.js';
 import { readPartition } from './fetch-codec.js';
+import { narrowSpare } from './fetcher.js';
 
 const marker = (baseOffset: bigint, producerId: bigint, type: 0 | 1) =>
   buildBatch({
@@ -98,6 +99,31 @@ describe('reading record batches of a Fetch response', () => {
     expect(
       readPartition({ partition: 0, offset: 0n, maxBytes: 1, until: 7n }, 0, partition(data), undefined).later,
     ).toBeUndefined();
+  });
+
+  it('a spare decodes only the part asked for, and a narrowed spare keeps the rest', () => {
+    // One batch of 1,000 records; the reader asked for 990 onwards, so 0-989 are spare.
+    const big = buildBatch({
+      baseOffset: 0n,
+      records: Array.from({ length: 1000 }, (_, i) => ({ key: 'k', value: `v${i}` })),
+    });
+    const r = readPartition(
+      { partition: 0, offset: 990n, maxBytes: 1, keepEarlier: true },
+      0,
+      partition(big),
+      undefined,
+    );
+    expect(r.records).toHaveLength(10);
+    const spare = r.spare!;
+    expect([spare.from, spare.to]).toEqual([0n, 990n]);
+    const offsets = (xs: { offset: bigint }[]) => xs.map((x) => Number(x.offset));
+    expect(offsets(spare.decode(980n, 990n))).toEqual([980, 981, 982, 983, 984, 985, 986, 987, 988, 989]);
+    // Bounds outside the spare are cut to it.
+    expect(offsets(spare.decode(995n, 2000n))).toEqual([]);
+    expect(spare.decode()).toHaveLength(990);
+    const rest = narrowSpare(spare, 0n, 980n);
+    expect(offsets(rest.decode(975n))).toEqual([975, 976, 977, 978, 979]);
+    expect(rest.decode()).toHaveLength(980);
   });
 
   it('keeps only what the filter accepts, counting everything it saw', () => {

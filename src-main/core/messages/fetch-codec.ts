@@ -136,6 +136,15 @@ export function readPartition(
     value: r.value,
     headers: r.headers,
   });
+  const decodeRange = (batch: Buffer, from: bigint, to: bigint): ReadRecord[] => {
+    const got: ReadRecord[] = [];
+    if (from >= to) return got;
+    for (const r of iterateRecords(batch, { fromOffset: from })) {
+      if (r.offset >= to) break;
+      got.push(toRecord(r));
+    }
+    return got;
+  };
   forEachBatchHeader(data, (h: BatchHeader, position: number) => {
     const last = lastOffsetOf(h);
     if (last < req.offset) return; // whole batches come back: this one is before us
@@ -150,12 +159,13 @@ export function readPartition(
     const readable = !h.isControl && !(h.isTransactional && aborting.has(h.producerId));
     if (req.keepEarlier && h.baseOffset < req.offset && spare === undefined) {
       // The first batch starts before the asked offset: its earlier records are decoded only if
-      // someone reading backwards wants them (most pages do not).
-      const end = req.offset;
+      // someone reading backwards wants them (most pages do not), and only as many as they want.
+      const from = h.baseOffset;
+      const to = req.offset;
       spare = {
-        from: h.baseOffset,
-        to: end,
-        decode: () => (readable ? [...iterateRecords(batch)].filter((r) => r.offset < end).map(toRecord) : []),
+        from,
+        to,
+        decode: (a = from, b = to) => (readable ? decodeRange(batch, a > from ? a : from, b < to ? b : to) : []),
       };
     }
     // Past what is being read: kept aside undecoded (a page may want a few of them).
@@ -183,9 +193,9 @@ export function readPartition(
       ? {
           from: until,
           to: next,
-          decode: () =>
+          decode: (a = until, b = next) =>
             later.flatMap(({ batch, readable }) =>
-              readable ? [...iterateRecords(batch, { fromOffset: until })].map(toRecord) : [],
+              readable ? decodeRange(batch, a > until ? a : until, b < next ? b : next) : [],
             ),
         }
       : undefined;

@@ -30,7 +30,20 @@ export interface FetchPartitionRequest {
 export interface Spare {
   from: bigint;
   to: bigint;
-  decode(): ReadRecord[];
+  /**
+   * The readable records in [from, to) (by default the whole spare), in offset order. A page that
+   * needs the last 10 records of a 5,000-record batch decodes those 10, not the batch.
+   */
+  decode(from?: bigint, to?: bigint): ReadRecord[];
+}
+
+/** The part [from, to) of a spare, for what is left after taking some of it. */
+export function narrowSpare(s: Spare, from: bigint, to: bigint): Spare {
+  return {
+    from,
+    to,
+    decode: (a = from, b = to) => s.decode(a > from ? a : from, b < to ? b : to),
+  };
 }
 
 export interface FetchedPartition {

@@ -11,7 +11,7 @@
  */
 import type { Direction, KafkaMessage, MessagePage } from '../../contract/messages.js';
 import { allocateNewest } from './allocate.js';
-import { clamp, type Spare, type TopicFetcher } from './fetcher.js';
+import { clamp, narrowSpare, type Spare, type TopicFetcher } from './fetcher.js';
 import type { PartitionBounds } from './offsets.js';
 import { toKafkaMessage, type ReadRecord } from './read-record.js';
 
@@ -70,15 +70,28 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
   while (taken.length < plan.limit) {
     // A run that ran dry but holds spare records (the rest of a batch already fetched) takes them:
     // no round trip.
+    // Only as many as the page may still take from it (plus one to peek past), nearest the edge.
+    const want = BigInt(plan.limit - taken.length + 1);
     for (const r of runs) {
-      if (r.i < r.buf.length || !r.spare) continue;
-      const s = r.spare;
-      r.spare = null;
-      if (older ? s.to !== r.edge : s.from !== r.edge) continue; // not adjacent: of no use
-      const got = s.decode().filter((x) => (older ? x.offset >= r.limit : x.offset < r.limit));
-      r.buf = older ? got.reverse() : got;
-      r.i = 0;
-      r.edge = older ? (s.from > r.limit ? s.from : r.limit) : s.to < r.limit ? s.to : r.limit;
+      while (r.i >= r.buf.length && r.spare) {
+        const s = r.spare;
+        r.spare = null;
+        if (older ? s.to !== r.edge : s.from !== r.edge) break; // not adjacent: of no use
+        r.i = 0;
+        if (older) {
+          const floor = s.from > r.limit ? s.from : r.limit;
+          const cut = s.to - want > floor ? s.to - want : floor;
+          r.buf = s.decode(cut, s.to).reverse();
+          r.edge = cut;
+          if (cut > floor) r.spare = narrowSpare(s, s.from, cut);
+        } else {
+          const ceil = s.to < r.limit ? s.to : r.limit;
+          const cut = s.from + want < ceil ? s.from + want : ceil;
+          r.buf = s.decode(s.from, cut);
+          r.edge = cut;
+          if (cut < ceil) r.spare = narrowSpare(s, cut, s.to);
+        }
+      }
     }
     const needy = runs.filter((r) => r.i >= r.buf.length && hasMore(r));
     if (needy.length > 0) {

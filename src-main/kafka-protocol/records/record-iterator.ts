@@ -76,17 +76,22 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
   if (count > payload.length / MIN_RECORD_SIZE)
     invalid(`Record count ${count} does not fit in ${payload.length} bytes`);
   const logAppendTime = header.timestampType === 'LogAppendTime';
+  // Records before `fromOffset` are skipped by their offset delta, compared as a plain number: a
+  // reader that wants the last few records of a 5,000-record batch walks the rest cheaply.
+  const skipBelow = options.fromOffset === undefined ? -Infinity : clampToInt32(options.fromOffset - header.baseOffset);
   const c: Cursor = { buf: payload, pos: 0, end: payload.length };
+  const rc: Cursor = { buf: payload, pos: 0, end: 0 };
   for (let i = 0; i < count; i++) {
     const length = readVarint(c);
     if (length < MIN_RECORD_SIZE - 1 || c.pos + length > payload.length)
       invalid(`Record ${i} has invalid length ${length}`);
     const recordEnd = c.pos + length;
-    const rc: Cursor = { buf: payload, pos: c.pos, end: recordEnd };
+    rc.pos = c.pos;
+    rc.end = recordEnd;
     const attributes = payload[rc.pos++];
     const timestampDelta = readVarlong(rc);
     const offsetDelta = readVarint(rc);
-    if (options.fromOffset !== undefined && header.baseOffset + BigInt(offsetDelta) < options.fromOffset) {
+    if (offsetDelta < skipBelow) {
       c.pos = recordEnd;
       continue;
     }
@@ -118,6 +123,10 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
     };
   }
   if (c.pos !== payload.length) invalid('Incorrect declared batch size: bytes remain after the last record');
+}
+
+function clampToInt32(n: bigint): number {
+  return n < -0x80000000n ? -0x80000000 : n > 0x7fffffffn ? 0x7fffffff : Number(n);
 }
 
 /** Convenience: all records of a batch as an array. */
