@@ -79,6 +79,9 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
   // Records before `fromOffset` are skipped by their offset delta, compared as a plain number: a
   // reader that wants the last few records of a 5,000-record batch walks the rest cheaply.
   const skipBelow = options.fromOffset === undefined ? -Infinity : clampToInt32(options.fromOffset - header.baseOffset);
+  // Offset deltas rise within a batch; with as many records as deltas (nothing compacted away),
+  // record i has delta i, so records before `fromOffset` are passed over by their length alone.
+  const dense = count === header.lastOffsetDelta + 1;
   const c: Cursor = { buf: payload, pos: 0, end: payload.length };
   const rc: Cursor = { buf: payload, pos: 0, end: 0 };
   for (let i = 0; i < count; i++) {
@@ -86,6 +89,10 @@ export function* iterateRecords(batch: Buffer, options: IterateOptions = {}): Ge
     if (length < MIN_RECORD_SIZE - 1 || c.pos + length > payload.length)
       invalid(`Record ${i} has invalid length ${length}`);
     const recordEnd = c.pos + length;
+    if (dense && i < skipBelow) {
+      c.pos = recordEnd;
+      continue;
+    }
     rc.pos = c.pos;
     rc.end = recordEnd;
     const attributes = payload[rc.pos++];

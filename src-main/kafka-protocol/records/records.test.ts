@@ -185,6 +185,18 @@ describe('compression codecs', () => {
       [109n, 'v9'],
     ]);
     expect(readRecords(batch, { fromOffset: 0n })).toHaveLength(10);
+    expect(readRecords(batch, { fromOffset: 1n << 40n })).toEqual([]);
+  });
+
+  it('skips by offset delta in a compacted batch, where record i no longer has delta i', () => {
+    // Deltas 0, 3, 4, 8 of 0-9: what compaction leaves.
+    const batch = buildBatch({
+      baseOffset: 100n,
+      lastOffsetDelta: 9,
+      records: [0, 3, 4, 8].map((d) => ({ key: `k${d}`, value: `v${d}`, offsetDelta: d })),
+    });
+    expect(readRecords(batch, { fromOffset: 103n }).map((r) => r.offset)).toEqual([103n, 104n, 108n]);
+    expect(readRecords(batch, { fromOffset: 105n }).map((r) => r.offset)).toEqual([108n]);
   });
 
   it('reads raw and xerial-framed snappy', () => {
