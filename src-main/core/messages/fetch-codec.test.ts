@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatch } from '../../kafka-protocol/index.js';
 import { readPartition } from './fetch-codec.js';
-import { narrowSpare } from './fetcher.js';
+import { narrowSpare } from './spare.js';
 
 const marker = (baseOffset: bigint, producerId: bigint, type: 0 | 1) =>
   buildBatch({

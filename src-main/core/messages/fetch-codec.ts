@@ -17,7 +17,8 @@ import {
   type RequestBodyFor,
 } from '../../kafka-protocol/index.js';
 import { brokerMaxVersion, errorName, sendRequest } from '../wire/codec-request.js';
-import type { FetchedPartition, FetchPartitionRequest, LeaderFetch, Spare } from './fetcher.js';
+import type { FetchedPartition, FetchPartitionRequest, LeaderFetch } from './fetcher.js';
+import { makeSpare, type Spare } from './spare.js';
 import type { ReadRecord } from './read-record.js';
 
 const FETCH = 1;
@@ -138,7 +139,6 @@ export function readPartition(
   });
   const decodeRange = (batch: Buffer, from: bigint, to: bigint): ReadRecord[] => {
     const got: ReadRecord[] = [];
-    if (from >= to) return got;
     for (const r of iterateRecords(batch, { fromOffset: from })) {
       if (r.offset >= to) break;
       got.push(toRecord(r));
@@ -160,13 +160,7 @@ export function readPartition(
     if (req.keepEarlier && h.baseOffset < req.offset && spare === undefined) {
       // The first batch starts before the asked offset: its earlier records are decoded only if
       // someone reading backwards wants them (most pages do not), and only as many as they want.
-      const from = h.baseOffset;
-      const to = req.offset;
-      spare = {
-        from,
-        to,
-        decode: (a = from, b = to) => (readable ? decodeRange(batch, a > from ? a : from, b < to ? b : to) : []),
-      };
+      spare = makeSpare(h.baseOffset, req.offset, (from, to) => (readable ? decodeRange(batch, from, to) : []));
     }
     // Past what is being read: kept aside undecoded (a page may want a few of them).
     if (until !== undefined && last >= until) later.push({ batch, readable });
@@ -190,14 +184,9 @@ export function readPartition(
   });
   const laterSpare: Spare | undefined =
     req.keepLater && until !== undefined && later.length > 0 && next > until
-      ? {
-          from: until,
-          to: next,
-          decode: (a = until, b = next) =>
-            later.flatMap(({ batch, readable }) =>
-              readable ? decodeRange(batch, a > until ? a : until, b < next ? b : next) : [],
-            ),
-        }
+      ? makeSpare(until, next, (from, to) =>
+          later.flatMap(({ batch, readable }) => (readable ? decodeRange(batch, from, to) : [])),
+        )
       : undefined;
   return {
     partition: req.partition,

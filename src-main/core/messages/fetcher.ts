@@ -10,6 +10,7 @@ import { leaderBroker, partitionsByLeader } from '../cluster/leaders.js';
 import { cancelled } from '../util/deadline.js';
 import { codecLeaderFetch } from './fetch-codec.js';
 import type { ReadRecord } from './read-record.js';
+import type { Spare } from './spare.js';
 
 export interface FetchPartitionRequest {
   partition: number;
@@ -21,29 +22,6 @@ export interface FetchPartitionRequest {
   until?: bigint;
   /** With `until`: offer the records from `until` on that the response brought anyway (see Spare). */
   keepLater?: boolean;
-}
-
-/**
- * Records a response brought anyway (whole batches come back) that were not asked for: [from, to),
- * decoded only when someone wants them (a page that needs a few more from a partition).
- */
-export interface Spare {
-  from: bigint;
-  to: bigint;
-  /**
-   * The readable records in [from, to) (by default the whole spare), in offset order. A page that
-   * needs the last 10 records of a 5,000-record batch decodes those 10, not the batch.
-   */
-  decode(from?: bigint, to?: bigint): ReadRecord[];
-}
-
-/** The part [from, to) of a spare, for what is left after taking some of it. */
-export function narrowSpare(s: Spare, from: bigint, to: bigint): Spare {
-  return {
-    from,
-    to,
-    decode: (a = from, b = to) => s.decode(a > from ? a : from, b < to ? b : to),
-  };
 }
 
 export interface FetchedPartition {

@@ -11,7 +11,8 @@
  */
 import type { Direction, KafkaMessage, MessagePage } from '../../contract/messages.js';
 import { allocateNewest } from './allocate.js';
-import { clamp, narrowSpare, type Spare, type TopicFetcher } from './fetcher.js';
+import { clamp, type TopicFetcher } from './fetcher.js';
+import { narrowSpare, type Spare } from './spare.js';
 import type { PartitionBounds } from './offsets.js';
 import { toKafkaMessage, type ReadRecord } from './read-record.js';
 
@@ -68,9 +69,8 @@ export async function readPage(fetcher: TopicFetcher, plan: PagePlan): Promise<M
   const hasMore = (r: Run) => (older ? r.edge > r.limit : r.edge < r.limit);
 
   while (taken.length < plan.limit) {
-    // A run that ran dry but holds spare records (the rest of a batch already fetched) takes them:
-    // no round trip.
-    // Only as many as the page may still take from it (plus one to peek past), nearest the edge.
+    // A run that ran dry but holds spare records (the rest of a batch already fetched) takes them,
+    // with no round trip: only as many as the page may still take (plus one to peek past), nearest the edge.
     const want = BigInt(plan.limit - taken.length + 1);
     for (const r of runs) {
       while (r.i >= r.buf.length && r.spare) {
