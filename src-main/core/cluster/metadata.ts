@@ -40,8 +40,16 @@ const inFlight = new WeakMap<Cluster, Promise<FullMetadata>>();
 export function fetchMetadata(cluster: Cluster, topics: string[] = []): Promise<FullMetadata> {
   if (topics.length > 0) return fetchMetadataNow(cluster, topics);
   const running = inFlight.get(cluster);
-  if (running) return running;
-  const p = fetchMetadataNow(cluster, topics).finally(() => inFlight.delete(cluster));
+  // A request joined while under way may have begun before the cluster came back (a restarted
+  // sandbox): if it fails, this caller asks once more (shared with other late callers).
+  if (running) return running.catch(() => inFlight.get(cluster) ?? startShared(cluster));
+  return startShared(cluster);
+}
+
+function startShared(cluster: Cluster): Promise<FullMetadata> {
+  const p = fetchMetadataNow(cluster, []).finally(() => {
+    if (inFlight.get(cluster) === p) inFlight.delete(cluster);
+  });
   inFlight.set(cluster, p);
   return p;
 }

@@ -27,16 +27,27 @@ export interface ClusterConnection {
   close(): Promise<void>;
 }
 
-/** Connects once; a failed attempt is forgotten so the next call tries again. */
-function lazy<T>(open: () => Promise<T>): { get(): Promise<T>; peek(): Promise<T> | null } {
+/**
+ * Connects once, shared by every caller; a failed attempt is forgotten so the next call tries again.
+ * A caller that joined an attempt already under way tries once more on a fresh one if it fails: that
+ * attempt may have begun while the cluster was down (a restarted sandbox), and its late failure must
+ * not become the answer to a request made after the cluster came back.
+ */
+export function lazy<T>(open: () => Promise<T>): { get(): Promise<T>; peek(): Promise<T> | null } {
   let p: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const attempt: Promise<T> = open().catch((e: unknown) => {
+      if (p === attempt) p = null;
+      throw e;
+    });
+    p = attempt;
+    return attempt;
+  };
   return {
     get() {
-      p ??= open().catch((e: unknown) => {
-        p = null;
-        throw e;
-      });
-      return p;
+      if (!p) return start();
+      const joined = p;
+      return joined.catch(() => (p && p !== joined ? p : start()));
     },
     peek: () => p,
   };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup } from '@testing-library/react';
+import { act, cleanup, waitFor } from '@testing-library/react';
 import type { ConnectionProfile, SandboxStatus } from '../contract.js';
 import { fakeBridge, renderHookWith, testQueryClient } from '../testing/render.js';
 import { clusterKeys } from './cluster.js';
@@ -42,6 +42,25 @@ describe('useEventCache', () => {
     act(() => emit('sandbox.status', status));
     expect(client.getQueryData(connectionKeys.all)).toEqual([profile]);
     expect(client.getQueryData(sandboxKeys.status)).toEqual(status);
+  });
+
+  it('refetches the sandbox cluster’s answers when the sandbox runs again, and only then', async () => {
+    const { bridge, emit } = fakeBridge({});
+    const client = testQueryClient();
+    const sandboxProfile = { ...profile, id: 'sb', sandbox: true };
+    client.setQueryData(connectionKeys.all, [profile, sandboxProfile]);
+    client.setQueryData(clusterKeys.overview('sb'), {});
+    client.setQueryData(clusterKeys.overview('p1'), {});
+    renderHookWith(useEventCache, bridge, client);
+    const stale = (id: string) => client.getQueryState(clusterKeys.overview(id))?.isInvalidated;
+    act(() => emit('sandbox.status', status));
+    expect(stale('sb')).toBe(false); // first status: nothing was missed
+    act(() => emit('sandbox.status', { ...status, state: 'stopped' }));
+    act(() => emit('sandbox.status', { ...status, state: 'starting' }));
+    expect(stale('sb')).toBe(false);
+    act(() => emit('sandbox.status', status));
+    await waitFor(() => expect(stale('sb')).toBe(true));
+    expect(stale('p1')).toBe(false);
   });
 
   it('stops listening when unmounted', () => {

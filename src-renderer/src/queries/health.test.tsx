@@ -85,5 +85,41 @@ describe('useHealthFeed', () => {
     act(() => subscriptions[0]!.handlers.onItems([health({ state: 'online' })] as never));
     await waitFor(() => expect(hook.result.current.c1?.state).toBe('online'));
     await waitFor(() => expect(fetches).toBe(2));
+    // Offline, then checked again, then online: still a cluster that came back.
+    act(() => subscriptions[0]!.handlers.onItems([health({ state: 'offline' })] as never));
+    act(() => subscriptions[0]!.handlers.onItems([health({ state: 'checking' })] as never));
+    await waitFor(() => expect(hook.result.current.c1?.state).toBe('checking'));
+    act(() => subscriptions[0]!.handlers.onItems([health({ state: 'online' })] as never));
+    await waitFor(() => expect(fetches).toBe(3));
+  });
+
+  it('a request still in flight from while the cluster was down does not decide what the page shows', async () => {
+    const { bridge, subscriptions } = fakeBridge({});
+    const client = testQueryClient();
+    const calls: { settle: (ok: boolean) => void }[] = [];
+    const hook = renderHookWith(
+      () => {
+        useHealthFeed();
+        // No data yet, and its first answer comes only after the cluster is back.
+        return useQuery({
+          queryKey: ['clusters', 'c1', 'topics'],
+          retry: false,
+          queryFn: () =>
+            new Promise<string>((resolve, reject) =>
+              calls.push({ settle: (ok) => (ok ? resolve('topics') : reject(new Error('connection refused'))) }),
+            ),
+        });
+      },
+      bridge,
+      client,
+    );
+    act(() => subscriptions[0]!.handlers.onItems([health({ state: 'offline' })] as never));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    act(() => subscriptions[0]!.handlers.onItems([health({ state: 'online' })] as never));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    act(() => calls[0]!.settle(false)); // the late failure of the old request
+    act(() => calls[1]!.settle(true));
+    await waitFor(() => expect(hook.result.current.data).toBe('topics'));
+    expect(hook.result.current.error).toBeNull();
   });
 });

@@ -24,13 +24,22 @@ export function useHealthFeed(): void {
     for (const h of items) next[h.id] = h;
     qc.setQueryData(healthKeys.all, next);
     for (const h of items) {
-      if (h.state === 'online' && before[h.id]?.state === 'offline') refreshCluster(qc, h.id);
+      // Back from offline, possibly by way of "checking" (a restarted sandbox is checked again before it
+      // answers): answers fetched meanwhile may be errors, so fetch again.
+      const was = before[h.id]?.state;
+      if (h.state === 'online' && was !== undefined && was !== 'online') refreshCluster(qc, h.id);
     }
   });
 }
 
-function refreshCluster(qc: QueryClient, clusterId: string) {
-  void qc.invalidateQueries({ queryKey: clusterKeys.cluster(clusterId) });
+/**
+ * Fetches a cluster's answers again (every cluster's without an id). A request still in flight from
+ * while it was down is cancelled first: a query without data would otherwise wait for that one and
+ * show its error, however long after the cluster came back it arrives.
+ */
+export function refreshCluster(qc: QueryClient, clusterId?: string) {
+  const queryKey = clusterId ? clusterKeys.cluster(clusterId) : clusterKeys.all;
+  void qc.cancelQueries({ queryKey }).then(() => qc.invalidateQueries({ queryKey }));
 }
 
 export function useHealthById(): HealthById {
