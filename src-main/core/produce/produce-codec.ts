@@ -18,9 +18,11 @@ import {
   LENGTH_OFFSET,
   LOG_OVERHEAD,
   RECORDS_OFFSET,
+  RecordsWriter,
   buildBatch,
   compress,
   crc32c,
+  writeBatchHeader,
 } from '../../kafka-protocol/index.js';
 import { brokerMaxVersion, errorName, sendRequest } from '../wire/codec-request.js';
 import { fetchMetadata, type TopicMetadata } from '../cluster/metadata.js';
@@ -30,7 +32,8 @@ import { lz4Frame } from './lz4-frame.js';
 
 export interface OutRecord {
   key: Buffer | null;
-  value: Buffer | null;
+  /** A string is written as UTF-8 straight into the batch (a bulk send renders text). */
+  value: Buffer | string | null;
   headers: { key: string; value: Buffer }[];
   /** null: by key (murmur2), or one partition per send for records without a key (sticky, as the Java client does). */
   partition: number | null;
@@ -76,17 +79,26 @@ function compressRecords(type: number, plain: Buffer): Buffer {
 
 /** A v2 batch of these records, compressed as asked (kafka-protocol builds it; lz4 and zstd as Kafka reads them). */
 export function encodeBatch(records: OutRecord[], compression: number, now = Date.now()): Buffer {
-  // Records without their own time share the batch's base timestamp: no per-record arithmetic.
+  // Records without their own time share the batch's base timestamp: no per-record arithmetic, and
+  // they go to the builder as they are (an OutRecord without a timestamp is a RecordInput).
+  const stamped = records.some((r) => r.timestamp !== undefined);
   const plain = buildBatch({
-    baseTimestamp: records.some((r) => r.timestamp !== undefined) ? undefined : BigInt(now),
-    records: records.map((r, i) => ({
-      key: r.key,
-      value: r.value,
-      headers: r.headers,
-      timestamp: r.timestamp === undefined ? undefined : BigInt(r.timestamp),
-      offsetDelta: i,
-    })),
+    baseTimestamp: stamped ? undefined : BigInt(now),
+    records: stamped
+      ? records.map((r, i) => ({
+          key: r.key,
+          value: r.value,
+          headers: r.headers,
+          timestamp: r.timestamp === undefined ? undefined : BigInt(r.timestamp),
+          offsetDelta: i,
+        }))
+      : (records as Omit<OutRecord, 'timestamp'>[]),
   });
+  return compressBatch(plain, compression);
+}
+
+/** An uncompressed batch with its records section compressed (header and CRC rewritten). */
+function compressBatch(plain: Buffer, compression: number): Buffer {
   if (compression === Compression.NONE) return plain;
   const body = compressRecords(compression, plain.subarray(RECORDS_OFFSET));
   const out = Buffer.allocUnsafe(RECORDS_OFFSET + body.length);
@@ -99,13 +111,66 @@ export function encodeBatch(records: OutRecord[], compression: number, now = Dat
   return out;
 }
 
+interface EncodedBatch {
+  batch: Buffer;
+  count: number;
+}
+
+/**
+ * Records sorted into one growing batch per partition as they are made (a bulk send): each record
+ * is written at once and let go, so thousands of them never live as objects together. Records
+ * carry no timestamp of their own; the batch is stamped with the time it was started.
+ */
+export class PartitionBatches {
+  private readonly writers = new Map<number, RecordsWriter>();
+  private readonly now = Date.now();
+  /** Records added so far. */
+  records = 0;
+
+  constructor(
+    private readonly partitionCount: number,
+    /** Where records without a key or partition go (one partition per send, as the Java client does). */
+    private readonly noKey: number,
+  ) {}
+
+  add(r: Omit<OutRecord, 'timestamp'>): void {
+    const p = r.partition ?? (r.key !== null ? partitionForKey(r.key, this.partitionCount) : this.noKey);
+    let w = this.writers.get(p);
+    if (!w) this.writers.set(p, (w = new RecordsWriter(RECORDS_OFFSET)));
+    w.append(r.key, r.value, r.headers);
+    this.records++;
+  }
+
+  /** The batches, compressed as asked; the builder is spent afterwards. */
+  finish(compression: number): Map<number, EncodedBatch> {
+    const out = new Map<number, EncodedBatch>();
+    const now = BigInt(this.now);
+    for (const [p, w] of this.writers) {
+      const count = w.count;
+      const plain = w.finish();
+      writeBatchHeader(plain, {
+        size: plain.length,
+        count,
+        lastOffsetDelta: count - 1,
+        baseTimestamp: now,
+        maxTimestamp: now,
+      });
+      out.set(p, { batch: compressBatch(plain, compression), count });
+    }
+    this.writers.clear();
+    return out;
+  }
+}
+
+const acks = (options: ProduceOptions) => (options.acks === 'all' ? -1 : Number(options.acks));
+
 export class CodecProducer {
   private sticky = 0;
 
   constructor(private readonly cluster: Cluster) {}
 
   /** Sends the records (at most a few MiB: callers slice); resolves when the leaders confirmed (or at once for acks=0). */
-  async send(topic: TopicMetadata, records: OutRecord[], options: ProduceOptions): Promise<PartitionWrite[]> {
+  send(topic: TopicMetadata, records: OutRecord[], options: ProduceOptions): Promise<PartitionWrite[]> {
     const n = topic.partitionMetadata.length;
     const noKey = this.sticky++ % n;
     const byPartition = new Map<number, OutRecord[]>();
@@ -115,8 +180,30 @@ export class CodecProducer {
       list.push(r);
       byPartition.set(p, list);
     }
-    const batches = new Map([...byPartition].map(([p, list]) => [p, encodeBatch(list, CODEC[options.compression])]));
-    const acks = options.acks === 'all' ? -1 : Number(options.acks);
+    const batches = new Map<number, EncodedBatch>();
+    for (const [p, list] of byPartition)
+      batches.set(p, { batch: encodeBatch(list, CODEC[options.compression]), count: list.length });
+    // Encoded here, before anything waits: the records are not held while the leaders answer (a bulk
+    // send keeps several sends in flight, and records kept that long cost the garbage collector dearly).
+    return this.sendEncoded(topic, batches, acks(options));
+  }
+
+  /** A builder for one send to this topic; records without a key share one partition per send. */
+  batches(topic: TopicMetadata): PartitionBatches {
+    const n = topic.partitionMetadata.length;
+    return new PartitionBatches(n, this.sticky++ % n);
+  }
+
+  /** Sends what `batches` built; resolves when the leaders confirmed (or at once for acks=0). */
+  async sendBatches(topic: TopicMetadata, built: PartitionBatches, options: ProduceOptions): Promise<PartitionWrite[]> {
+    return this.sendEncoded(topic, built.finish(CODEC[options.compression]), acks(options));
+  }
+
+  private async sendEncoded(
+    topic: TopicMetadata,
+    batches: Map<number, EncodedBatch>,
+    acks: number,
+  ): Promise<PartitionWrite[]> {
     let meta = topic;
     let todo = [...batches.keys()];
     const out: PartitionWrite[] = [];
@@ -128,14 +215,14 @@ export class CodecProducer {
           const results = await produceTo(
             broker,
             meta.topic,
-            parts.map((p) => [p, batches.get(p)!] as const),
+            parts.map((p) => [p, batches.get(p)!.batch] as const),
             acks,
           );
           for (const r of results) {
             if (r.errorCode === 0)
               out.push({
                 partition: r.partition,
-                count: byPartition.get(r.partition)!.length,
+                count: batches.get(r.partition)!.count,
                 baseOffset: r.baseOffset,
               });
             else {

@@ -25,12 +25,12 @@ import {
   rewriteBatchCrc,
 } from './batch-header.js';
 import { compress } from './compression.js';
-import { sizeOfVarint, sizeOfVarlong, writeVarint, writeVarlong } from './varint.js';
+import { RecordsWriter, type RecordBytes, type HeaderInput } from './records-writer.js';
 
 export interface RecordInput {
-  key: Buffer | string | null;
-  value: Buffer | string | null;
-  headers?: { key: string; value: Buffer | string | null }[];
+  key: RecordBytes;
+  value: RecordBytes;
+  headers?: readonly HeaderInput[];
   /** Absolute timestamp; defaults to the batch's baseTimestamp. */
   timestamp?: bigint;
   /** Defaults to the record's index in the batch. */
@@ -57,50 +57,68 @@ export interface BuildBatchOptions {
   partitionLeaderEpoch?: number;
 }
 
-function toBuf(v: Buffer | string | null): Buffer | null {
-  return v === null ? null : typeof v === 'string' ? Buffer.from(v) : v;
+/**
+ * Encode the records section (uncompressed), `headroom` bytes into a new buffer (a batch header
+ * goes there without copying the records again).
+ */
+export function encodeRecords(records: RecordInput[], baseTimestamp: bigint, headroom = 0): Buffer {
+  const w = new RecordsWriter(headroom, estimateBytes(records));
+  for (const r of records)
+    w.append(
+      r.key,
+      r.value,
+      r.headers,
+      r.timestamp === undefined ? 0 : Number(r.timestamp - baseTimestamp),
+      r.offsetDelta,
+      r.attributes,
+    );
+  return w.finish();
 }
 
-function bytesSize(b: Buffer | null): number {
-  return b === null ? 1 : sizeOfVarint(b.length) + b.length;
+/** A first buffer size that usually fits: string lengths as bytes, plus a little per record. */
+function estimateBytes(records: RecordInput[]): number {
+  let n = 0;
+  for (const r of records) n += 24 + (r.key?.length ?? 0) + (r.value?.length ?? 0);
+  return n;
 }
 
-function writeBytes(out: Buffer, pos: number, b: Buffer | null): number {
-  if (b === null) return writeVarint(out, pos, -1);
-  pos = writeVarint(out, pos, b.length);
-  b.copy(out, pos);
-  return pos + b.length;
+export interface BatchHeaderFields {
+  baseOffset?: bigint;
+  /** Bytes of the whole batch, header included. */
+  size: number;
+  count: number;
+  lastOffsetDelta: number;
+  baseTimestamp: bigint;
+  maxTimestamp: bigint;
+  compression?: number;
+  timestampType?: 'CreateTime' | 'LogAppendTime';
+  producerId?: bigint;
+  producerEpoch?: number;
+  baseSequence?: number;
+  isTransactional?: boolean;
+  isControl?: boolean;
+  partitionLeaderEpoch?: number;
 }
 
-/** Encode the records section (uncompressed). */
-export function encodeRecords(records: RecordInput[], baseTimestamp: bigint): Buffer {
-  const prepared = records.map((r, i) => {
-    const key = toBuf(r.key);
-    const value = toBuf(r.value);
-    const headers = (r.headers ?? []).map((h) => ({ key: Buffer.from(h.key), value: toBuf(h.value) }));
-    const tsDelta = Number((r.timestamp ?? baseTimestamp) - baseTimestamp);
-    const offsetDelta = r.offsetDelta ?? i;
-    let body = 1 + sizeOfVarlong(tsDelta) + sizeOfVarint(offsetDelta) + bytesSize(key) + bytesSize(value);
-    body += sizeOfVarint(headers.length);
-    for (const h of headers) body += bytesSize(h.key) + bytesSize(h.value);
-    return { key, value, headers, tsDelta, offsetDelta, body, attributes: r.attributes ?? 0 };
-  });
-  const total = prepared.reduce((n, p) => n + sizeOfVarint(p.body) + p.body, 0);
-  const out = Buffer.allocUnsafe(total);
-  let pos = 0;
-  for (const p of prepared) {
-    pos = writeVarint(out, pos, p.body);
-    out[pos++] = p.attributes;
-    pos = writeVarlong(out, pos, p.tsDelta);
-    pos = writeVarint(out, pos, p.offsetDelta);
-    pos = writeBytes(out, pos, p.key);
-    pos = writeBytes(out, pos, p.value);
-    pos = writeVarint(out, pos, p.headers.length);
-    for (const h of p.headers) {
-      pos = writeBytes(out, pos, h.key);
-      pos = writeBytes(out, pos, h.value);
-    }
-  }
+/** Writes a v2 batch header in front of records already in `out` (from RECORDS_OFFSET on), then its CRC. */
+export function writeBatchHeader(out: Buffer, h: BatchHeaderFields): Buffer {
+  out.writeBigInt64BE(h.baseOffset ?? 0n, BASE_OFFSET_OFFSET);
+  out.writeInt32BE(h.size - LOG_OVERHEAD, LENGTH_OFFSET);
+  out.writeInt32BE(h.partitionLeaderEpoch ?? -1, PARTITION_LEADER_EPOCH_OFFSET);
+  out.writeInt8(CURRENT_MAGIC, MAGIC_OFFSET);
+  let attributes = (h.compression ?? 0) & COMPRESSION_MASK;
+  if (h.timestampType === 'LogAppendTime') attributes |= TIMESTAMP_TYPE_MASK;
+  if (h.isTransactional) attributes |= TRANSACTIONAL_MASK;
+  if (h.isControl) attributes |= CONTROL_MASK;
+  out.writeInt16BE(attributes, ATTRIBUTES_OFFSET);
+  out.writeInt32BE(h.lastOffsetDelta, LAST_OFFSET_DELTA_OFFSET);
+  out.writeBigInt64BE(h.baseTimestamp, BASE_TIMESTAMP_OFFSET);
+  out.writeBigInt64BE(h.maxTimestamp, MAX_TIMESTAMP_OFFSET);
+  out.writeBigInt64BE(h.producerId ?? -1n, PRODUCER_ID_OFFSET);
+  out.writeInt16BE(h.producerEpoch ?? -1, PRODUCER_EPOCH_OFFSET);
+  out.writeInt32BE(h.baseSequence ?? -1, BASE_SEQUENCE_OFFSET);
+  out.writeInt32BE(h.count, RECORD_COUNT_OFFSET);
+  rewriteBatchCrc(out, 0, h.size);
   return out;
 }
 
@@ -117,28 +135,21 @@ export function buildBatch(opts: BuildBatchOptions): Buffer {
   const maxTimestamp = opts.maxTimestamp ?? maxTs ?? baseTimestamp;
   const lastDelta = records.length ? (records[records.length - 1].offsetDelta ?? records.length - 1) : 0;
   const compression = opts.compression ?? 0;
-  const plain = encodeRecords(records, baseTimestamp);
-  const body = compression === 0 ? plain : compress(compression, plain);
-
-  const size = RECORDS_OFFSET + body.length;
-  const out = Buffer.allocUnsafe(size);
-  out.writeBigInt64BE(opts.baseOffset ?? 0n, BASE_OFFSET_OFFSET);
-  out.writeInt32BE(size - LOG_OVERHEAD, LENGTH_OFFSET);
-  out.writeInt32BE(opts.partitionLeaderEpoch ?? -1, PARTITION_LEADER_EPOCH_OFFSET);
-  out.writeInt8(CURRENT_MAGIC, MAGIC_OFFSET);
-  let attributes = compression & COMPRESSION_MASK;
-  if (opts.timestampType === 'LogAppendTime') attributes |= TIMESTAMP_TYPE_MASK;
-  if (opts.isTransactional) attributes |= TRANSACTIONAL_MASK;
-  if (opts.isControl) attributes |= CONTROL_MASK;
-  out.writeInt16BE(attributes, ATTRIBUTES_OFFSET);
-  out.writeInt32BE(opts.lastOffsetDelta ?? lastDelta, LAST_OFFSET_DELTA_OFFSET);
-  out.writeBigInt64BE(baseTimestamp, BASE_TIMESTAMP_OFFSET);
-  out.writeBigInt64BE(maxTimestamp, MAX_TIMESTAMP_OFFSET);
-  out.writeBigInt64BE(opts.producerId ?? -1n, PRODUCER_ID_OFFSET);
-  out.writeInt16BE(opts.producerEpoch ?? -1, PRODUCER_EPOCH_OFFSET);
-  out.writeInt32BE(opts.baseSequence ?? -1, BASE_SEQUENCE_OFFSET);
-  out.writeInt32BE(records.length, RECORD_COUNT_OFFSET);
-  body.copy(out, RECORDS_OFFSET);
-  rewriteBatchCrc(out, 0, size);
-  return out;
+  let out: Buffer;
+  if (compression === 0) {
+    out = encodeRecords(records, baseTimestamp, RECORDS_OFFSET); // the header is written in front, in place
+  } else {
+    const body = compress(compression, encodeRecords(records, baseTimestamp));
+    out = Buffer.allocUnsafe(RECORDS_OFFSET + body.length);
+    body.copy(out, RECORDS_OFFSET);
+  }
+  return writeBatchHeader(out, {
+    ...opts,
+    size: out.length,
+    count: records.length,
+    lastOffsetDelta: opts.lastOffsetDelta ?? lastDelta,
+    baseTimestamp,
+    maxTimestamp,
+    compression,
+  });
 }
