@@ -353,6 +353,14 @@ async function main(): Promise<void> {
           note: `the longest by wall clock: ${tail.tasks.longestWallMs.toFixed(0)} ms, of which ${tail.tasks.longestWallCpuMs.toFixed(0)} ms on the CPU (the rest waiting for a core); tasks over 100 ms: ${tail.tasks.over100WallMs} by wall clock, ${tail.tasks.over100CpuMs} on the CPU`,
         },
         {
+          metric: "Live tail: the renderer main thread's time waiting for a core while records were written, s",
+          kcat: null,
+          samsa: (tail.sched?.waitMs ?? NaN) / 1000,
+          note: tail.sched
+            ? `and ${(tail.sched.cpuMs / 1000).toFixed(1)} s on the CPU in ${tail.seconds.toFixed(1)} s; preempted ${tail.sched.preempted.toLocaleString('en-US')} times (Linux schedstat)`
+            : 'no scheduler statistics on this system',
+        },
+        {
           metric: 'Live tail: renderer JS heap peak, MB',
           kcat: null,
           samsa: tail.heapPeakMb,

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../e2e/fixtures.js';
 import { runKafkaTool, Tools } from '../../test-support/kafka/kafka-tools.js';
+import { rendererSchedDelta, sampleRenderers, type SchedSample } from './renderer-sched.js';
 import { rendererTasks, type RendererTasks } from './renderer-trace.js';
 
 export interface TailResult {
@@ -25,6 +26,8 @@ export interface TailResult {
   slowFrames: [number, number][];
   /** The renderer's main-thread tasks from the performance trace. */
   tasks: RendererTasks;
+  /** The renderer main thread's time on the CPU and waiting for one while records were written (Linux). */
+  sched: SchedSample | null;
 }
 
 /** A frame is the gap between two animation frames; long tasks come from the browser's own observer. */
@@ -98,6 +101,7 @@ export async function measureLiveTail(opts: {
       categories: ['__metadata', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
     });
     const total = opts.rate * opts.seconds;
+    const schedBefore = sampleRenderers();
     const started = Date.now();
     const perf = await runKafkaTool(
       Tools.producerPerf,
@@ -119,6 +123,7 @@ export async function measureLiveTail(opts: {
     );
     if (perf.code !== 0) throw new Error(`ProducerPerformance failed: ${perf.stderr.slice(-2000)}`);
     const seconds = (Date.now() - started) / 1000;
+    const sched = rendererSchedDelta(schedBefore, sampleRenderers());
     // Every record written must reach the window (the view keeps the newest N of them).
     const status = page.getByRole('status').filter({ hasText: 'received' });
     const want = total.toLocaleString('en-US');
@@ -149,6 +154,7 @@ export async function measureLiveTail(opts: {
       longestTaskMs: frames.longest,
       slowFrames: frames.slow,
       tasks,
+      sched,
       heapPeakMb: heapPeak / 1024 / 1024,
     };
   } finally {
