@@ -192,3 +192,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done, { once: true });
   });
 }
+
+const SUMMARY_CHARS = 60;
+
+/** What a recent bulk send was made of, short: its key and value templates. */
+export function templateSummary(key: string | null, value: string | null): string {
+  const cut = (t: string) => (t.length > SUMMARY_CHARS ? `${t.slice(0, SUMMARY_CHARS - 1)}…` : t);
+  return [key === null ? 'no key' : `key ${cut(key)}`, value === null ? 'no value' : `value ${cut(value)}`].join(', ');
+}

@@ -7,7 +7,7 @@ import type { produceMethods, produceSubscriptions, RecentSend } from '../../con
 import type { ClusterConnection } from '../connections/connection-pool.js';
 import type { CoreContext } from '../core-context.js';
 import { produceBatch, resend } from './batch.js';
-import { bulkProduce } from './bulk.js';
+import { bulkProduce, templateSummary } from './bulk.js';
 import { registerCompressionCodecs } from './codecs.js';
 import { maxMessageBytesOf, produceContext } from './context.js';
 import { HISTORY_VALUE_CHARS, ProduceHistory } from './history.js';
@@ -140,7 +140,9 @@ export function produceApi(
               kind: 'bulk',
               at: now(),
               count: r.sent,
-              detail: ctx.signal.aborted ? `cancelled after ${r.sent} of ${r.total}` : `${r.total} from a template`,
+              detail: ctx.signal.aborted
+                ? `cancelled after ${r.sent.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')}`
+                : templateSummary(params.key, params.value),
             });
           }
         },

@@ -115,12 +115,12 @@ describe('ProduceTab', () => {
         valueFormat: 'json',
         headers: [{ key: 'h', value: '1' }],
       },
-      { kind: 'bulk', at: 0, count: 10, detail: '10 from a template' },
+      { kind: 'bulk', at: 0, count: 10, detail: 'key k{{seq}}, value {"n": {{seq}}}' },
     ]);
     fireEvent.click(await screen.findByRole('button', { name: /^Use again: again/ }));
     await waitFor(() => expect((screen.getByLabelText('Key') as HTMLInputElement).value).toBe('again'));
     expect(screen.getByRole('textbox', { name: 'Value' }).textContent).toBe('{"v":1}');
     expect((screen.getByLabelText('Header name') as HTMLInputElement).value).toBe('h');
-    expect(screen.getByText('Template: 10 records (10 from a template)')).toBeTruthy();
+    expect(screen.getByText('Template: 10 records (key k{{seq}}, value {"n": {{seq}}})')).toBeTruthy();
   });
 });
