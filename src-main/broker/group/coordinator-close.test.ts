@@ -1,22 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
-import {
-  harness,
-  INITIAL_DELAY,
-  joinNew,
-  joinReq,
-  stableSingle,
-  syncReq,
-  track,
-  type Harness,
-} from '../testing/group-harness.js';
+import { INITIAL_DELAY, joinNew, joinReq, stableSingle, syncReq, track, useHarness } from '../testing/group-harness.js';
 
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
-afterEach(() => h.cleanup());
+const h = useHarness();
+
+/** A stable member, a second one joined in, and the second one's SyncGroup parked until the leader syncs. */
+async function followerWaitingInSync() {
+  const a = await stableSingle(h);
+  const b = await joinNew(h, { clientId: 'b' });
+  await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
+  await flush();
+  const bSync = track(h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: b.pending.value!.generationId })));
+  await flush();
+  return bSync;
+}
 
 describe('long polls never hang', () => {
   it('close answers parked joins and syncs', async () => {
@@ -29,12 +27,7 @@ describe('long polls never hang', () => {
   });
 
   it('close answers a follower waiting in sync', async () => {
-    const a = await stableSingle(h);
-    const b = await joinNew(h, { clientId: 'b' });
-    await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
-    await flush();
-    const bSync = track(h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: b.pending.value!.generationId })));
-    await flush();
+    const bSync = await followerWaitingInSync();
     expect(bSync.done).toBe(false);
     h.gc.close();
     await flush();
@@ -51,12 +44,7 @@ describe('long polls never hang', () => {
   });
 
   it('a rebalance starting during sync answers waiting followers with REBALANCE_IN_PROGRESS', async () => {
-    const a = await stableSingle(h);
-    const b = await joinNew(h, { clientId: 'b' });
-    await h.gc.joinGroup(joinReq({ memberId: a.memberId }));
-    await flush();
-    const bSync = track(h.gc.syncGroup(syncReq({ memberId: b.memberId, generationId: b.pending.value!.generationId })));
-    await flush();
+    const bSync = await followerWaitingInSync();
     // A third member arrives before the leader synced.
     await h.gc.joinGroup(joinReq({ clientId: 'c' }));
     const c = await joinNew(h, { clientId: 'c' });

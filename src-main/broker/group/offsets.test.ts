@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
-import {
-  encodeSubscription,
-  harness,
-  joinNew,
-  joinReq,
-  stableSingle,
-  syncReq,
-  type Harness,
-} from '../testing/group-harness.js';
+import { encodeSubscription, joinNew, joinReq, stableSingle, syncReq, useHarness } from '../testing/group-harness.js';
 import type { OffsetCommitRequest } from './types.js';
 
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
-afterEach(() => h.cleanup());
+const h = useHarness();
 
 function commit(
   over: Partial<OffsetCommitRequest> = {},
@@ -193,8 +181,7 @@ describe('admin', () => {
   });
 
   it('offsets of a simple group expire after the retention period', async () => {
-    h.cleanup();
-    h = harness({ offsetsRetentionMs: 60_000, offsetsRetentionCheckIntervalMs: 10_000 });
+    h.replace({ offsetsRetentionMs: 60_000, offsetsRetentionCheckIntervalMs: 10_000 });
     commit({}, 1n);
     await h.clock.advance(50_000);
     expect(h.gc.listGroups()).toHaveLength(1);

@@ -1,16 +1,12 @@
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
 import { LOG_FILE, SNAPSHOT_FILE } from './persistence.js';
-import { harness, stableSingle, syncReq, type Harness } from '../testing/group-harness.js';
+import { stableSingle, syncReq, useHarness } from '../testing/group-harness.js';
 
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
-afterEach(() => h.cleanup());
+const h = useHarness();
 
 function commitSimple(
   groupId: string,
@@ -123,8 +119,7 @@ describe('persistence', () => {
   });
 
   it('compacts the log into a snapshot after enough records', () => {
-    h.cleanup();
-    h = harness({ compactAfterRecords: 5 });
+    h.replace({ compactAfterRecords: 5 });
     for (let i = 0; i < 23; i++) commitSimple('g', 't', i % 3, BigInt(i));
     expect(existsSync(join(h.dir, SNAPSHOT_FILE))).toBe(true);
     const lines = readFileSync(join(h.dir, LOG_FILE), 'utf8').split('\n').filter(Boolean);

@@ -1,23 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
 import {
   encodeSubscription,
-  harness,
   INITIAL_DELAY,
   joinNew,
   joinReq,
   stableSingle,
   syncReq,
   track,
-  type Harness,
+  useHarness,
 } from '../testing/group-harness.js';
 
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
-afterEach(() => h.cleanup());
+const h = useHarness();
 
 describe('single member', () => {
   it('join → sync → heartbeat → commit → fetch', async () => {
@@ -118,8 +113,7 @@ describe('single member', () => {
   });
 
   it('GROUP_MAX_SIZE_REACHED when the group is full', async () => {
-    h.cleanup();
-    h = harness({ maxGroupSize: 1 });
+    h.replace({ maxGroupSize: 1 });
     await stableSingle(h);
     const extra = await h.gc.joinGroup(joinReq({ apiVersion: 3 }));
     expect(extra.errorCode).toBe(ErrorCode.GROUP_MAX_SIZE_REACHED);

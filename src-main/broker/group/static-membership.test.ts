@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../kafka-protocol/index.js';
 import { flush } from '../testing/fake-clock.js';
-import { harness, joinReq, stableSingle, syncReq, type Harness } from '../testing/group-harness.js';
+import { joinReq, stableSingle, syncReq, useHarness } from '../testing/group-harness.js';
 
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
-afterEach(() => h.cleanup());
+const h = useHarness();
 
 describe('static membership', () => {
   it('a restarted static member takes over its slot and fences the old id', async () => {

@@ -1,29 +1,13 @@
 /** Transactions in the partition log: markers, the last stable offset and the aborted-transaction index, across restarts and crashes. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildBatch, ErrorCode, KafkaProtocolError, readRecords, splitBatches } from '../../kafka-protocol/index.js';
-import type { LogConfig } from './config.js';
-import { PartitionLog } from './partition-log.js';
+import { useLogFixture } from '../testing/partition-log-fixture.js';
 
-let dir: string;
-const opened: PartitionLog[] = [];
-const config: LogConfig = {
-  segmentBytes: 1024 * 1024,
-  retentionMs: -1,
-  retentionBytes: -1,
-  cleanupPolicy: 'delete',
-  maxMessageBytes: 1024 * 1024,
-  indexIntervalBytes: 256,
-};
+const fx = useLogFixture();
+const openLog = fx.openLog;
 const allow = () => ErrorCode.NONE;
-
-function openLog(overrides: Partial<LogConfig> = {}): PartitionLog {
-  const log = PartitionLog.open(dir, { ...config, ...overrides });
-  opened.push(log);
-  return log;
-}
 
 /** A batch of `n` records from producer `pid`, transactional unless said otherwise. */
 function txnBatch(pid: bigint, seq: number, n = 2, epoch = 0, transactional = true): Buffer {
@@ -51,20 +35,6 @@ const marker = (pid: bigint, commit: boolean, epoch = 0) => ({
 function baseOffsets(buf: Buffer): bigint[] {
   return buf.length === 0 ? [] : splitBatches(buf).map((b) => b.header.baseOffset);
 }
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsa-txnlog-'));
-});
-afterEach(() => {
-  for (const l of opened.splice(0)) {
-    try {
-      l.close();
-    } catch {
-      /* closed by the test */
-    }
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe('transactions in the partition log', () => {
   it('refuses transactional batches unless the request was verified', () => {
@@ -139,10 +109,9 @@ describe('transactions in the partition log', () => {
     log.appendMarker(marker(2n, false)); // offset 4
     log.appendMarker(marker(5n, false)); // offset 5
     // kill -9 before the index write reached the file, as far as the next open can tell:
-    const idx = fs.readdirSync(dir).find((n) => n.endsWith('.txnindex'))!;
-    fs.truncateSync(path.join(dir, idx), 34 + 10); // one entry and a torn one
-    const again = PartitionLog.open(dir, config);
-    opened.push(again);
+    const idx = fs.readdirSync(fx.dir).find((n) => n.endsWith('.txnindex'))!;
+    fs.truncateSync(path.join(fx.dir, idx), 34 + 10); // one entry and a torn one
+    const again = openLog();
     expect(again.abortedTransactions(0n, 6n).map((a) => [a.producerId, a.firstOffset, a.lastOffset])).toEqual([
       [2n, 0n, 4n],
       [5n, 2n, 5n],

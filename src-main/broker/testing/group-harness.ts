@@ -1,5 +1,6 @@
 /** Shared setup for the group coordinator tests (src-main/broker/group/*.test.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupCoordinator } from '../group/coordinator.js';
@@ -15,6 +16,50 @@ export interface Harness {
   gc: GroupCoordinator;
   reopen(extra?: Partial<GroupCoordinatorOptions>): GroupCoordinator;
   cleanup(): void;
+}
+
+export interface PerTestHarness extends Harness {
+  /** Cleans up this test's harness and starts another with these options. */
+  replace(extra: Partial<GroupCoordinatorOptions>): void;
+}
+
+/**
+ * Call at the top of a test file: a fresh harness for each test, cleaned up after it. The object
+ * returned reads through to the current test's harness, so helpers take it as they take a Harness.
+ */
+export function useHarness(): PerTestHarness {
+  let cur: Harness | null = null;
+  const now = (): Harness => {
+    if (!cur) throw new Error('The group harness exists only while a test runs.');
+    return cur;
+  };
+  beforeEach(() => {
+    cur = harness();
+  });
+  afterEach(() => {
+    cur?.cleanup();
+    cur = null;
+  });
+  return {
+    get clock() {
+      return now().clock;
+    },
+    get dir() {
+      return now().dir;
+    },
+    get gc() {
+      return now().gc;
+    },
+    set gc(gc: GroupCoordinator) {
+      now().gc = gc;
+    },
+    reopen: (more) => now().reopen(more),
+    cleanup: () => now().cleanup(),
+    replace(extra) {
+      now().cleanup();
+      cur = harness(extra);
+    },
+  };
 }
 
 export function harness(extra: Partial<GroupCoordinatorOptions> = {}, dir?: string): Harness {

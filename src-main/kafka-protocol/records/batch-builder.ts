@@ -38,23 +38,27 @@ export interface RecordInput {
   attributes?: number;
 }
 
-export interface BuildBatchOptions {
+/** Header fields a caller chooses; the others are worked out from the records. */
+interface BatchChoices {
   baseOffset?: bigint;
-  records: RecordInput[];
   compression?: number;
   timestampType?: 'CreateTime' | 'LogAppendTime';
-  /** Defaults to the smallest record timestamp (or now when records carry none). */
-  baseTimestamp?: bigint;
-  /** Defaults to the largest record timestamp. */
-  maxTimestamp?: bigint;
-  /** Defaults to the last record's offsetDelta; compaction keeps the original to preserve offsets. */
-  lastOffsetDelta?: number;
   producerId?: bigint;
   producerEpoch?: number;
   baseSequence?: number;
   isTransactional?: boolean;
   isControl?: boolean;
   partitionLeaderEpoch?: number;
+}
+
+export interface BuildBatchOptions extends BatchChoices {
+  records: RecordInput[];
+  /** Defaults to the smallest record timestamp (or now when records carry none). */
+  baseTimestamp?: bigint;
+  /** Defaults to the largest record timestamp. */
+  maxTimestamp?: bigint;
+  /** Defaults to the last record's offsetDelta; compaction keeps the original to preserve offsets. */
+  lastOffsetDelta?: number;
 }
 
 /**
@@ -82,22 +86,13 @@ function estimateBytes(records: RecordInput[]): number {
   return n;
 }
 
-export interface BatchHeaderFields {
-  baseOffset?: bigint;
+export interface BatchHeaderFields extends BatchChoices {
   /** Bytes of the whole batch, header included. */
   size: number;
   count: number;
   lastOffsetDelta: number;
   baseTimestamp: bigint;
   maxTimestamp: bigint;
-  compression?: number;
-  timestampType?: 'CreateTime' | 'LogAppendTime';
-  producerId?: bigint;
-  producerEpoch?: number;
-  baseSequence?: number;
-  isTransactional?: boolean;
-  isControl?: boolean;
-  partitionLeaderEpoch?: number;
 }
 
 /** Writes a v2 batch header in front of records already in `out` (from RECORDS_OFFSET on), then its CRC. */
