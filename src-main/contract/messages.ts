@@ -43,6 +43,12 @@ export const MESSAGE_LIMITS = {
   searchResults: 10_000,
   exportRecords: 10_000,
   partitionsPerCall: 10_000,
+  /** The most a live tail keeps (newest first), in main; the window asks for the rows it shows. */
+  tailWindow: 50_000,
+  /** Rows `messages.tailRows` returns at most per call. */
+  tailRowsPerCall: 500,
+  /** Newest rows every live update carries, so a window at the top never has to ask. */
+  tailNewestRows: 100,
 } as const;
 
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -246,18 +252,50 @@ export type DecodeFormat = z.infer<typeof DecodeFormatSchema>;
 export const TopicViewSettingsSchema = z.object({ keyFormat: DecodeFormatSchema, valueFormat: DecodeFormatSchema });
 export type TopicViewSettings = z.infer<typeof TopicViewSettingsSchema>;
 
+/** Names one live tail, so the window can ask it for rows and pause it; chosen by the window. */
+export const TailIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A tail id is 8 to 64 letters, digits, - or _');
+
 export const TailParamsSchema = TopicRefSchema.extend({
+  tailId: TailIdSchema,
   partitions: PartitionsFilterSchema,
-  /** Resume from these positions (after a pause); null starts at the current end of each partition. */
+  /** How many of the newest records main keeps for the window. */
+  window: z.number().int().min(1).max(MESSAGE_LIMITS.tailWindow).default(10_000),
+  /** Start at these positions; null starts at the current end of each partition. */
   from: z.array(PositionSchema).max(MESSAGE_LIMITS.partitionsPerCall).nullable().default(null),
 });
 export type TailParams = z.input<typeof TailParamsSchema>;
 
-/** Records as they arrive, oldest first, and where each partition's stream continues. */
-export interface TailItem {
-  messages: KafkaMessage[];
+/**
+ * The state of a live tail, sent at a bounded rate whatever the rate records arrive at. Records
+ * are numbered in arrival order from 0: the newest is `received - 1`, and the window holds the
+ * `count` records numbered `received - count` to `received - 1`.
+ */
+export interface TailUpdate {
+  received: number;
+  count: number;
+  /** Records in the last second. */
+  perSecond: number;
+  paused: boolean;
+  /** The newest records (up to `MESSAGE_LIMITS.tailNewestRows`), newest first. */
+  newest: KafkaMessage[];
+  /** Where each partition's stream continues. */
   next: Position[];
 }
+
+export const TailRowsParamsSchema = z.object({
+  tailId: TailIdSchema,
+  /** The first record number asked for; rows come oldest first from there. */
+  from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  count: z.number().int().min(1).max(MESSAGE_LIMITS.tailRowsPerCall),
+});
+
+/** The asked rows that are still in the window: `messages[i]` is record number `from + i`. */
+export interface TailRows {
+  from: number;
+  messages: KafkaMessage[];
+}
+
+export const TailPauseParamsSchema = z.object({ tailId: TailIdSchema, paused: z.boolean() });
 
 export const messagesMethods = {
   'messages.newest': method(NewestMessagesParamsSchema).returns<NewestMessagesResult>(),
@@ -267,11 +305,15 @@ export const messagesMethods = {
   'messages.get': method(GetMessageParamsSchema).returns<KafkaMessage>(),
   'messages.viewSettings': method(TopicRefSchema).returns<TopicViewSettings>(),
   'messages.saveViewSettings': method(TopicRefSchema.extend({ settings: TopicViewSettingsSchema })).returns<void>(),
+  /** Rows of a running live tail's window, by record number. */
+  'messages.tailRows': method(TailRowsParamsSchema).returns<TailRows>(),
+  /** Pauses a live tail at the broker (its window stays) or resumes it where it stopped. */
+  'messages.tailPause': method(TailPauseParamsSchema).returns<void>(),
 };
 
 export const messagesSubscriptions = {
-  /** New records as they are written, from the end (or given positions) on. */
-  'messages.tail': subscription(TailParamsSchema).emits<TailItem>(),
+  /** New records as they are written, kept in a window in main; the state of it at a bounded rate. */
+  'messages.tail': subscription(TailParamsSchema).emits<TailUpdate>(),
   /** A server-side scan: matches as they are found, progress, and a final summary. */
   'messages.search': subscription(SearchParamsSchema).emits<SearchItem>(),
   /** Streams records to a file (save dialog in the desktop app, a download in browser mode). */

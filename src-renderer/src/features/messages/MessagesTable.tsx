@@ -1,11 +1,11 @@
-import { memo, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KafkaMessage, TopicViewSettings } from '../../contract.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
 import { formatSize } from '../../lib/bytes.js';
 import { previewText } from '../../lib/decode.js';
 import { formatIso, formatTimestamp, type TimeMode } from '../../lib/time.js';
-import { messageKey, type RowSource } from './RowSource.js';
+import { messageKey, withKeys, type RowSource } from './RowSource.js';
 
 const ROW_HEIGHT = 30;
 
@@ -40,16 +40,31 @@ export function MessagesTable(props: Props) {
     overscan: 12,
   });
 
-  // A live tail adds rows on top: keep what the person is reading in place unless they are at the top.
+  // A live tail adds rows on top: keep what the person is reading in place unless they are at the
+  // top. The scroll position is remembered from scroll events: reading it here would force a layout
+  // at every redraw.
+  const scrolledTo = useRef(0);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (el && prepended > 0 && el.scrollTop > 0) el.scrollTop += prepended * ROW_HEIGHT;
+    if (el && prepended > 0 && scrolledTo.current > 0) {
+      scrolledTo.current += prepended * ROW_HEIGHT;
+      el.scrollTop = scrolledTo.current;
+    }
   }, [rows.version, prepended]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? -1;
+  // A live window keeps its rows in main: ask for the shown ones that are not here yet.
+  useEffect(() => {
+    if (lastShown >= firstShown) rows.load?.(firstShown, lastShown);
+  }, [rows, firstShown, lastShown]);
 
   let selectedIndex = -1;
   if (selected !== null) {
-    for (const item of virtualizer.getVirtualItems()) {
-      if (messageKey(rows.at(item.index)) === selected) selectedIndex = item.index;
+    for (const item of items) {
+      const m = rows.at(item.index);
+      if (m && messageKey(m) === selected) selectedIndex = item.index;
     }
   }
   const focusIndex = Math.max(0, selectedIndex);
@@ -65,7 +80,7 @@ export function MessagesTable(props: Props) {
     const m = rows.at(index);
     if (e.key === ' ') {
       e.preventDefault();
-      onCheck([messageKey(m)], !checked.has(messageKey(m)));
+      if (m) onCheck([messageKey(m)], !checked.has(messageKey(m)));
       return;
     }
     const next =
@@ -86,23 +101,23 @@ export function MessagesTable(props: Props) {
                     : -1;
     if (next < 0 || next >= rows.count) return;
     e.preventDefault();
-    onSelect(rows.at(next));
+    const target = rows.at(next);
+    if (target) onSelect(target);
     focusRow(next);
   }
 
   function onClick(e: MouseEvent, index: number) {
-    const key = messageKey(rows.at(index));
+    const m = rows.at(index);
     if (e.shiftKey && anchor.current !== null) {
       const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
-      onCheck(
-        Array.from({ length: b - a + 1 }, (_, i) => messageKey(rows.at(a + i))),
-        true,
-      );
+      withKeys(rows, a, b, (keys) => onCheck(keys, true));
       return;
     }
     anchor.current = index;
+    if (!m) return;
+    const key = messageKey(m);
     if (e.ctrlKey || e.metaKey) onCheck([key], !checked.has(key));
-    else onSelect(rows.at(index));
+    else onSelect(m);
   }
 
   return (
@@ -121,7 +136,10 @@ export function MessagesTable(props: Props) {
               aria-label="Tick every listed message"
               checked={allChecked}
               disabled={rows.count === 0}
-              onChange={(e) => onCheck(keysOf(rows), e.target.checked)}
+              onChange={(e) => {
+                const on = e.target.checked;
+                withKeys(rows, 0, rows.count - 1, (keys) => onCheck(keys, on));
+              }}
             />
           </span>
           <span role="columnheader" className="num">
@@ -141,15 +159,16 @@ export function MessagesTable(props: Props) {
           </span>
         </div>
       </div>
-      <div ref={scrollRef} className="vtable-scroll">
+      <div ref={scrollRef} className="vtable-scroll" onScroll={(e) => (scrolledTo.current = e.currentTarget.scrollTop)}>
         {loading ? (
           <SkeletonRows rows={10} height={ROW_HEIGHT} label="Reading messages" />
         ) : rows.count === 0 ? (
           <p className="empty">{emptyText}</p>
         ) : (
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const m = rows.at(item.index);
+              if (!m) return <PendingRow key={item.index} index={item.index} start={item.start} />;
               const key = messageKey(m);
               return (
                 // Keyed by position: when a live tail adds rows on top, the same DOM rows show new
@@ -177,13 +196,36 @@ export function MessagesTable(props: Props) {
   );
 }
 
-function keysOf(rows: RowSource): string[] {
-  return Array.from({ length: rows.count }, (_, i) => messageKey(rows.at(i)));
+/** Every row here is ticked (rows still being fetched are not counted against it). */
+function checkedAll(rows: RowSource, checked: ReadonlySet<string>): boolean {
+  for (let i = 0; i < rows.count; i++) {
+    const m = rows.at(i);
+    if (m && !checked.has(messageKey(m))) return false;
+  }
+  return true;
 }
 
-function checkedAll(rows: RowSource, checked: ReadonlySet<string>): boolean {
-  for (let i = 0; i < rows.count; i++) if (!checked.has(messageKey(rows.at(i)))) return false;
-  return true;
+const rowStyle = (start: number) =>
+  ({
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: ROW_HEIGHT,
+    transform: `translateY(${start}px)`,
+    // A row's layout never depends on or changes anything outside it: new text lays out only the row.
+    contain: 'strict',
+  }) as const;
+
+/** A live-window row on its way from main: same height, so nothing jumps when it arrives. */
+function PendingRow({ index, start }: { index: number; start: number }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="vrow message-cols" style={rowStyle(start)}>
+      <span role="gridcell" className="muted small pending-row">
+        Loading…
+      </span>
+    </div>
+  );
 }
 
 interface RowProps {
@@ -213,14 +255,7 @@ const MessageRow = memo(function MessageRow(p: RowProps) {
       data-index={p.index}
       tabIndex={p.tabbable ? 0 : -1}
       className={`vrow message-cols selectable${p.selected ? ' selected' : ''}${p.checked ? ' checked' : ''}`}
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        right: 0,
-        height: ROW_HEIGHT,
-        transform: `translateY(${p.start}px)`,
-      }}
+      style={rowStyle(p.start)}
       onClick={(e) => p.onClick(e, p.index)}
       onKeyDown={(e) => p.onKeyDown(e, p.index)}
     >

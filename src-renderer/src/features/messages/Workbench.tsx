@@ -27,8 +27,9 @@ export function Workbench(p: WorkbenchProps) {
   let row: KafkaMessage | undefined;
   if (selected) {
     for (let i = 0; i < p.rows.count; i++) {
-      if (messageKey(p.rows.at(i)) === selected) {
-        row = p.rows.at(i);
+      const m = p.rows.at(i);
+      if (m && messageKey(m) === selected) {
+        row = m;
         break;
       }
     }

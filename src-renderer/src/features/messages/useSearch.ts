@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { KafkaMessage, ScanProgress, SearchItem, SearchParams } from '../../contract.js';
 import { useSubscription } from '../../queries/subscription.js';
-import type { RowSource } from './RowSource.js';
+import { arraySource, type RowSource } from './RowSource.js';
 
 const FLUSH_MS = 100;
 
@@ -23,11 +23,6 @@ export interface SearchState {
   error: ReturnType<typeof useSubscription>['error'];
 }
 
-const rowsOf = (list: KafkaMessage[], version: number): RowSource => ({
-  count: list.length,
-  at: (i) => list[i]!,
-  version,
-});
 
 /**
  * Runs a search while `run` is set; matches are kept (at most maxResults, checked by the server too)
@@ -47,7 +42,7 @@ export function useSearch(clusterId: string, topic: string, run: SearchRun | nul
   });
   const dirty = useRef(false);
   const version = useRef(0);
-  const [view, setView] = useState<View>({ run: null, rows: rowsOf([], 0), progress: null, done: null });
+  const [view, setView] = useState<View>({ run: null, rows: arraySource([], 0), progress: null, done: null });
 
   const params = run
     ? (({ run: _run, append: _append, ...p }) => ({ clusterId, topic, ...p }))(run)
@@ -77,7 +72,7 @@ export function useSearch(clusterId: string, topic: string, run: SearchRun | nul
       if (!dirty.current) return;
       dirty.current = false;
       const s = session.current;
-      const next = { run: s.run, rows: rowsOf(s.results, ++version.current), progress: s.progress, done: s.done };
+      const next = { run: s.run, rows: arraySource(s.results, ++version.current), progress: s.progress, done: s.done };
       startTransition(() => setView(next));
     }, FLUSH_MS);
     return () => clearInterval(timer);
@@ -86,7 +81,7 @@ export function useSearch(clusterId: string, topic: string, run: SearchRun | nul
   const current = run !== null && view.run === run.run;
   const fresh = run !== null && !current;
   return {
-    rows: fresh && !run.append ? rowsOf([], -1) : view.rows,
+    rows: fresh && !run.append ? arraySource([], -1) : view.rows,
     running: run !== null && !(current && view.done) && state.error === null && !state.ended,
     progress: fresh ? null : view.progress,
     done: fresh ? null : view.done,
