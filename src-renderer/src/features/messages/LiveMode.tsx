@@ -69,6 +69,12 @@ function LiveTailView({
           {tail.running ? 'Live' : 'Paused'} · <span className="mono">{n(tail.perSecond)}</span> records/s ·{' '}
           <span className="mono">{n(tail.received)}</span> received · <span className="mono">{n(tail.dropped)}</span>{' '}
           dropped from view
+          {tail.newer > 0 && (
+            <>
+              {' '}
+              · <span className="mono">{n(tail.newer)}</span> newer above: scroll to the top to follow
+            </>
+          )}
         </span>
         <span className="spacer" />
       </div>
@@ -76,7 +82,7 @@ function LiveTailView({
       <Workbench
         {...p.workbench}
         rows={tail.rows}
-        prepended={tail.prepended}
+        onAwayFromTop={tail.holdView}
         loading={false}
         emptyText={tail.running ? 'Waiting for new records…' : 'Paused. Resume to continue where the tail stopped.'}
       />

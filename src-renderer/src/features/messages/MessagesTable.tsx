@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KafkaMessage, TopicViewSettings } from '../../contract.js';
 import { SkeletonRows } from '../../components/Skeleton.js';
@@ -21,8 +21,8 @@ interface Props {
   emptyText: string;
   formats: TopicViewSettings;
   timeMode: TimeMode;
-  /** Rows added at the top since the last render (a live tail): a scrolled view stays where it is. */
-  prepended?: number;
+  /** Told when the list is scrolled away from its top and back (a live tail holds its view meanwhile). */
+  onAwayFromTop?: (away: boolean) => void;
 }
 
 /**
@@ -30,7 +30,7 @@ interface Props {
  * Ctrl/Cmd-click or Shift-click (a range); only visible rows are rendered.
  */
 export function MessagesTable(props: Props) {
-  const { rows, loading, selected, onSelect, checked, onCheck, emptyText, prepended = 0 } = props;
+  const { rows, loading, selected, onSelect, checked, onCheck, emptyText, onAwayFromTop } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<number | null>(null);
   const virtualizer = useVirtualizer({
@@ -40,17 +40,13 @@ export function MessagesTable(props: Props) {
     overscan: 12,
   });
 
-  // A live tail adds rows on top: keep what the person is reading in place unless they are at the
-  // top. The scroll position is remembered from scroll events: reading it here would force a layout
-  // at every redraw.
-  const scrolledTo = useRef(0);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (el && prepended > 0 && scrolledTo.current > 0) {
-      scrolledTo.current += prepended * ROW_HEIGHT;
-      el.scrollTop = scrolledTo.current;
+  const away = useRef(false);
+  function onScroll(top: number) {
+    if (top > 0 !== away.current) {
+      away.current = top > 0;
+      onAwayFromTop?.(away.current);
     }
-  }, [rows.version, prepended]);
+  }
 
   const items = virtualizer.getVirtualItems();
   const firstShown = items[0]?.index ?? 0;
@@ -159,7 +155,7 @@ export function MessagesTable(props: Props) {
           </span>
         </div>
       </div>
-      <div ref={scrollRef} className="vtable-scroll" onScroll={(e) => (scrolledTo.current = e.currentTarget.scrollTop)}>
+      <div ref={scrollRef} className="vtable-scroll" onScroll={(e) => onScroll(e.currentTarget.scrollTop)}>
         {loading ? (
           <SkeletonRows rows={10} height={ROW_HEIGHT} label="Reading messages" />
         ) : rows.count === 0 ? (

@@ -11,7 +11,7 @@ export interface WorkbenchProps {
   rows: RowSource;
   loading: boolean;
   emptyText: string;
-  prepended?: number;
+  onAwayFromTop?: (away: boolean) => void;
   record: Position | null;
   onRecord: (p: Position | null) => void;
   checked: ReadonlySet<string>;
@@ -48,7 +48,7 @@ export function Workbench(p: WorkbenchProps) {
           emptyText={p.emptyText}
           formats={p.formats}
           timeMode={p.timeMode}
-          prepended={p.prepended}
+          onAwayFromTop={p.onAwayFromTop}
         />
       }
       side={

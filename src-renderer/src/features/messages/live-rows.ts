@@ -11,12 +11,15 @@ export interface LiveCounts {
   count: number;
   dropped: number;
   perSecond: number;
+  /** Records above a held view, not listed until it follows again. */
+  newer: number;
 }
 
 /**
  * The window's side of a live tail whose records stay in main: the latest counts, and a bounded
  * cache of rows by record number (the newest ones come with every update; others are fetched as
- * the grid shows them). Record `n` is row `received - 1 - n`, newest first.
+ * the grid shows them). Rows are newest first from an anchor: the newest record while following,
+ * held still while the person reads further down (new records then wait above, counted).
  */
 export class LiveRows {
   private readonly cache = new Map<number, KafkaMessage>();
@@ -27,27 +30,41 @@ export class LiveRows {
   private clearedBelow = 0;
   private version = 0;
   private asking: { from: number; to: number } | null = null;
+  /** Records before this number are listed; it follows `received` unless the view is held. */
+  private anchor = 0;
+  private held = false;
 
-  constructor(
-    private readonly fetchRows: (from: number, count: number) => Promise<TailRows>,
-    /** Called when fetched rows arrived, so the grid can show them. */
-    private readonly onRows: () => void,
-  ) {}
+  private listener: () => void = () => undefined;
 
-  /** Takes an update from main; returns how many rows were added on top since the last one. */
-  apply(u: TailUpdate): number {
-    const added = Math.max(0, u.received - this.received);
+  constructor(private readonly fetchRows: (from: number, count: number) => Promise<TailRows>) {}
+
+  /** Calls `listener` when fetched rows arrived, so the grid can show them; returns how to stop. */
+  onRows(listener: () => void): () => void {
+    this.listener = listener;
+    return () => (this.listener = () => undefined);
+  }
+
+  /** Takes an update from main. */
+  apply(u: TailUpdate): void {
     this.received = u.received;
     this.count = u.count;
     this.perSecond = u.perSecond;
-    for (let i = u.newest.length - 1; i >= 0; i--) {
-      // Re-inserted, so the newest rows are the last to be evicted.
-      this.cache.delete(u.received - 1 - i);
-      this.cache.set(u.received - 1 - i, u.newest[i]!);
+    // A held view lists older rows: the newest would only push them out of the cache.
+    if (!this.holding()) {
+      for (let i = u.newest.length - 1; i >= 0; i--) {
+        // Re-inserted, so the newest rows are the last to be evicted.
+        this.cache.delete(u.received - 1 - i);
+        this.cache.set(u.received - 1 - i, u.newest[i]!);
+      }
     }
     this.prune();
     this.version++;
-    return Math.min(added, this.shown());
+  }
+
+  /** Holds the rows still (the person scrolled down to read) or lets them follow the newest again. */
+  hold(held: boolean): void {
+    this.held = held;
+    this.version++;
   }
 
   /** Hides what is there now; counting starts again from here. */
@@ -60,20 +77,27 @@ export class LiveRows {
   /** The tail started over (a lost link came back): nothing from before is valid. */
   reset(): void {
     this.cache.clear();
-    this.received = this.count = this.perSecond = this.clearedBelow = 0;
+    this.received = this.count = this.perSecond = this.clearedBelow = this.anchor = 0;
     this.version++;
   }
 
   counts(): LiveCounts {
     const received = this.received - this.clearedBelow;
-    const count = this.shown();
-    return { received, count, dropped: received - count, perSecond: this.perSecond };
+    const count = Math.max(0, Math.min(this.count, received));
+    return {
+      received,
+      count,
+      dropped: received - count,
+      perSecond: this.perSecond,
+      newer: this.received - this.anchor,
+    };
   }
 
   /** A fixed view of the rows as they are now, for one render. */
   source(): RowSource {
-    const newest = this.received - 1;
-    const count = this.shown();
+    if (!this.holding()) this.anchor = this.received;
+    const newest = this.anchor - 1;
+    const count = Math.max(0, this.anchor - this.oldestListed());
     return {
       count,
       version: this.version,
@@ -93,13 +117,18 @@ export class LiveRows {
     };
   }
 
-  private shown(): number {
-    return Math.max(0, Math.min(this.count, this.received - this.clearedBelow));
+  /** Held, and some of the held rows are still in the window (else it follows again). */
+  private holding(): boolean {
+    return this.held && this.anchor > this.oldestListed();
+  }
+
+  private oldestListed(): number {
+    return Math.max(this.received - this.count, this.clearedBelow);
   }
 
   /** Drops rows that left the window, then the longest-held ones beyond the cap. */
   private prune(): void {
-    const oldest = Math.max(this.received - this.count, this.clearedBelow);
+    const oldest = this.oldestListed();
     for (const n of this.cache.keys()) if (n < oldest) this.cache.delete(n);
     for (const n of this.cache.keys()) {
       if (this.cache.size <= CACHE_ROWS) break;
@@ -121,7 +150,7 @@ export class LiveRows {
       .then((got) => {
         this.store(got);
         this.version++;
-        this.onRows();
+        this.listener();
       })
       .catch(() => undefined) // the tail stopped: its next update (or its error) says so
       .finally(() => (this.asking = null));

@@ -13,7 +13,7 @@ export interface ModeProps {
   update: (patch: Partial<ViewState>) => void;
   connection: ConnectionProfile | null;
   /** The grid and detail settings shared by every view; each view adds its rows. */
-  workbench: Omit<WorkbenchProps, 'rows' | 'loading' | 'emptyText' | 'prepended'>;
+  workbench: Omit<WorkbenchProps, 'rows' | 'loading' | 'emptyText' | 'onAwayFromTop'>;
   checked: ReadonlySet<string>;
   clearChecked: () => void;
   /** The view switch and the time format: the first row, which each view completes with its actions. */

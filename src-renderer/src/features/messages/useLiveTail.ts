@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../contract.js';
 import { useBridge } from '../../bridge/context.js';
 import { useSubscription } from '../../queries/subscription.js';
@@ -7,8 +7,6 @@ import type { RowSource } from './RowSource.js';
 
 export interface LiveView extends LiveCounts {
   rows: RowSource;
-  /** Rows added on top at the last redraw (the grid keeps a scrolled view in place). */
-  prepended: number;
 }
 
 export interface LiveTail extends LiveView {
@@ -16,6 +14,8 @@ export interface LiveTail extends LiveView {
   pause(): void;
   resume(): void;
   clear(): void;
+  /** Holds the rows still while the grid is scrolled away from the newest, or follows again. */
+  holdView(held: boolean): void;
   error: AppError | null;
 }
 
@@ -24,7 +24,10 @@ function newTailId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const viewOf = (rows: LiveRows, prepended: number): LiveView => ({ ...rows.counts(), rows: rows.source(), prepended });
+const viewOf = (rows: LiveRows): LiveView => {
+  const source = rows.source(); // first: it moves a following view's anchor, which the counts read
+  return { ...rows.counts(), rows: source };
+};
 
 /**
  * A live tail whose window of the newest records is kept in main (mount it again, with a `key`, to
@@ -36,13 +39,11 @@ export function useLiveTail(clusterId: string, topic: string, partitions: number
   const bridge = useBridge();
   const [tailId] = useState(newTailId);
   const [rows] = useState(
-    () =>
-      new LiveRows(
-        (from, count) => bridge.call('messages.tailRows', { tailId, from, count }),
-        () => startTransition(() => setView(viewOf(rows, 0))),
-      ),
+    () => new LiveRows((from, count) => bridge.call('messages.tailRows', { tailId, from, count })),
   );
-  const [view, setView] = useState<LiveView>(() => viewOf(rows, 0));
+  const [view, setView] = useState<LiveView>(() => viewOf(rows));
+  // Rows fetched for the grid arrived: show them.
+  useEffect(() => rows.onRows(() => startTransition(() => setView(viewOf(rows)))), [rows]);
   const [running, setRunning] = useState(true);
   const [actionError, setActionError] = useState<AppError | null>(null);
 
@@ -50,8 +51,8 @@ export function useLiveTail(clusterId: string, topic: string, partitions: number
     'messages.tail',
     { clusterId, topic, tailId, partitions, window: capacity, from: null },
     (updates) => {
-      const prepended = rows.apply(updates.at(-1)!);
-      const next = viewOf(rows, prepended);
+      rows.apply(updates.at(-1)!);
+      const next = viewOf(rows);
       // A transition: React renders it in slices and yields to the browser, so typing, scrolling
       // and clicks stay ahead of the redraw.
       startTransition(() => setView(next));
@@ -74,10 +75,14 @@ export function useLiveTail(clusterId: string, topic: string, partitions: number
   );
   const pause = useCallback(() => setPaused(true), [setPaused]);
   const resume = useCallback(() => setPaused(false), [setPaused]);
-  const clear = useCallback(() => {
+  const clear = () => {
     rows.clear();
-    setView(viewOf(rows, 0));
-  }, [rows]);
+    setView(viewOf(rows));
+  };
+  const holdView = (held: boolean) => {
+    rows.hold(held);
+    setView(viewOf(rows));
+  };
 
-  return { ...view, running, pause, resume, clear, error: state.error ?? actionError };
+  return { ...view, running, pause, resume, clear, holdView, error: state.error ?? actionError };
 }

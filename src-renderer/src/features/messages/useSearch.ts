@@ -23,7 +23,6 @@ export interface SearchState {
   error: ReturnType<typeof useSubscription>['error'];
 }
 
-
 /**
  * Runs a search while `run` is set; matches are kept (at most maxResults, checked by the server too)
  * and shown at a bounded redraw rate. Setting `run` to null cancels it on the broker side.
