@@ -10,7 +10,11 @@ import type { ReadRecord } from './read-record.js';
 
 /** At most this many tails run at once (each window's previews take up to `WINDOW_MAX_BYTES`). */
 export const MAX_LIVE_TAILS = 16;
-/** Preview bytes a window keeps: 2 KiB per record it may hold, within these bounds. */
+/**
+ * Preview bytes a window keeps: room for every record it may hold at the largest preview (a 4 KiB
+ * value), up to a bound; the arena's pages are only touched as records fill it.
+ */
+const WINDOW_RECORD_BYTES = 4608;
 const WINDOW_MIN_BYTES = 1024 * 1024;
 const WINDOW_MAX_BYTES = 32 * 1024 * 1024;
 const RATE_SPAN_MS = 1000;
@@ -26,7 +30,7 @@ export class LiveTail {
     capacity: number,
     private readonly now: () => number = Date.now,
   ) {
-    const bytes = Math.min(WINDOW_MAX_BYTES, Math.max(WINDOW_MIN_BYTES, capacity * 2048));
+    const bytes = Math.min(WINDOW_MAX_BYTES, Math.max(WINDOW_MIN_BYTES, capacity * WINDOW_RECORD_BYTES));
     this.window = new LiveWindow(capacity, bytes);
   }
 

@@ -24,8 +24,10 @@ const POLL_MIN_BYTES = 512 * 1024;
 const POLL_WAIT_MS = 100;
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const RESPONSE_MAX_BYTES = 4 * 1024 * 1024;
-/** The window hears of new records at most this often. */
+/** The window hears of new records at most this often; in a burst (over `BURST_PER_SECOND`), every other time. */
 export const UPDATE_MS = 100;
+const BURST_UPDATE_MS = 2 * UPDATE_MS;
+const BURST_PER_SECOND = 10_000;
 
 export async function tail(
   cluster: Cluster,
@@ -42,12 +44,17 @@ export async function tail(
   const fetcher = new TopicFetcher(cluster, topic);
 
   let last = '';
+  let sentAt = 0;
   const update = () => {
     const perSecond = live.perSecond();
     const w = live.window;
     const state = `${w.received}/${w.count}/${perSecond}/${live.paused}`;
-    if (state === last) return;
+    // No one reads rows at thousands a second: a burst redraws the window less often, so the page
+    // keeps time for the person's own scrolling and clicks.
+    const every = perSecond > BURST_PER_SECOND ? BURST_UPDATE_MS : UPDATE_MS;
+    if (state === last || Date.now() - sentAt < every - UPDATE_MS / 2) return; // half a tick: timers drift
     last = state;
+    sentAt = Date.now();
     const next: Position[] = partitions.map((partition) => ({ partition, offset: position.get(partition)!.toString() }));
     const newest = live.newest(MESSAGE_LIMITS.tailNewestRows);
     ctx.emit({ received: w.received, count: w.count, perSecond, paused: live.paused, newest, next });
