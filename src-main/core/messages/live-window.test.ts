@@ -18,7 +18,12 @@ describe('the live window', () => {
     const odd: ReadRecord[] = [
       rec(0, { key: null, value: null }),
       rec(1, { key: Buffer.alloc(0), value: Buffer.alloc(10_000, 7) }), // value cut to its preview
-      rec(2, { headers: [{ key: 'trace-id', value: Buffer.from('abc') }, { key: 'ü-empty', value: null }] }),
+      rec(2, {
+        headers: [
+          { key: 'trace-id', value: Buffer.from('abc') },
+          { key: 'ü-empty', value: null },
+        ],
+      }),
       rec(3, { headers: Array.from({ length: 80 }, (_, i) => ({ key: `h${i}`, value: Buffer.alloc(300, i) })) }),
     ];
     w.add(odd);

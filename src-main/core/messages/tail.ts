@@ -55,7 +55,10 @@ export async function tail(
     if (state === last || Date.now() - sentAt < every - UPDATE_MS / 2) return; // half a tick: timers drift
     last = state;
     sentAt = Date.now();
-    const next: Position[] = partitions.map((partition) => ({ partition, offset: position.get(partition)!.toString() }));
+    const next: Position[] = partitions.map((partition) => ({
+      partition,
+      offset: position.get(partition)!.toString(),
+    }));
     const newest = live.newest(MESSAGE_LIMITS.tailNewestRows);
     ctx.emit({ received: w.received, count: w.count, perSecond, paused: live.paused, newest, next });
   };
