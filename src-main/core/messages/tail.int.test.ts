@@ -51,7 +51,18 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
       return out;
     };
     const pause = (paused: boolean) => h.core['messages.tailPause']({ tailId, paused });
-    return { tailId, updates, last, windowRows, pause, stop: () => abort.abort(), done };
+    const stop = async () => {
+      abort.abort();
+      await done;
+    };
+    return { tailId, updates, last, windowRows, pause, stop };
+  }
+
+  /** A tail that has read its start positions (its first update came). */
+  async function runningTail(topic: string, opts: { window?: number; from?: Position[] | null } = {}) {
+    const t = startTail(topic, opts);
+    await until(() => t.updates.length > 0);
+    return t;
   }
 
   it('keeps every new record in its window, each partition in order, none lost or doubled; the window sees counts and the newest rows', async () => {
@@ -59,8 +70,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     await h.createTopic(topic, 3);
     const p = await plainProducer(h.bootstrap);
     await p.send({ topic, messages: [{ value: 'before' }] }); // not part of the tail
-    const t = startTail(topic, { window: 5000 });
-    await until(() => t.updates.length > 0); // the tail has read the end positions
+    const t = await runningTail(topic, { window: 5000 });
     for (let burst = 0; burst < 10; burst++) {
       await p.send({
         topic,
@@ -81,8 +91,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     expect(u.count).toBe(3000);
     expect(u.newest).toHaveLength(MESSAGE_LIMITS.tailNewestRows);
     expect(u.newest.map(refOf)).toEqual(got.slice(-MESSAGE_LIMITS.tailNewestRows).reverse().map(refOf));
-    t.stop();
-    await t.done;
+    await t.stop();
     await p.disconnect();
   });
 
@@ -90,8 +99,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     const topic = uniqueTopic('tail-pause');
     await h.createTopic(topic, 3);
     const p = await plainProducer(h.bootstrap);
-    const t = startTail(topic);
-    await until(() => t.updates.length > 0);
+    const t = await runningTail(topic);
     await p.send({ topic, messages: Array.from({ length: 200 }, (_, i) => ({ value: `a${i}` })) });
     await until(() => t.last()!.received >= 200);
     await t.pause(true);
@@ -109,14 +117,12 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
 
     // A new tail started from the positions an update named reads only what came after them.
     const from = t.last()!.next;
-    t.stop();
-    await t.done;
+    await t.stop();
     await p.send({ topic, messages: [{ value: 'd' }] });
     const again = startTail(topic, { from });
     await until(() => (again.last()?.received ?? 0) >= 1);
     expect((await again.windowRows()).map((m) => text(m.value))).toEqual(['d']);
-    again.stop();
-    await again.done;
+    await again.stop();
     await p.disconnect();
   });
 
@@ -124,8 +130,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     const topic = uniqueTopic('tail-window');
     await h.createTopic(topic, 1);
     const p = await plainProducer(h.bootstrap);
-    const t = startTail(topic, { window: 1000 });
-    await until(() => t.updates.length > 0);
+    const t = await runningTail(topic, { window: 1000 });
     await p.send({ topic, messages: Array.from({ length: 3000 }, (_, i) => ({ value: `v${i}` })) });
     await until(() => t.last()!.received >= 3000);
     expect(t.last()).toMatchObject({ received: 3000, count: 1000 });
@@ -134,8 +139,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     const edge = await h.core['messages.tailRows']({ tailId: t.tailId, from: 1990, count: 20 });
     expect(edge.from).toBe(2000);
     expect(edge.messages.map((m) => text(m.value))).toEqual(Array.from({ length: 10 }, (_, i) => `v${2000 + i}`));
-    t.stop();
-    await t.done;
+    await t.stop();
     // A stopped tail is gone: its rows cannot be asked for any more.
     await expect(h.core['messages.tailRows']({ tailId: t.tailId, from: 0, count: 1 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -149,8 +153,7 @@ describe.each(BROKER_KINDS)('live tail on the %s broker', (kind) => {
     const t = startTail(topic);
     await new Promise((r) => setTimeout(r, 200));
     const asked = Date.now();
-    t.stop();
-    await t.done;
+    await t.stop();
     expect(Date.now() - asked).toBeLessThan(1000);
   });
 });

@@ -25,7 +25,7 @@ const POLL_WAIT_MS = 100;
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const RESPONSE_MAX_BYTES = 4 * 1024 * 1024;
 /** The window hears of new records at most this often; in a burst (over `BURST_PER_SECOND`), every other time. */
-export const UPDATE_MS = 100;
+const UPDATE_MS = 100;
 const BURST_UPDATE_MS = 2 * UPDATE_MS;
 const BURST_PER_SECOND = 10_000;
 

@@ -36,12 +36,17 @@ function mainWindow() {
   return { state, fetchRows, update };
 }
 
+/** The page's rows over a main-side window. */
+function liveRows() {
+  const main = mainWindow();
+  return { main, rows: new LiveRows(main.fetchRows) };
+}
+
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe("the live window's rows in the page", () => {
   it('shows the newest rows from each update at once and fetches the others when they are shown', async () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     let arrived = 0;
     rows.onRows(() => arrived++);
     rows.apply(main.update(1000, 1000));
@@ -61,8 +66,7 @@ describe("the live window's rows in the page", () => {
   });
 
   it('counts what was added on top, and what was cleared from view', () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     rows.apply(main.update(300, 300));
     rows.apply(main.update(450, 300));
     rows.source();
@@ -76,8 +80,7 @@ describe("the live window's rows in the page", () => {
   });
 
   it('gives the keys of a range, fetching what is not here, newest first', async () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     rows.apply(main.update(2000, 1500, 100));
     const view = rows.source();
     expect(view.keys(0, 2)).toEqual(['0:1999', '0:1998', '0:1997']);
@@ -89,8 +92,7 @@ describe("the live window's rows in the page", () => {
   });
 
   it('starts over when the tail restarts', () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     rows.apply(main.update(100, 100));
     rows.reset();
     rows.apply(main.update(5, 5));
@@ -99,8 +101,7 @@ describe("the live window's rows in the page", () => {
   });
 
   it('holds the listed rows still while the person reads further down, and follows again at the top', () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     rows.apply(main.update(1000, 1000));
     expect(rows.source().at(0)?.offset).toBe('999');
     rows.hold(true);
@@ -116,8 +117,7 @@ describe("the live window's rows in the page", () => {
   });
 
   it('a held view whose rows all left the window follows the newest again', () => {
-    const main = mainWindow();
-    const rows = new LiveRows(main.fetchRows);
+    const { main, rows } = liveRows();
     rows.apply(main.update(100, 100));
     rows.source();
     rows.hold(true);
